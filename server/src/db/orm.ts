@@ -1,0 +1,52 @@
+import { DataloaderType, MikroORM, ReflectMetadataProvider, type Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+import { tenantFilter, TENANT_FILTER, type TenantParams } from './tenant-filter.js';
+import { logger } from '../shared/logger.js';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+
+export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    filters: { [TENANT_FILTER]: tenantFilter },
+    dataloader: DataloaderType.ALL,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 20 },
+    allowGlobalContext: false,
+    debug: false,
+    migrations: {
+      migrationsList,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      tableName: 'mikro_orm_migrations',
+    },
+    logger: (m) => logger.debug(m),
+    ...extra,
+  };
+}
+
+export async function openOrm(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
+  return MikroORM.init<PostgreSqlDriver>(ormOptions(clientUrl, extra));
+}
+
+/** Applies the committed migrations; returns the names applied now. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** An EntityManager fork for system work (seeding, jobs) that sees every municipality. */
+export function systemEm(orm: Orm) {
+  const em = orm.em.fork({ clear: true });
+  em.setFilterParams(TENANT_FILTER, { all: true } satisfies TenantParams);
+  return em;
+}

@@ -1,0 +1,20 @@
+import type { Orm } from '../orm.js';
+import { systemEm } from '../orm.js';
+import { Municipality } from '../../modules/organisation/municipality.entity.js';
+import { logger } from '../../shared/logger.js';
+import { seedDemoAccounts, seedDistrict } from './district.js';
+
+/**
+ * Seeds the demo district on an empty database (no municipality yet), in one transaction. Later issues add
+ * demo items here, after the accounts. Returns whether it seeded.
+ */
+export async function seedDemoIfEmpty(orm: Orm, options: { password: string }): Promise<boolean> {
+  const em = systemEm(orm);
+  if ((await em.count(Municipality, {})) > 0) return false;
+  await em.transactional(async (tx) => {
+    const district = seedDistrict(tx);
+    await seedDemoAccounts(tx, district, options.password);
+  });
+  logger.info('seeded the demo district');
+  return true;
+}

@@ -1,0 +1,24 @@
+import type { AuthChecker } from 'type-graphql';
+import type { Ctx } from './context.js';
+import { AppError, ErrorCode } from './errors.js';
+import { type Permission, rolesGrant, scopesGrant } from '../modules/auth/roles.js';
+
+/**
+ * The one guard of every operation. `@Authorized()` needs any signed-in viewer; `@Authorized(P1, P2)` needs a
+ * viewer to whom any of the permissions is granted, by role for people and by scope for API tokens.
+ */
+export const authChecker: AuthChecker<Ctx, Permission> = ({ context }, permissions) => {
+  const viewer = context.viewer;
+  if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+  if (permissions.length === 0) return true;
+  const granted =
+    viewer.kind === 'user'
+      ? permissions.some((p) => rolesGrant(viewer.roles, p))
+      : permissions.some((p) => scopesGrant(viewer.scopes, p));
+  if (!granted) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'This operation is not allowed for your role', {
+      required: permissions,
+    });
+  }
+  return true;
+};

@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import type { Role, Scope, TokenKind } from '../modules/auth/roles.js';
+import type { AppPubSub } from './pubsub.js';
+
+export type UserViewer = {
+  kind: 'user';
+  userId: string;
+  sessionId: string;
+  username: string;
+  roles: Role[];
+  /** null for a regional reader, who sees every municipality */
+  municipalityId: string | null;
+  departmentId: string | null;
+};
+
+export type TokenViewer = {
+  kind: 'token';
+  tokenId: string;
+  tokenKind: TokenKind;
+  scopes: Scope[];
+  municipalityId: string;
+};
+
+export type Viewer = UserViewer | TokenViewer;
+
+/** What travels with every request into every service call: the transaction, the viewer and the clock. */
+export interface Ctx {
+  em: EntityManager;
+  viewer: Viewer | null;
+  now: () => Date;
+  config: Config;
+  pubsub: AppPubSub;
+  /** For cookie sessions over HTTP; absent over WebSocket. */
+  http?: {
+    setSessionCookie: (token: string, expiresAt: Date) => void;
+    clearSessionCookie: () => void;
+    userAgent?: string;
+    ip?: string;
+  };
+}

@@ -1,0 +1,81 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ValidationError } from 'class-validator';
+import { logger } from '../shared/logger.js';
+
+/**
+ * Every error a client can see carries one of these codes in `extensions.code`. The web app translates codes,
+ * never messages; integrators branch on codes. Documented in docs/api.md.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type FieldProblem = { field: string; problems: string[] };
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export const notFound = (what: string, id?: string) =>
+  new AppError(ErrorCode.NOT_FOUND, `${what} not found${id ? `: ${id}` : ''}`, { entity: what });
+
+export const forbidden = (message = 'This operation is not allowed for your role') =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+
+/** A validation failure that names the fields: `extensions.fields = [{ field: 'input.username', problems }]`. */
+export function badInput(fields: FieldProblem[], message?: string): AppError {
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    message ?? `Invalid input: ${fields.map((f) => `${f.field} (${f.problems.join('; ')})`).join(', ')}`,
+    { fields },
+  );
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** Shapes every error leaving the server: known codes pass, validation names fields, the rest is hidden. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = formatted.extensions?.code as string | undefined;
+  const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions
+    ?.validationErrors;
+  if (validationErrors) {
+    const fields = flatten(validationErrors);
+    return {
+      message: `Invalid input: ${fields.map((f) => `${f.field} (${f.problems.join('; ')})`).join(', ')}`,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+    };
+  }
+  if (original instanceof AppError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error('unexpected error', {
+    message: formatted.message,
+    path: formatted.path,
+    stack: (original as Error | undefined)?.stack,
+  });
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,15 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+
+/**
+ * Topics and their payloads. Payloads carry ids and ISO strings only, so that a PostgreSQL or Redis bus can
+ * carry them between server instances. Publish after the transaction commits.
+ */
+export type Topics = {
+  ORGANISATION_CHANGED: [{ municipalityId: string; entity: string; id: string; action: string; at: string }];
+};
+
+export type AppPubSub = ReturnType<typeof createAppPubSub>;
+
+export function createAppPubSub() {
+  return createPubSub<Topics>();
+}

@@ -1,0 +1,21 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { UserResolver } from '../modules/users/user.resolver.js';
+import {
+  CategoryFieldsResolver,
+  DepartmentFieldsResolver,
+  OrganisationResolver,
+  SectorFieldsResolver,
+} from '../modules/organisation/organisation.resolver.js';
+import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  AuthResolver,
+  UserResolver,
+  OrganisationResolver,
+  SectorFieldsResolver,
+  CategoryFieldsResolver,
+  DepartmentFieldsResolver,
+  OrganisationTopicsResolver,
+];

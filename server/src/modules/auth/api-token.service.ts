@@ -1,0 +1,46 @@
+import type { Ctx } from '../../graphql/context.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import { writableMunicipalityId } from '../../shared/tenancy.js';
+import { ApiToken } from './api-token.entity.js';
+import type { ApiTokenInput } from './auth.types.js';
+import { scopesAllowedFor } from './roles.js';
+import { API_TOKEN_PREFIX, newSecret, secretHash } from './secrets.js';
+
+export function listApiTokens(ctx: Ctx): Promise<ApiToken[]> {
+  return ctx.em.find(ApiToken, {}, { orderBy: { revokedAt: 'desc nulls first', createdAt: 'desc' } });
+}
+
+export async function createApiToken(ctx: Ctx, input: ApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+  const municipalityId = writableMunicipalityId(ctx);
+  const scopes = [...new Set(input.scopes)];
+  const allowed = scopesAllowedFor[input.kind];
+  const refused = scopes.filter((s) => !allowed.includes(s));
+  if (refused.length) {
+    throw badInput([{ field: 'input.scopes', problems: [`a ${input.kind} token cannot have ${refused.join(', ')}`] }]);
+  }
+  if (input.expiresAt && input.expiresAt <= ctx.now()) {
+    throw badInput([{ field: 'input.expiresAt', problems: ['must be in the future'] }]);
+  }
+  const token = newSecret(API_TOKEN_PREFIX);
+  const apiToken = ctx.em.create(ApiToken, {
+    municipality: municipalityId,
+    name: input.name.trim(),
+    kind: input.kind,
+    scopes,
+    prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+    tokenHash: secretHash(token),
+    createdBy: ctx.viewer?.kind === 'user' ? ctx.viewer.userId : undefined,
+    expiresAt: input.expiresAt,
+  });
+  await ctx.em.flush();
+  return { token, apiToken };
+}
+
+export async function revokeApiToken(ctx: Ctx, id: string): Promise<ApiToken> {
+  writableMunicipalityId(ctx);
+  const token = await ctx.em.findOne(ApiToken, { id });
+  if (!token) throw notFound('ApiToken', id);
+  token.revokedAt ??= ctx.now();
+  await ctx.em.flush();
+  return token;
+}

@@ -1,0 +1,146 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Ctx, Viewer } from '../../graphql/context.js';
+import { AppError, badInput, ErrorCode } from '../../graphql/errors.js';
+import { PASSWORD_MIN } from '../users/user.inputs.js';
+import { TENANT_FILTER, tenantParamsFor } from '../../db/tenant-filter.js';
+import { User } from '../users/user.entity.js';
+import { UserSession } from './session.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { API_TOKEN_PREFIX, dummyHash, hashPassword, newSecret, SESSION_PREFIX, secretHash, verifyPassword } from './secrets.js';
+import { REGIONAL_ROLES } from './roles.js';
+
+const MAX_FAILED_SIGN_INS = 5;
+const LOCK_MINUTES = 15;
+const SEEN_UPDATE_MS = 60_000;
+
+const noTenant = { filters: { [TENANT_FILTER]: false } } as const;
+
+export type SignInResult = { token: string; expiresAt: Date; user: User };
+
+export async function signIn(ctx: Ctx, username: string, password: string): Promise<SignInResult> {
+  const em = ctx.em;
+  const now = ctx.now();
+  const user = await em.findOne(User, { username: username.trim().toLowerCase() }, { ...noTenant, populate: ['passwordHash'] });
+  if (!user) {
+    await verifyPassword(await dummyHash(), password);
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError(ErrorCode.ACCOUNT_LOCKED, 'Too many failed attempts; try again later', {
+      lockedUntil: user.lockedUntil.toISOString(),
+    });
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok || !user.active) {
+    if (!ok) {
+      user.failedSignIns += 1;
+      if (user.failedSignIns >= MAX_FAILED_SIGN_INS) {
+        user.lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+        user.failedSignIns = 0;
+      }
+      await em.flush();
+    }
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+  }
+  const token = newSecret(SESSION_PREFIX);
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
+  const session = em.create(UserSession, {
+    user,
+    tokenHash: secretHash(token),
+    expiresAt,
+    lastSeenAt: now,
+    userAgent: ctx.http?.userAgent?.slice(0, 300),
+    ip: ctx.http?.ip,
+  });
+  user.failedSignIns = 0;
+  user.lockedUntil = undefined;
+  user.lastSignInAt = now;
+  await em.flush();
+  ctx.http?.setSessionCookie(token, expiresAt);
+  // The rest of this operation (the returned user's relations) runs as the person who just signed in.
+  ctx.viewer = viewerOf(user, session.id);
+  ctx.em.setFilterParams(TENANT_FILTER, tenantParamsFor(ctx.viewer));
+  return { token, expiresAt, user };
+}
+
+export async function signOut(ctx: Ctx): Promise<boolean> {
+  ctx.http?.clearSessionCookie();
+  if (ctx.viewer?.kind !== 'user') return false;
+  const session = await ctx.em.findOne(UserSession, { id: ctx.viewer.sessionId });
+  if (!session || session.revokedAt) return false;
+  session.revokedAt = ctx.now();
+  await ctx.em.flush();
+  return true;
+}
+
+export async function changeMyPassword(ctx: Ctx, current: string, next: string): Promise<boolean> {
+  if (ctx.viewer?.kind !== 'user') throw new AppError(ErrorCode.FORBIDDEN, 'Only a person has a password');
+  if (next.length < PASSWORD_MIN || next.length > 200) {
+    throw badInput([{ field: 'newPassword', problems: [`${PASSWORD_MIN} to 200 characters`] }]);
+  }
+  const user = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId }, { ...noTenant, populate: ['passwordHash'] });
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
+  }
+  user.passwordHash = await hashPassword(next);
+  // Every other session of the user ends.
+  await ctx.em.nativeUpdate(
+    UserSession,
+    { user: user.id, revokedAt: null, id: { $ne: ctx.viewer.sessionId } },
+    { revokedAt: ctx.now() },
+  );
+  await ctx.em.flush();
+  return true;
+}
+
+function viewerOf(user: User, sessionId: string): Viewer | null {
+  const regional = user.roles.some((r) => REGIONAL_ROLES.includes(r));
+  // A municipal user without a municipality would read everything: fail closed.
+  if (!regional && !user.municipality) return null;
+  return {
+    kind: 'user',
+    userId: user.id,
+    sessionId,
+    username: user.username,
+    roles: [...user.roles],
+    municipalityId: regional ? null : (user.municipality?.id ?? null),
+    departmentId: user.department?.id ?? null,
+  };
+}
+
+/**
+ * Who is calling: a person's session token or an API token, from `Authorization: Bearer` or the session
+ * cookie. Unknown, expired or revoked secrets give no viewer (the caller is then anonymous).
+ */
+export async function resolveViewer(em: EntityManager, secret: string | undefined, now: Date): Promise<Viewer | null> {
+  if (!secret) return null;
+  const tokenHash = secretHash(secret);
+  if (secret.startsWith(SESSION_PREFIX)) {
+    const session = await em.findOne(
+      UserSession,
+      { tokenHash, revokedAt: null, expiresAt: { $gt: now } },
+      { ...noTenant, populate: ['user'] },
+    );
+    const user = session?.user.getEntity();
+    if (!session || !user || !user.active) return null;
+    if (now.getTime() - session.lastSeenAt.getTime() > SEEN_UPDATE_MS) {
+      await em.nativeUpdate(UserSession, { id: session.id }, { lastSeenAt: now });
+    }
+    return viewerOf(user, session.id);
+  }
+  if (secret.startsWith(API_TOKEN_PREFIX)) {
+    const token = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, noTenant);
+    if (!token || (token.expiresAt && token.expiresAt <= now)) return null;
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > SEEN_UPDATE_MS) {
+      await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now }, noTenant);
+    }
+    return {
+      kind: 'token',
+      tokenId: token.id,
+      tokenKind: token.kind,
+      scopes: [...token.scopes],
+      municipalityId: token.municipality.id,
+    };
+  }
+  return null;
+}

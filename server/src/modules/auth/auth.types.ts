@@ -1,0 +1,45 @@
+import { ArrayMinSize, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { User } from '../users/user.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { Scope, TokenKind } from './roles.js';
+
+@ObjectType({ description: 'A signed-in session. Send `token` as `Authorization: Bearer <token>`.' })
+export class Session {
+  @Field()
+  token!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => User)
+  user!: User;
+}
+
+@InputType()
+export class ApiTokenInput {
+  @Field()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => TokenKind)
+  kind!: TokenKind;
+
+  @Field(() => [Scope])
+  @ArrayMinSize(1)
+  scopes!: Scope[];
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  expiresAt?: Date;
+}
+
+@ObjectType({ description: 'A new API token. `token` is shown only here, once; the server keeps its hash.' })
+export class CreatedApiToken {
+  @Field()
+  token!: string;
+
+  @Field(() => ApiToken)
+  apiToken!: ApiToken;
+}

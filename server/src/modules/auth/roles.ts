@@ -1,0 +1,102 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Roles of the МЦУ regulation (RULES.md §4), plus the regional centre (ЦУР). */
+export enum Role {
+  CURATOR = 'CURATOR',
+  HEAD = 'HEAD',
+  SECTOR_LEAD = 'SECTOR_LEAD',
+  INCIDENT_MANAGER = 'INCIDENT_MANAGER',
+  POS_OPERATOR = 'POS_OPERATOR',
+  EXECUTOR = 'EXECUTOR',
+  ANALYST = 'ANALYST',
+  REGION = 'REGION',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  valuesConfig: {
+    CURATOR: { description: 'куратор МЦУ: reads everything, approves targets, plans and reports' },
+    HEAD: { description: 'руководитель МЦУ: everything in the municipality' },
+    SECTOR_LEAD: { description: 'ответственный за отраслевой блок' },
+    INCIDENT_MANAGER: { description: 'ответственный за Инцидент Менеджмент, соцсети и СМИ' },
+    POS_OPERATOR: { description: 'ответственный за ПОС' },
+    EXECUTOR: { description: 'исполнитель в подразделении или учреждении' },
+    ANALYST: { description: 'участник МЦУ: analytics without personal data' },
+    REGION: { description: 'регион (ЦУР): reads across every municipality of the installation' },
+  },
+});
+
+/** What an API token may do. A token has no role; its scopes are all it has. */
+export enum Scope {
+  ORG_READ = 'ORG_READ',
+  ITEMS_INGEST = 'ITEMS_INGEST',
+  ITEMS_READ = 'ITEMS_READ',
+  PERSONAL_DATA_READ = 'PERSONAL_DATA_READ',
+  KPI_READ = 'KPI_READ',
+  WALL_READ = 'WALL_READ',
+}
+registerEnumType(Scope, { name: 'Scope', description: 'Scopes of an API token' });
+
+export enum TokenKind {
+  INTEGRATOR = 'INTEGRATOR',
+  WALL_DISPLAY = 'WALL_DISPLAY',
+}
+registerEnumType(TokenKind, { name: 'TokenKind' });
+
+/** The scopes a token of each kind may be given. A wall display reads live figures and nothing else. */
+export const scopesAllowedFor: Record<TokenKind, readonly Scope[]> = {
+  [TokenKind.WALL_DISPLAY]: [Scope.WALL_READ, Scope.KPI_READ, Scope.ORG_READ],
+  [TokenKind.INTEGRATOR]: [
+    Scope.ORG_READ,
+    Scope.ITEMS_INGEST,
+    Scope.ITEMS_READ,
+    Scope.PERSONAL_DATA_READ,
+    Scope.KPI_READ,
+  ],
+};
+
+/**
+ * Operations are guarded by permissions, never by role names directly: `@Authorized(Permission.X)`.
+ * This table is the single place that says which roles and which token scopes grant each permission.
+ */
+export enum Permission {
+  ORG_READ = 'ORG_READ',
+  ORG_MANAGE = 'ORG_MANAGE',
+  USERS_READ = 'USERS_READ',
+  USERS_MANAGE = 'USERS_MANAGE',
+  TOKENS_MANAGE = 'TOKENS_MANAGE',
+}
+
+const STAFF: Role[] = [
+  Role.CURATOR,
+  Role.HEAD,
+  Role.SECTOR_LEAD,
+  Role.INCIDENT_MANAGER,
+  Role.POS_OPERATOR,
+  Role.EXECUTOR,
+  Role.ANALYST,
+  Role.REGION,
+];
+
+export const permissionGrants: Record<Permission, { roles: readonly Role[]; scopes: readonly Scope[] }> = {
+  [Permission.ORG_READ]: { roles: STAFF, scopes: [Scope.ORG_READ, Scope.WALL_READ] },
+  [Permission.ORG_MANAGE]: { roles: [Role.HEAD], scopes: [] },
+  [Permission.USERS_READ]: {
+    roles: [Role.CURATOR, Role.HEAD, Role.SECTOR_LEAD, Role.INCIDENT_MANAGER, Role.POS_OPERATOR, Role.REGION],
+    scopes: [],
+  },
+  [Permission.USERS_MANAGE]: { roles: [Role.HEAD], scopes: [] },
+  [Permission.TOKENS_MANAGE]: { roles: [Role.HEAD], scopes: [] },
+};
+
+/** Roles whose holders read every municipality of the installation (and write none). */
+export const REGIONAL_ROLES: readonly Role[] = [Role.REGION];
+
+export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {
+  const grant = permissionGrants[permission];
+  return roles.some((r) => grant.roles.includes(r));
+}
+
+export function scopesGrant(scopes: readonly Scope[], permission: Permission): boolean {
+  const grant = permissionGrants[permission];
+  return scopes.some((s) => grant.scopes.includes(s));
+}

@@ -1,0 +1,62 @@
+import { Arg, Authorized, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Ctx } from '../../graphql/context.js';
+import type { Topics } from '../../graphql/pubsub.js';
+import { Permission } from '../auth/roles.js';
+
+export enum OrgEntity {
+  Department = 'Department',
+  Category = 'Category',
+  Sector = 'Sector',
+  User = 'User',
+}
+
+@ObjectType({ description: 'Something in the organisation changed: refetch it by id' })
+export class OrganisationChange {
+  @Field(() => ID)
+  municipalityId!: string;
+
+  @Field({ description: 'Department, Category, Sector or User' })
+  entity!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'CREATED or UPDATED' })
+  action!: string;
+
+  @Field()
+  at!: string;
+}
+
+/** Publishes after the change is committed (call it after flush). */
+export function publishOrganisationChanged(
+  ctx: Ctx,
+  municipalityId: string,
+  entity: OrgEntity,
+  id: string,
+  action: 'CREATED' | 'UPDATED',
+): void {
+  ctx.pubsub.publish('ORGANISATION_CHANGED', { municipalityId, entity, id, action, at: ctx.now().toISOString() });
+}
+
+type Payload = Topics['ORGANISATION_CHANGED'][0];
+
+@Resolver()
+export class OrganisationTopicsResolver {
+  @Authorized(Permission.ORG_READ)
+  @Subscription(() => OrganisationChange, {
+    topics: 'ORGANISATION_CHANGED',
+    // A municipal viewer hears its own municipality; a regional reader hears all, or the one it names.
+    filter: ({ payload, args, context }: { payload: Payload; args: { municipalityId?: string }; context: Ctx }) => {
+      const own = context.viewer?.municipalityId;
+      if (own) return payload.municipalityId === own;
+      return !args.municipalityId || payload.municipalityId === args.municipalityId;
+    },
+  })
+  organisationChanged(
+    @Root() payload: Payload,
+    @Arg('municipalityId', () => ID, { nullable: true }) _municipalityId?: string,
+  ): OrganisationChange {
+    return payload;
+  }
+}

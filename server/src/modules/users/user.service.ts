@@ -1,0 +1,138 @@
+import type { Ctx } from '../../graphql/context.js';
+import { badInput, type FieldProblem, forbidden, notFound } from '../../graphql/errors.js';
+import { flushOrConflict, writableMunicipalityId } from '../../shared/tenancy.js';
+import { Department } from '../organisation/department.entity.js';
+import { Sector } from '../organisation/sector.entity.js';
+import { hashPassword } from '../auth/secrets.js';
+import { Role } from '../auth/roles.js';
+import { UserSession } from '../auth/session.entity.js';
+import { User } from './user.entity.js';
+import { OrgEntity, publishOrganisationChanged } from '../organisation/organisation.topics.js';
+import { PASSWORD_MIN, type UserInput, type UserUpdateInput } from './user.inputs.js';
+
+export type UsersFilter = { role?: Role; departmentId?: string; activeOnly?: boolean; search?: string };
+
+export function listUsers(ctx: Ctx, filter: UsersFilter): Promise<User[]> {
+  return ctx.em.find(
+    User,
+    {
+      ...(filter.role ? { roles: { $contains: [filter.role] } } : {}),
+      ...(filter.departmentId ? { department: filter.departmentId } : {}),
+      ...(filter.activeOnly ? { active: true } : {}),
+      ...(filter.search
+        ? {
+            $or: [
+              { fullName: { $ilike: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` } },
+              { username: { $ilike: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` } },
+            ],
+          }
+        : {}),
+    },
+    { orderBy: { fullName: 'asc' } },
+  );
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
+  const user = await ctx.em.findOne(User, { id });
+  if (!user) throw notFound('User', id);
+  return user;
+}
+
+/** Role rules that the schema cannot express; each broken rule names its field. */
+async function resolveAssignments(
+  ctx: Ctx,
+  roles: Role[],
+  departmentId: string | null | undefined,
+  sectorCodes: string[],
+): Promise<{ department: Department | null; sectors: Sector[] }> {
+  const problems: FieldProblem[] = [];
+  if (roles.includes(Role.REGION)) {
+    problems.push({ field: 'input.roles', problems: ['the regional role is granted by the installation, not a municipality'] });
+  }
+  let department: Department | null = null;
+  if (departmentId) {
+    department = await ctx.em.findOne(Department, { id: departmentId });
+    if (!department) problems.push({ field: 'input.departmentId', problems: ['unknown department'] });
+  } else if (roles.includes(Role.EXECUTOR)) {
+    problems.push({ field: 'input.departmentId', problems: ['an executor belongs to a department'] });
+  }
+  const unique = [...new Set(sectorCodes)];
+  const sectors = unique.length ? await ctx.em.find(Sector, { code: { $in: unique } }) : [];
+  const missing = unique.filter((c) => !sectors.some((s) => s.code === c));
+  if (missing.length) problems.push({ field: 'input.sectorCodes', problems: [`unknown codes: ${missing.join(', ')}`] });
+  if (roles.includes(Role.SECTOR_LEAD) && unique.length === 0) {
+    problems.push({ field: 'input.sectorCodes', problems: ['a sector lead leads at least one sector'] });
+  }
+  if (problems.length) throw badInput(problems);
+  return { department, sectors };
+}
+
+export async function createUser(ctx: Ctx, input: UserInput): Promise<User> {
+  const municipalityId = writableMunicipalityId(ctx);
+  const roles = [...new Set(input.roles)];
+  const { department, sectors } = await resolveAssignments(ctx, roles, input.departmentId, input.sectorCodes);
+  const user = ctx.em.create(User, {
+    municipality: municipalityId,
+    username: input.username.toLowerCase(),
+    fullName: input.fullName.trim(),
+    position: input.position?.trim() || undefined,
+    email: input.email,
+    phone: input.phone,
+    roles,
+    department: department ?? undefined,
+    passwordHash: await hashPassword(input.password),
+    locale: input.locale,
+    active: true,
+    failedSignIns: 0,
+  });
+  user.sectors.set(sectors);
+  await flushOrConflict(ctx, 'username', 'A user');
+  publishOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'CREATED');
+  return user;
+}
+
+export async function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): Promise<User> {
+  const municipalityId = writableMunicipalityId(ctx);
+  const user = await getUser(ctx, id);
+  const roles = input.roles ? [...new Set(input.roles)] : user.roles;
+  const departmentId = input.departmentId !== undefined ? input.departmentId : (user.department?.id ?? null);
+  const sectorCodes = input.sectorCodes ?? (await user.sectors.load()).getItems().map((s) => s.code);
+  const { department, sectors } = await resolveAssignments(ctx, roles, departmentId, sectorCodes);
+  if (ctx.viewer?.kind === 'user' && ctx.viewer.userId === user.id) {
+    if (input.active === false) throw forbidden('You cannot deactivate yourself');
+    if (input.roles && !roles.includes(Role.HEAD) && user.roles.includes(Role.HEAD)) {
+      throw forbidden('You cannot take the head role from yourself');
+    }
+  }
+  if (input.fullName !== undefined) user.fullName = input.fullName.trim();
+  if (input.position !== undefined) user.position = input.position.trim() || undefined;
+  if (input.email !== undefined) user.email = input.email || undefined;
+  if (input.phone !== undefined) user.phone = input.phone || undefined;
+  if (input.locale !== undefined) user.locale = input.locale;
+  user.roles = roles;
+  user.department = department ? ctx.em.getReference(Department, department.id, { wrapped: true }) : undefined;
+  user.sectors.set(sectors);
+  if (input.active !== undefined) {
+    user.active = input.active;
+    if (!input.active) {
+      await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });
+    }
+  }
+  await ctx.em.flush();
+  publishOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'UPDATED');
+  return user;
+}
+
+export async function setUserPassword(ctx: Ctx, id: string, password: string): Promise<boolean> {
+  writableMunicipalityId(ctx);
+  if (password.length < PASSWORD_MIN) {
+    throw badInput([{ field: 'password', problems: [`at least ${PASSWORD_MIN} characters`] }]);
+  }
+  const user = await getUser(ctx, id);
+  user.passwordHash = await hashPassword(password);
+  user.failedSignIns = 0;
+  user.lockedUntil = undefined;
+  await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });
+  await ctx.em.flush();
+  return true;
+}

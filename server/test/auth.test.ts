@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts } from '../src/db/seed/district.js';
+import { codeOf, startTestApp, type TestApp } from './harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t?.stop());
+
+const ME = '{ me { username fullName roles municipality { code } } }';
+
+describe('sign-in', () => {
+  it.each(demoAccounts.map((a) => [a.username, a.role]))('%s signs in and me returns the role %s', async (username, role) => {
+    const token = await t.signInAs(username);
+    const r = await t.gql<{ me: { username: string; roles: string[]; municipality: { code: string } | null } }>(ME, {}, token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.me.username).toBe(username);
+    expect(r.data?.me.roles).toEqual([role]);
+    // Every account but the regional one belongs to the demo municipality.
+    expect(r.data?.me.municipality?.code ?? null).toBe(role === 'REGION' ? null : 'surovikino');
+  });
+
+  it('is anonymous without a token, and refuses protected operations with UNAUTHENTICATED', async () => {
+    expect((await t.gql(ME)).data?.me).toBeNull();
+    expect(codeOf(await t.gql('{ departments { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a wrong password and an unknown user alike', async () => {
+    const wrong = await t.gql('mutation { signIn(username: "analyst", password: "nope") { token } }');
+    const unknown = await t.gql('mutation { signIn(username: "nobody", password: "nope") { token } }');
+    expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(unknown)).toBe('INVALID_CREDENTIALS');
+    expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+  });
+
+  it('accepts the username in any case', async () => {
+    const token = await t.signInAs('CURATOR');
+    expect((await t.gql<{ me: { username: string } }>(ME, {}, token)).data?.me.username).toBe('curator');
+  });
+
+  it('locks an account after five failed attempts, even for the right password', async () => {
+    const head = await t.signInAs('head');
+    await t.gql(
+      `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: 'locked.one', fullName: 'Тестов Тест', roles: ['ANALYST'], password: 'correct-horse' } },
+      head,
+    );
+    for (let i = 0; i < 5; i++) {
+      expect(codeOf(await t.gql('mutation { signIn(username: "locked.one", password: "bad") { token } }'))).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    }
+    const locked = await t.gql('mutation { signIn(username: "locked.one", password: "correct-horse") { token } }');
+    expect(codeOf(locked)).toBe('ACCOUNT_LOCKED');
+    t.clock.advance(16 * 60_000);
+    const later = await t.gql('mutation { signIn(username: "locked.one", password: "correct-horse") { token } }');
+    expect(later.errors).toBeUndefined();
+  });
+
+  it('sets an httpOnly session cookie that authenticates the dashboard', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { signIn(username: "analyst", password: "${t.password}") { expiresAt } }` }),
+    });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^otklik_session=ots_/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const me = await t.gql<{ me: { username: string } }>(ME, {}, undefined, { cookie: cookie.split(';')[0]! });
+    expect(me.data?.me.username).toBe('analyst');
+  });
+});
+
+describe('sessions', () => {
+  it('ends on sign-out', async () => {
+    const token = await t.signInAs('pos_operator');
+    expect((await t.gql('mutation { signOut }', {}, token)).data?.signOut).toBe(true);
+    expect((await t.gql(ME, {}, token)).data?.me).toBeNull();
+  });
+
+  it('expire after the configured time', async () => {
+    const token = await t.signInAs('incident_manager');
+    t.clock.advance(13 * 3_600_000);
+    expect((await t.gql(ME, {}, token)).data?.me).toBeNull();
+  });
+
+  it('end when the password changes, except the one that changed it', async () => {
+    const head = await t.signInAs('head');
+    await t.gql(
+      `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: 'pw.change', fullName: 'Парольев Пётр', roles: ['ANALYST'], password: 'first-password' } },
+      head,
+    );
+    const a = await t.signInAs('pw.change', 'first-password');
+    const b = await t.signInAs('pw.change', 'first-password');
+    const short = await t.gql('mutation { changeMyPassword(currentPassword: "first-password", newPassword: "x") }', {}, a);
+    expect(codeOf(short)).toBe('BAD_USER_INPUT');
+    const wrong = await t.gql('mutation { changeMyPassword(currentPassword: "nope", newPassword: "second-password") }', {}, a);
+    expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
+    const ok = await t.gql('mutation { changeMyPassword(currentPassword: "first-password", newPassword: "second-password") }', {}, a);
+    expect(ok.data?.changeMyPassword).toBe(true);
+    expect((await t.gql<{ me: unknown }>(ME, {}, a)).data?.me).not.toBeNull();
+    expect((await t.gql(ME, {}, b)).data?.me).toBeNull();
+    await t.signInAs('pw.change', 'second-password');
+  });
+
+  it('stop for a deactivated user at once', async () => {
+    const head = await t.signInAs('head');
+    const created = await t.gql<{ createUser: { id: string } }>(
+      `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
+      { i: { username: 'leaver', fullName: 'Уходящий Ушёл', roles: ['ANALYST'], password: 'leaver-pass' } },
+      head,
+    );
+    const token = await t.signInAs('leaver', 'leaver-pass');
+    await t.gql('mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { active } }', { id: created.data!.createUser.id }, head);
+    expect((await t.gql(ME, {}, token)).data?.me).toBeNull();
+    expect(codeOf(await t.gql('mutation { signIn(username: "leaver", password: "leaver-pass") { token } }'))).toBe(
+      'INVALID_CREDENTIALS',
+    );
+  });
+});
+
+describe('API tokens', () => {
+  const CREATE = `mutation($i: ApiTokenInput!) { createApiToken(input: $i) { token apiToken { id prefix scopes kind } } }`;
+
+  it('are shown once, stored hashed, and act only within their scopes', async () => {
+    const head = await t.signInAs('head');
+    const r = await t.gql<{ createApiToken: { token: string; apiToken: { id: string; prefix: string } } }>(
+      CREATE,
+      { i: { name: 'Стена МЦУ', kind: 'WALL_DISPLAY', scopes: ['WALL_READ'] } },
+      head,
+    );
+    expect(r.errors).toBeUndefined();
+    const { token, apiToken } = r.data!.createApiToken;
+    expect(token.startsWith(apiToken.prefix)).toBe(true);
+    const stored = await t.orm.em.fork().getConnection().execute('select token_hash from api_token where id = ?', [apiToken.id]);
+    expect(stored[0].token_hash).not.toContain(token);
+    expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    // The wall display reads the organisation, and nothing that needs a person's role.
+    const sectors = await t.gql<{ sectors: unknown[] }>('{ sectors { code } }', {}, token);
+    expect(sectors.data?.sectors.length).toBe(16);
+    expect(codeOf(await t.gql('{ users { id } }', {}, token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql('{ apiTokens { id } }', {}, token))).toBe('FORBIDDEN');
+    expect((await t.gql('{ me { id } }', {}, token)).data?.me).toBeNull();
+
+    // The list never holds the secret.
+    const list = await t.gql<{ apiTokens: Record<string, unknown>[] }>('{ apiTokens { id name prefix } }', {}, head);
+    expect(JSON.stringify(list.data)).not.toContain(token);
+
+    await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, head);
+    expect(codeOf(await t.gql('{ sectors { code } }', {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuse scopes that the token kind may not have', async () => {
+    const head = await t.signInAs('head');
+    const r = await t.gql(CREATE, { i: { name: 'Стена', kind: 'WALL_DISPLAY', scopes: ['PERSONAL_DATA_READ'] } }, head);
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.extensions?.fields).toEqual([{ field: 'input.scopes', problems: [expect.stringContaining('PERSONAL_DATA_READ')] }]);
+    const count = await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from api_token where name = 'Стена'`);
+    expect(count[0].n).toBe(0);
+  });
+});

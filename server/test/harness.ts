@@ -1,0 +1,74 @@
+import { inject } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { startApp } from '../src/app.js';
+import type { Orm } from '../src/db/orm.js';
+import { createTestDatabase } from './db.js';
+
+export type GqlResult<T = Record<string, unknown>> = {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
+};
+
+/** The clock the server reads; tests move it to reach any instant. */
+export class TestClock {
+  private offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** A real server over real HTTP and WebSocket, on a free port, with its own copy of the seeded database. */
+export async function startTestApp() {
+  const db = await createTestDatabase();
+  const clock = new TestClock();
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' });
+  const app = await startApp({ config, orm: db.orm, now: clock.now });
+  const password = inject('testPassword');
+
+  async function gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<GqlResult<T>> {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GqlResult<T>;
+  }
+
+  async function signInAs(username: string, pwd = password): Promise<string> {
+    const r = await gql<{ signIn: { token: string } }>(
+      'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }',
+      { u: username, p: pwd },
+    );
+    if (!r.data?.signIn) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(r.errors)}`);
+    return r.data.signIn.token;
+  }
+
+  return {
+    url: app.url,
+    orm: db.orm as Orm,
+    clock,
+    password,
+    gql,
+    signInAs,
+    stop: async () => {
+      await app.stop();
+      await db.drop();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export function codeOf(r: GqlResult): string | undefined {
+  return r.errors?.[0]?.extensions?.code;
+}
