@@ -158,7 +158,7 @@ describe('API tokens', () => {
     const head = await t.signInAs('head');
     const r = await t.gql(CREATE, { i: { name: 'Стена', kind: 'WALL_DISPLAY', scopes: ['PERSONAL_DATA_READ'] } }, head);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
-    expect(r.errors?.[0]?.extensions?.fields).toEqual([{ field: 'input.scopes', problems: [expect.stringContaining('PERSONAL_DATA_READ')] }]);
+    expect(r.errors?.[0]?.extensions?.fields).toEqual([{ field: 'scopes', problems: [expect.stringContaining('PERSONAL_DATA_READ')] }]);
     const count = await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from api_token where name = 'Стена'`);
     expect(count[0].n).toBe(0);
   });

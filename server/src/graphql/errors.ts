@@ -33,7 +33,7 @@ export const notFound = (what: string, id?: string) =>
 export const forbidden = (message = 'This operation is not allowed for your role') =>
   new AppError(ErrorCode.FORBIDDEN, message);
 
-/** A validation failure that names the fields: `extensions.fields = [{ field: 'input.username', problems }]`. */
+/** A validation failure that names the fields: `extensions.fields = [{ field: 'username', problems }]`. */
 export function badInput(fields: FieldProblem[], message?: string): AppError {
   return new AppError(
     ErrorCode.BAD_USER_INPUT,
@@ -65,7 +65,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (original instanceof AppError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
-    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    // Apollo relabels validation-rule errors GRAPHQL_VALIDATION_FAILED; our own code wins.
+    const { stacktrace: _s, ...extensions } = {
+      ...formatted.extensions,
+      ...(original instanceof AppError ? original.extensions : {}),
+    };
     return { ...formatted, extensions };
   }
   logger.error('unexpected error', {

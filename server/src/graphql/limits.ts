@@ -1,7 +1,10 @@
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
-import { ErrorCode } from './errors.js';
+import { Kind, type ASTVisitor, type ValidationContext } from 'graphql';
+import { AppError, ErrorCode } from './errors.js';
 
 export const MAX_DEPTH = 12;
+
+const tooDeep = (max: number) =>
+  new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query is nested deeper than ${max} levels`, { maxDepth: max });
 
 /** Refuses operations nested deeper than `max` selection levels (introspection included). */
 export function depthLimit(max = MAX_DEPTH) {
@@ -14,11 +17,7 @@ export function depthLimit(max = MAX_DEPTH) {
           depth += 1;
           if (depth > max && !reported) {
             reported = true;
-            context.reportError(
-              new GraphQLError(`Query is nested deeper than ${max} levels`, {
-                extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
-              }),
-            );
+            context.reportError(tooDeep(max));
           }
         },
         leave() {
@@ -42,11 +41,7 @@ export function depthLimit(max = MAX_DEPTH) {
           );
         if (depth + measure(fragment.selectionSet, 0) > max && !reported) {
           reported = true;
-          context.reportError(
-            new GraphQLError(`Query is nested deeper than ${max} levels`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
-            }),
-          );
+          context.reportError(tooDeep(max));
         }
       },
     };

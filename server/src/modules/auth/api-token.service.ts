@@ -16,10 +16,10 @@ export async function createApiToken(ctx: Ctx, input: ApiTokenInput): Promise<{ 
   const allowed = scopesAllowedFor[input.kind];
   const refused = scopes.filter((s) => !allowed.includes(s));
   if (refused.length) {
-    throw badInput([{ field: 'input.scopes', problems: [`a ${input.kind} token cannot have ${refused.join(', ')}`] }]);
+    throw badInput([{ field: 'scopes', problems: [`a ${input.kind} token cannot have ${refused.join(', ')}`] }]);
   }
   if (input.expiresAt && input.expiresAt <= ctx.now()) {
-    throw badInput([{ field: 'input.expiresAt', problems: ['must be in the future'] }]);
+    throw badInput([{ field: 'expiresAt', problems: ['must be in the future'] }]);
   }
   const token = newSecret(API_TOKEN_PREFIX);
   const apiToken = ctx.em.create(ApiToken, {

@@ -98,9 +98,9 @@ async function settlementsById(ctx: Ctx, ids: string[], field: string): Promise<
 export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promise<Department> {
   const municipalityId = writableMunicipalityId(ctx);
   const [sectors, categories, settlements] = await Promise.all([
-    byCodes(ctx, Sector, input.sectorCodes, 'input.sectorCodes'),
-    byCodes(ctx, Category, input.categoryCodes, 'input.categoryCodes'),
-    settlementsById(ctx, input.settlementIds, 'input.settlementIds'),
+    byCodes(ctx, Sector, input.sectorCodes, 'sectorCodes'),
+    byCodes(ctx, Category, input.categoryCodes, 'categoryCodes'),
+    settlementsById(ctx, input.settlementIds, 'settlementIds'),
   ]);
   const department = ctx.em.create(Department, {
     municipality: municipalityId,
@@ -129,12 +129,12 @@ export async function updateDepartment(ctx: Ctx, id: string, input: DepartmentUp
   if (input.email !== undefined) department.email = input.email || undefined;
   if (input.phone !== undefined) department.phone = input.phone || undefined;
   if (input.active !== undefined) department.active = input.active;
-  if (input.sectorCodes) department.sectors.set(await byCodes(ctx, Sector, input.sectorCodes, 'input.sectorCodes'));
+  if (input.sectorCodes) department.sectors.set(await byCodes(ctx, Sector, input.sectorCodes, 'sectorCodes'));
   if (input.categoryCodes) {
-    department.categories.set(await byCodes(ctx, Category, input.categoryCodes, 'input.categoryCodes'));
+    department.categories.set(await byCodes(ctx, Category, input.categoryCodes, 'categoryCodes'));
   }
   if (input.settlementIds) {
-    department.settlements.set(await settlementsById(ctx, input.settlementIds, 'input.settlementIds'));
+    department.settlements.set(await settlementsById(ctx, input.settlementIds, 'settlementIds'));
   }
   await ctx.em.flush();
   publishOrganisationChanged(ctx, municipalityId, OrgEntity.Department, department.id, 'UPDATED');
@@ -143,7 +143,7 @@ export async function updateDepartment(ctx: Ctx, id: string, input: DepartmentUp
 
 export async function createCategory(ctx: Ctx, input: CategoryInput): Promise<Category> {
   const municipalityId = writableMunicipalityId(ctx);
-  const [sector] = await byCodes(ctx, Sector, [input.sectorCode], 'input.sectorCode');
+  const [sector] = await byCodes(ctx, Sector, [input.sectorCode], 'sectorCode');
   const last = await ctx.em.count(Category, { sector });
   const category = ctx.em.create(Category, {
     municipality: municipalityId,
@@ -166,7 +166,7 @@ export async function updateCategory(ctx: Ctx, id: string, input: CategoryUpdate
   const category = await ctx.em.findOne(Category, { id });
   if (!category) throw notFound('Category', id);
   if (input.sectorCode !== undefined) {
-    const [sector] = await byCodes(ctx, Sector, [input.sectorCode], 'input.sectorCode');
+    const [sector] = await byCodes(ctx, Sector, [input.sectorCode], 'sectorCode');
     category.sector = ctx.em.getReference(Sector, sector!.id, { wrapped: true });
   }
   if (input.name !== undefined) category.name = input.name.trim();

@@ -47,21 +47,21 @@ async function resolveAssignments(
 ): Promise<{ department: Department | null; sectors: Sector[] }> {
   const problems: FieldProblem[] = [];
   if (roles.includes(Role.REGION)) {
-    problems.push({ field: 'input.roles', problems: ['the regional role is granted by the installation, not a municipality'] });
+    problems.push({ field: 'roles', problems: ['the regional role is granted by the installation, not a municipality'] });
   }
   let department: Department | null = null;
   if (departmentId) {
     department = await ctx.em.findOne(Department, { id: departmentId });
-    if (!department) problems.push({ field: 'input.departmentId', problems: ['unknown department'] });
+    if (!department) problems.push({ field: 'departmentId', problems: ['unknown department'] });
   } else if (roles.includes(Role.EXECUTOR)) {
-    problems.push({ field: 'input.departmentId', problems: ['an executor belongs to a department'] });
+    problems.push({ field: 'departmentId', problems: ['an executor belongs to a department'] });
   }
   const unique = [...new Set(sectorCodes)];
   const sectors = unique.length ? await ctx.em.find(Sector, { code: { $in: unique } }) : [];
   const missing = unique.filter((c) => !sectors.some((s) => s.code === c));
-  if (missing.length) problems.push({ field: 'input.sectorCodes', problems: [`unknown codes: ${missing.join(', ')}`] });
+  if (missing.length) problems.push({ field: 'sectorCodes', problems: [`unknown codes: ${missing.join(', ')}`] });
   if (roles.includes(Role.SECTOR_LEAD) && unique.length === 0) {
-    problems.push({ field: 'input.sectorCodes', problems: ['a sector lead leads at least one sector'] });
+    problems.push({ field: 'sectorCodes', problems: ['a sector lead leads at least one sector'] });
   }
   if (problems.length) throw badInput(problems);
   return { department, sectors };

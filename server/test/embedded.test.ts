@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('embedded PostgreSQL', () => {
+  it('keeps data across restarts and clears a server left by a killed process', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-'));
+    dirs.push(dataDir);
+    const port = 56000 + Math.floor(Math.random() * 1000);
+
+    // A process that starts the server and is then killed with SIGKILL leaves PostgreSQL running.
+    const fixture = fileURLToPath(new URL('./fixtures/start-embedded.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', fixture, dataDir, String(port)], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (b: Buffer) => b.toString().includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`fixture exited with ${code}`)));
+    });
+    const url = `postgresql://otklik:otklik@127.0.0.1:${port}/otklik`;
+    const c1 = new pg.Client({ connectionString: url });
+    await c1.connect();
+    await c1.query('create table kept (v text)');
+    await c1.query(`insert into kept values ('до перезапуска')`);
+    await c1.end();
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const stalePid = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(alive(stalePid)).toBe(true);
+
+    // The next start finds it, stops it, and starts a server of its own on the same port and data.
+    const server = await startEmbeddedPostgres(dataDir, port);
+    try {
+      expect(alive(stalePid)).toBe(false);
+      const c2 = new pg.Client({ connectionString: server.url });
+      await c2.connect();
+      const rows = await c2.query('select v from kept');
+      await c2.end();
+      expect(rows.rows).toEqual([{ v: 'до перезапуска' }]);
+    } finally {
+      await server.stop();
+    }
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 60_000);
+});

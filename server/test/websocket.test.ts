@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { startTestApp, type TestApp } from './harness.js';
+
+let t: TestApp;
+const clients: Client[] = [];
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.dispose()));
+  await t?.stop();
+});
+
+function wsClient(options: { token?: string; cookie?: string }): Client {
+  const client = createClient({
+    url: t.url.replace(/^http/, 'ws') + '/graphql',
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, options.cookie ? { headers: { cookie: options.cookie } } : {});
+      }
+    },
+    connectionParams: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    retryAttempts: 0,
+  });
+  clients.push(client);
+  return client;
+}
+
+async function once<T>(client: Client, query: string): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
+  const it = client.iterate<T>({ query });
+  const first = await it.next();
+  await it.return?.();
+  return first.value as { data?: T; errors?: { extensions?: { code?: string } }[] };
+}
+
+describe('graphql-ws on /graphql', () => {
+  it('answers queries for a bearer token given in connectionParams', async () => {
+    const token = await t.signInAs('curator');
+    const r = await once<{ me: { username: string; roles: string[] } }>(wsClient({ token }), '{ me { username roles } }');
+    expect(r.data?.me).toEqual({ username: 'curator', roles: ['CURATOR'] });
+  });
+
+  it('authenticates by the session cookie of the upgrade request', async () => {
+    const token = await t.signInAs('analyst');
+    const r = await once<{ me: { username: string } }>(wsClient({ cookie: `otklik_session=${token}` }), '{ me { username } }');
+    expect(r.data?.me.username).toBe('analyst');
+  });
+
+  it('refuses an anonymous subscription with UNAUTHENTICATED', async () => {
+    const r = await once(wsClient({}), 'subscription { organisationChanged { id } }');
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("delivers organisation changes after they are saved, to the municipality's viewers", async () => {
+    const analyst = await t.signInAs('analyst');
+    const head = await t.signInAs('head');
+    const client = wsClient({ token: analyst });
+    const events: { entity: string; id: string; action: string }[] = [];
+    const subscribed = new Promise<void>((resolve, reject) => {
+      const unsubscribe = client.subscribe<{ organisationChanged: { entity: string; id: string; action: string } }>(
+        { query: 'subscription { organisationChanged { entity id action municipalityId at } }' },
+        {
+          next: (v) => {
+            if (v.data) events.push(v.data.organisationChanged);
+            if (events.length === 1) {
+              unsubscribe();
+              resolve();
+            }
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    // Give the subscription a moment to be registered on the server before the change.
+    await new Promise((r) => setTimeout(r, 200));
+    const created = await t.gql<{ createDepartment: { id: string } }>(
+      'mutation { createDepartment(input: { code: "ws_probe", name: "Отдел для проверки", kind: ADMIN_UNIT }) { id } }',
+      {},
+      head,
+    );
+    await subscribed;
+    expect(events).toEqual([{ entity: 'Department', id: created.data!.createDepartment.id, action: 'CREATED' }].map((e) => expect.objectContaining(e)));
+  });
+});
