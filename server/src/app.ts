@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -148,7 +149,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   );
 
   // The dashboard: the Vite build, with every unknown path answered by index.html (client-side routes).
-  const webDist = config.webDist ?? join(process.cwd(), '..', 'web', 'dist');
+  const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!graphql|healthz).*/, (_req: Request, res: Response) => {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test of the project, in the order that fails fastest: `pnpm test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "schema: emitted from the code, must match schema/schema.graphql"
+pnpm --silent schema >/dev/null
+git diff --exit-code -- schema/schema.graphql || { echo "schema/schema.graphql is out of date: run 'pnpm schema' and commit it"; exit 1; }
+
+step "codegen: generated web types must match the schema and the documents"
+pnpm --silent codegen >/dev/null
+if [ -n "$(git status --porcelain -- web/src/gql)" ]; then
+  git status --porcelain -- web/src/gql
+  echo "web/src/gql is out of date: run 'pnpm codegen' and commit it"; exit 1
+fi
+
+step "type checks"
+pnpm -r typecheck
+
+step "server tests (real PostgreSQL, HTTP and WebSocket)"
+pnpm --filter @otklik/server test
+
+step "web component tests"
+pnpm --filter @otklik/web test
+
+step "build"
+pnpm --filter @otklik/server build
+pnpm --filter @otklik/web build
+
+step "end-to-end tests in Chromium"
+pnpm --filter @otklik/e2e test
