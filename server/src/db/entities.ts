@@ -6,6 +6,38 @@ import { Department } from '../modules/organisation/department.entity.js';
 import { User } from '../modules/users/user.entity.js';
 import { UserSession } from '../modules/auth/session.entity.js';
 import { ApiToken } from '../modules/auth/api-token.entity.js';
+import { TenantEntity } from '../modules/organisation/tenant.entity.js';
+import { Item } from '../modules/items/item.entity.js';
+import { ItemEvent } from '../modules/items/item-event.entity.js';
+import { ItemAnswer } from '../modules/items/item-answer.entity.js';
+import { AnswerTemplate } from '../modules/items/answer-template.entity.js';
+import { Attachment } from '../modules/files/attachment.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+import { CalendarYear } from '../modules/calendar/calendar-year.entity.js';
+import { PersonalDataAccess } from '../modules/audit/personal-data-access.entity.js';
 
 /** Every entity of the application. Add a new one here and create a migration (`pnpm migration:create`). */
-export const entities = [Municipality, Settlement, Sector, Category, Department, User, UserSession, ApiToken];
+export const entities = [
+  Municipality,
+  Settlement,
+  Sector,
+  Category,
+  Department,
+  User,
+  UserSession,
+  ApiToken,
+  Item,
+  ItemEvent,
+  ItemAnswer,
+  AnswerTemplate,
+  Attachment,
+  Notification,
+  CalendarYear,
+  PersonalDataAccess,
+];
+
+/** Entities whose rows belong to a municipality: every TenantEntity, and users (null for regional readers). */
+export const tenantEntityNames = [
+  ...entities.filter((e) => e.prototype instanceof TenantEntity).map((e) => e.name),
+  User.name,
+];

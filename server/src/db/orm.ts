@@ -1,7 +1,7 @@
 import { DataloaderType, MikroORM, ReflectMetadataProvider, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { entities } from './entities.js';
+import { entities, tenantEntityNames } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 import { tenantFilter, TENANT_FILTER, type TenantParams } from './tenant-filter.js';
 import { logger } from '../shared/logger.js';
@@ -16,7 +16,7 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
     metadataProvider: ReflectMetadataProvider,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     extensions: [Migrator],
-    filters: { [TENANT_FILTER]: tenantFilter },
+    filters: { [TENANT_FILTER]: tenantFilter(tenantEntityNames) },
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
     pool: { min: 0, max: 20 },

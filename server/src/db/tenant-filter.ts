@@ -10,10 +10,8 @@ export type TenantParams = { municipalityId: string } | { all: true };
 
 export const TENANT_FILTER = 'tenant';
 
-/** Entities whose rows belong to a municipality through a `municipality` relation. */
-const scoped = ['Settlement', 'Sector', 'Category', 'Department', 'User', 'ApiToken'];
-
-export const tenantFilter = {
+/** The filter for the entities whose rows belong to a municipality through a `municipality` relation. */
+export const tenantFilter = (scoped: string[]) => ({
   name: TENANT_FILTER,
   default: true,
   entity: ['Municipality', ...scoped],
@@ -26,7 +24,7 @@ export const tenantFilter = {
     const name = typeof entityName === 'string' ? entityName : (entityName as { name?: string } | undefined)?.name;
     return name === 'Municipality' ? { id: params.municipalityId } : { municipality: params.municipalityId };
   },
-};
+});
 
 const NO_MUNICIPALITY = '00000000-0000-0000-0000-000000000000';
 

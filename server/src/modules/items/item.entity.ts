@@ -1,0 +1,221 @@
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { TenantEntity } from '../organisation/tenant.entity.js';
+import { Settlement } from '../organisation/settlement.entity.js';
+import { Category } from '../organisation/category.entity.js';
+import { Sector } from '../organisation/sector.entity.js';
+import { Department } from '../organisation/department.entity.js';
+import { User } from '../users/user.entity.js';
+import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.enums.js';
+
+/**
+ * An appeal, message or incident. The applicant's personal data live in columns that the GraphQL layer never
+ * exposes directly: `applicant` is resolved through the masking policy (personal-data.ts), which logs access.
+ */
+@ObjectType()
+@Entity()
+@Unique({ name: 'item_source_external_id_unique', properties: ['municipality', 'source', 'externalId'] })
+@Unique({ properties: ['municipality', 'number'] })
+@Index({ properties: ['municipality', 'status', 'dueAt'] })
+@Index({ properties: ['municipality', 'receivedAt'] })
+@Index({ properties: ['department', 'status'] })
+@Index({ properties: ['executor', 'status'] })
+export class Item extends TenantEntity {
+  @Field({ description: 'Registration number, unique in the municipality, e.g. 2026-000123' })
+  @Property({ type: 'text' })
+  number!: string;
+
+  @Field(() => ItemKind)
+  @Enum({ items: () => ItemKind, nativeEnumName: 'item_kind' })
+  kind!: ItemKind;
+
+  @Field(() => Channel)
+  @Enum({ items: () => Channel, nativeEnumName: 'item_channel' })
+  channel!: Channel;
+
+  @Field({ description: 'Source system (e.g. POS, EPGU, VK monitoring, dashboard)' })
+  @Property({ type: 'text' })
+  source!: string;
+
+  @Field({ nullable: true, description: 'Id of the item in its source system; (source, externalId) is unique' })
+  @Property({ type: 'text', nullable: true })
+  externalId?: string;
+
+  @Field({ description: 'The citizen was identified (ЕСИА, authenticated site, walk-in with a document)' })
+  @Property({ type: 'boolean' })
+  identified!: boolean;
+
+  // Personal data of the applicant: never a @Field; see ItemFieldsResolver.applicant.
+  @Property({ type: 'text', nullable: true })
+  applicantName?: string;
+
+  @Property({ type: 'text', nullable: true })
+  applicantPhone?: string;
+
+  @Property({ type: 'text', nullable: true })
+  applicantEmail?: string;
+
+  @Property({ type: 'text', nullable: true })
+  applicantAddress?: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  subject?: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Field({ nullable: true, description: 'Where the problem is (not the applicant’s address)' })
+  @Property({ type: 'text', nullable: true })
+  address?: string;
+
+  @ManyToOne(() => Settlement, { ref: true, nullable: true, index: true })
+  settlement?: Ref<Settlement>;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  lat?: number;
+
+  @Field(() => Float, { nullable: true })
+  @Property({ type: 'double', nullable: true })
+  lon?: number;
+
+  @ManyToOne(() => Category, { ref: true, nullable: true, index: true })
+  category?: Ref<Category>;
+
+  @ManyToOne(() => Sector, { ref: true, nullable: true, index: true })
+  sector?: Ref<Sector>;
+
+  @ManyToOne(() => Department, { ref: true, nullable: true })
+  department?: Ref<Department>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  executor?: Ref<User>;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  urgent: boolean & Opt = false;
+
+  @Field(() => ItemStatus)
+  @Enum({ items: () => ItemStatus, nativeEnumName: 'item_status' })
+  status!: ItemStatus;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  registeredAt?: Date;
+
+  // Deadlines of every clock (RULES.md §2). `dueAt` is the clock that runs now; `dueSoonAt` the instant from
+  // which it counts as DUE_SOON, so that the deadline state is a plain comparison in SQL.
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  registrationDueAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  redirectDueAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  answerDueAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  firstReactionDueAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  finalAnswerDueAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  reviewDueAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The deadline of the clock that runs now' })
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt?: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  dueSoonAt?: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  clockStartedAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Since when the answer clock of a MESSAGE is paused' })
+  @Property({ type: 'timestamptz', nullable: true })
+  pausedAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  extendedAt?: Date;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  extensionReason?: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  firstReactionAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  answeredAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: Date;
+
+  @Field({ nullable: true, description: 'The body an item was redirected to' })
+  @Property({ type: 'text', nullable: true })
+  redirectedTo?: string;
+
+  @Field(() => NoAnswerReason, { nullable: true })
+  @Enum({ items: () => NoAnswerReason, nativeEnumName: 'no_answer_reason', nullable: true })
+  noAnswerReason?: NoAnswerReason;
+
+  @Field(() => Outcome, { nullable: true })
+  @Enum({ items: () => Outcome, nativeEnumName: 'item_outcome', nullable: true })
+  outcome?: Outcome;
+
+  @Field({ nullable: true, description: 'The citizen’s rating: satisfied or not; null until rated' })
+  @Property({ type: 'boolean', nullable: true })
+  satisfied?: boolean;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  ratingComment?: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  ratedAt?: Date;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', default: 0 })
+  reopenCount: number & Opt = 0;
+
+  @Field(() => Int, { description: 'How many times the МЦУ returned the answer for rework' })
+  @Property({ type: 'integer', default: 0 })
+  reworkCount: number & Opt = 0;
+
+  @ManyToOne(() => Item, { ref: true, nullable: true, index: true })
+  parent?: Ref<Item>;
+
+  @Field(() => Int, { description: 'Optimistic lock: send it back with a change; a stale one is refused' })
+  @Property({ version: true, type: 'integer' })
+  version!: number & Opt;
+
+  /** Russian full-text search over the subject, text and address (a generated column with a GIN index). */
+  @Index({ type: 'fulltext' })
+  @Property({
+    type: 'tsvector',
+    lazy: true,
+    nullable: true,
+    hidden: true,
+    generated: `(to_tsvector('russian', coalesce(subject, '') || ' ' || text || ' ' || coalesce(address, ''))) stored`,
+  })
+  search?: string & Opt;
+}
