@@ -16,6 +16,10 @@ export class TestClock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  /** From now on the clock reads `iso` (and runs on from there). */
+  set(iso: string): void {
+    this.offsetMs = new Date(iso).getTime() - Date.now();
+  }
 }
 
 /** A real server over real HTTP and WebSocket, on a free port, with its own copy of the seeded database. */

@@ -7,6 +7,7 @@ import {
   OrganisationResolver,
   SectorFieldsResolver,
 } from '../modules/organisation/organisation.resolver.js';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const resolvers: NonEmptyArray<Function> = [
   CategoryFieldsResolver,
   DepartmentFieldsResolver,
   OrganisationTopicsResolver,
+  CalendarResolver,
 ];

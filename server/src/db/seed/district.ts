@@ -8,6 +8,8 @@ import { Department, DepartmentKind } from '../../modules/organisation/departmen
 import { User } from '../../modules/users/user.entity.js';
 import { Role } from '../../modules/auth/roles.js';
 import { hashPassword } from '../../modules/auth/secrets.js';
+import { CalendarStatus, CalendarYear } from '../../modules/calendar/calendar-year.entity.js';
+import { parseProductionCalendar } from '../../modules/sla/index.js';
 
 export const DEMO_MUNICIPALITY_CODE = 'surovikino';
 
@@ -28,6 +30,24 @@ const departmentCategories: Record<string, string[]> = {
   power_grid: ['ZHKH_POWER'],
   housing: ['ZHKH_HEATING', 'ZHKH_GAS', 'ZHKH_MKD'],
 };
+
+/** The production calendar of the reference data, as editable years of one municipality. */
+export function seedCalendar(em: EntityManager, municipality: Municipality) {
+  const data = parseProductionCalendar(readReference<unknown>('production-calendar-ru.json'));
+  for (const [year, y] of Object.entries(data.years)) {
+    em.create(CalendarYear, {
+      municipality,
+      year: Number(year),
+      status: y.status === 'official' ? CalendarStatus.OFFICIAL : CalendarStatus.PROVISIONAL,
+      basis: y.basis,
+      nonWorkingWeekdays: [...new Set([...y.holidays, ...y.nonWorkingWeekdays])]
+        .filter((d) => ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()))
+        .sort(),
+      workingWeekends: [...y.workingWeekends],
+      shortened: [...y.shortened],
+    });
+  }
+}
 
 /** The rubricator's sectors and categories for one municipality. */
 export function seedRubricator(em: EntityManager, municipality: Municipality) {
@@ -99,6 +119,7 @@ export function seedDistrict(em: EntityManager) {
     );
   }
   const { sectors, categories } = seedRubricator(em, municipality);
+  seedCalendar(em, municipality);
   const departments = new Map<string, Department>();
   for (const d of ref.departments) {
     const department = em.create(Department, {
