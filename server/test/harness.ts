@@ -12,13 +12,15 @@ export type GqlResult<T = Record<string, unknown>> = {
 /** The clock the server reads; tests move it to reach any instant. */
 export class TestClock {
   private offsetMs = 0;
-  now = (): Date => new Date(Date.now() + this.offsetMs);
+  private frozenAt: number | null = null;
+  now = (): Date => new Date((this.frozenAt ?? Date.now()) + this.offsetMs);
   advance(ms: number): void {
     this.offsetMs += ms;
   }
-  /** From now on the clock reads `iso` (and runs on from there). */
+  /** From now on the clock reads `iso` and stands still (until `advance` or another `set`). */
   set(iso: string): void {
-    this.offsetMs = new Date(iso).getTime() - Date.now();
+    this.frozenAt = new Date(iso).getTime();
+    this.offsetMs = 0;
   }
 }
 

@@ -9,6 +9,7 @@ import { ApiToken } from '../modules/auth/api-token.entity.js';
 import { TenantEntity } from '../modules/organisation/tenant.entity.js';
 import { Item } from '../modules/items/item.entity.js';
 import { ItemEvent } from '../modules/items/item-event.entity.js';
+import { ItemCounter } from '../modules/items/item-counter.entity.js';
 import { ItemAnswer } from '../modules/items/item-answer.entity.js';
 import { AnswerTemplate } from '../modules/items/answer-template.entity.js';
 import { Attachment } from '../modules/files/attachment.entity.js';
@@ -28,6 +29,7 @@ export const entities = [
   ApiToken,
   Item,
   ItemEvent,
+  ItemCounter,
   ItemAnswer,
   AnswerTemplate,
   Attachment,

@@ -19,6 +19,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
     filters: { [TENANT_FILTER]: tenantFilter(tenantEntityNames) },
     dataloader: DataloaderType.ALL,
     forceUtcTimezone: true,
+    // Tenancy is enforced on each entity's own rows; joining every to-one relation to re-check it costs a join each.
+    autoJoinRefsForFilters: false,
     pool: { min: 0, max: 20 },
     allowGlobalContext: false,
     debug: false,

@@ -12,6 +12,8 @@ export type UserViewer = {
   /** null for a regional reader, who sees every municipality */
   municipalityId: string | null;
   departmentId: string | null;
+  /** Sectors the person leads (SECTOR_LEAD) */
+  sectorIds: string[];
 };
 
 export type TokenViewer = {
@@ -20,6 +22,7 @@ export type TokenViewer = {
   tokenKind: TokenKind;
   scopes: Scope[];
   municipalityId: string;
+  name: string;
 };
 
 export type Viewer = UserViewer | TokenViewer;

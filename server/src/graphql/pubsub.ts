@@ -6,6 +6,8 @@ import { createPubSub } from '@graphql-yoga/subscription';
  */
 export type Topics = {
   ORGANISATION_CHANGED: [{ municipalityId: string; entity: string; id: string; action: string; at: string }];
+  ITEM_UPDATED: [{ municipalityId: string; itemId: string; status: string; version: number; at: string }];
+  NOTIFICATION_ADDED: [{ municipalityId: string; userId: string; notificationId: string; at: string }];
 };
 
 export type AppPubSub = ReturnType<typeof createAppPubSub>;

@@ -7,6 +7,7 @@ import {
   OrganisationResolver,
   SectorFieldsResolver,
 } from '../modules/organisation/organisation.resolver.js';
+import { ItemAnswerFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
 
@@ -20,4 +21,8 @@ export const resolvers: NonEmptyArray<Function> = [
   DepartmentFieldsResolver,
   OrganisationTopicsResolver,
   CalendarResolver,
+  ItemResolver,
+  ItemFieldsResolver,
+  ItemAnswerFieldsResolver,
+  ItemEventFieldsResolver,
 ];

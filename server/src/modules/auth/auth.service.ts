@@ -20,7 +20,7 @@ export type SignInResult = { token: string; expiresAt: Date; user: User };
 export async function signIn(ctx: Ctx, username: string, password: string): Promise<SignInResult> {
   const em = ctx.em;
   const now = ctx.now();
-  const user = await em.findOne(User, { username: username.trim().toLowerCase() }, { ...noTenant, populate: ['passwordHash'] });
+  const user = await em.findOne(User, { username: username.trim().toLowerCase() }, { ...noTenant, populate: ['passwordHash', 'sectors'] });
   if (!user) {
     await verifyPassword(await dummyHash(), password);
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
@@ -105,6 +105,7 @@ function viewerOf(user: User, sessionId: string): Viewer | null {
     roles: [...user.roles],
     municipalityId: regional ? null : (user.municipality?.id ?? null),
     departmentId: user.department?.id ?? null,
+    sectorIds: user.sectors.isInitialized() ? user.sectors.getItems().map((s) => s.id) : [],
   };
 }
 
@@ -119,7 +120,7 @@ export async function resolveViewer(em: EntityManager, secret: string | undefine
     const session = await em.findOne(
       UserSession,
       { tokenHash, revokedAt: null, expiresAt: { $gt: now } },
-      { ...noTenant, populate: ['user'] },
+      { ...noTenant, populate: ['user', 'user.sectors'] },
     );
     const user = session?.user.getEntity();
     if (!session || !user || !user.active) return null;
@@ -140,6 +141,7 @@ export async function resolveViewer(em: EntityManager, secret: string | undefine
       tokenKind: token.kind,
       scopes: [...token.scopes],
       municipalityId: token.municipality.id,
+      name: token.name,
     };
   }
   return null;

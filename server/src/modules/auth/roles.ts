@@ -64,6 +64,10 @@ export enum Permission {
   USERS_READ = 'USERS_READ',
   USERS_MANAGE = 'USERS_MANAGE',
   TOKENS_MANAGE = 'TOKENS_MANAGE',
+  ITEMS_READ = 'ITEMS_READ',
+  ITEMS_CREATE = 'ITEMS_CREATE',
+  ITEMS_WORK = 'ITEMS_WORK',
+  TEMPLATES_MANAGE = 'TEMPLATES_MANAGE',
 }
 
 const STAFF: Role[] = [
@@ -86,6 +90,17 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   },
   [Permission.USERS_MANAGE]: { roles: [Role.HEAD], scopes: [] },
   [Permission.TOKENS_MANAGE]: { roles: [Role.HEAD], scopes: [] },
+  [Permission.ITEMS_READ]: { roles: STAFF, scopes: [Scope.ITEMS_READ] },
+  [Permission.ITEMS_CREATE]: {
+    roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER],
+    scopes: [Scope.ITEMS_INGEST],
+  },
+  // Which item a role may move, and how, is the lifecycle's business (modules/items/lifecycle.ts).
+  [Permission.ITEMS_WORK]: {
+    roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER, Role.EXECUTOR],
+    scopes: [],
+  },
+  [Permission.TEMPLATES_MANAGE]: { roles: [Role.HEAD, Role.SECTOR_LEAD], scopes: [] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref, Unique } from '@mikro-orm/core';
+import { FullTextType } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../organisation/tenant.entity.js';
 import { Settlement } from '../organisation/settlement.entity.js';
@@ -211,7 +212,7 @@ export class Item extends TenantEntity {
   /** Russian full-text search over the subject, text and address (a generated column with a GIN index). */
   @Index({ type: 'fulltext' })
   @Property({
-    type: 'tsvector',
+    type: new FullTextType('russian'),
     lazy: true,
     nullable: true,
     hidden: true,

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127105046_items extends Migration {
+export class Migration20261127105825_items extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "calendar_status" as enum ('OFFICIAL', 'PROVISIONAL');`);
@@ -12,6 +12,8 @@ export class Migration20261127105046_items extends Migration {
     this.addSql(`create type "answer_kind" as enum ('INTERIM', 'FINAL');`);
     this.addSql(`create type "answer_status" as enum ('DRAFT', 'ON_REVIEW', 'RETURNED', 'APPROVED', 'PUBLISHED');`);
     this.addSql(`create type "rework_reason" as enum ('FORMAL_NOT_ON_MERITS', 'NO_DATE_OR_MEASURES', 'NO_EVIDENCE', 'LAWS_NOT_EXPLAINED', 'CONTRADICTORY');`);
+    this.addSql(`create table "item_counter" ("key" text not null, "value" int not null, constraint "item_counter_pkey" primary key ("key"));`);
+
     this.addSql(`create table "calendar_year" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "municipality_id" uuid not null, "year" int not null, "status" "calendar_status" not null, "basis" text null, "non_working_weekdays" jsonb not null, "working_weekends" jsonb not null, "shortened" jsonb not null, constraint "calendar_year_pkey" primary key ("id"));`);
     this.addSql(`create index "calendar_year_municipality_id_index" on "calendar_year" ("municipality_id");`);
     this.addSql(`alter table "calendar_year" add constraint "calendar_year_municipality_id_year_unique" unique ("municipality_id", "year");`);
@@ -103,6 +105,8 @@ export class Migration20261127105046_items extends Migration {
     this.addSql(`alter table "item_answer" drop constraint "item_answer_item_id_foreign";`);
 
     this.addSql(`alter table "attachment" drop constraint "attachment_item_id_foreign";`);
+
+    this.addSql(`drop table if exists "item_counter" cascade;`);
 
     this.addSql(`drop table if exists "calendar_year" cascade;`);
 

@@ -1,0 +1,284 @@
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Channel, DeadlineState, ItemKind, ItemStatus, NoAnswerReason, Outcome, ReworkReason } from './item.enums.js';
+import { registerEnumType } from 'type-graphql';
+
+@InputType()
+export class ApplicantInput {
+  @Field({ nullable: true, description: 'Surname, name, patronymic' })
+  @IsOptional()
+  @MaxLength(300)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(50)
+  phone?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field({ nullable: true, description: 'Postal address for the answer' })
+  @IsOptional()
+  @MaxLength(500)
+  address?: string;
+}
+
+@InputType()
+export class ItemInput {
+  @Field(() => ItemKind)
+  kind!: ItemKind;
+
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field({ nullable: true, description: 'Source system; "dashboard" for items entered by hand' })
+  @IsOptional()
+  @MaxLength(100)
+  source?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  externalId?: string;
+
+  @Field({ description: 'The citizen was identified (required for an electronic APPEAL)' })
+  identified!: boolean;
+
+  @Field(() => ApplicantInput, { nullable: true })
+  @IsOptional()
+  applicant?: ApplicantInput;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(300)
+  subject?: string;
+
+  @Field()
+  @MinLength(3)
+  @MaxLength(20000)
+  text!: string;
+
+  @Field({ nullable: true, description: 'Where the problem is' })
+  @IsOptional()
+  @MaxLength(500)
+  address?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  settlementId?: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-90)
+  @Max(90)
+  lat?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-180)
+  @Max(180)
+  lon?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  categoryCode?: string;
+
+  @Field({ defaultValue: false })
+  urgent: boolean = false;
+
+  @Field(() => Date, { nullable: true, description: 'When it reached the municipality; default now' })
+  @IsOptional()
+  receivedAt?: Date;
+
+  @Field({ defaultValue: true, description: 'Register at once (an operator entering an item by hand)' })
+  register: boolean = true;
+
+  @Field(() => [ID], { nullable: true, description: 'Uploaded attachments (POST /files) to attach' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  attachmentIds?: string[];
+}
+
+@InputType()
+export class AssignInput {
+  @Field(() => ID)
+  departmentId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  executorId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@InputType()
+export class AnswerInput {
+  @Field()
+  @MinLength(10)
+  @MaxLength(20000)
+  text!: string;
+}
+
+@InputType()
+export class ReturnInput {
+  @Field(() => [ReworkReason])
+  @ArrayMinSize(1)
+  reasons!: ReworkReason[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@InputType()
+export class ApproveInput {
+  @Field(() => Outcome, { description: 'SUPPORTED, SUPPORTED_MEASURES_TAKEN, EXPLAINED or NOT_SUPPORTED' })
+  outcome!: Outcome;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@InputType()
+export class RatingInput {
+  @Field()
+  satisfied!: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@InputType()
+export class ExtendInput {
+  @Field(() => Int, { description: '1 to 30 calendar days' })
+  @Min(1)
+  @Max(30)
+  days!: number;
+
+  @Field()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+@InputType()
+export class RedirectInput {
+  @Field({ description: 'The body the item goes to' })
+  @MinLength(3)
+  @MaxLength(500)
+  to!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@InputType()
+export class LeaveInput {
+  @Field(() => NoAnswerReason)
+  reason!: NoAnswerReason;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export enum ItemQueue {
+  MINE = 'MINE',
+  UNASSIGNED = 'UNASSIGNED',
+  MY_REVIEW = 'MY_REVIEW',
+  OVERDUE_MY_SECTORS = 'OVERDUE_MY_SECTORS',
+}
+registerEnumType(ItemQueue, {
+  name: 'ItemQueue',
+  valuesConfig: {
+    MINE: { description: 'assigned to me, or to my department when nobody in it is named' },
+    UNASSIGNED: { description: 'registered or reopened, waiting for a department' },
+    MY_REVIEW: { description: 'answers waiting for my review' },
+    OVERDUE_MY_SECTORS: { description: 'overdue in the sectors I lead (all sectors for the head)' },
+  },
+});
+
+export enum ItemSort {
+  DUE_ASC = 'DUE_ASC',
+  RECEIVED_DESC = 'RECEIVED_DESC',
+  RECEIVED_ASC = 'RECEIVED_ASC',
+}
+registerEnumType(ItemSort, { name: 'ItemSort' });
+
+@InputType()
+export class ItemFilter {
+  @Field(() => ItemQueue, { nullable: true })
+  @IsOptional()
+  queue?: ItemQueue;
+
+  @Field(() => [ItemKind], { nullable: true })
+  @IsOptional()
+  kinds?: ItemKind[];
+
+  @Field(() => [ItemStatus], { nullable: true })
+  @IsOptional()
+  statuses?: ItemStatus[];
+
+  @Field(() => [Channel], { nullable: true })
+  @IsOptional()
+  channels?: Channel[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  sectorCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  categoryCode?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  departmentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  executorId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  settlementId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  urgent?: boolean;
+
+  @Field(() => DeadlineState, { nullable: true })
+  @IsOptional()
+  deadlineState?: DeadlineState;
+
+  @Field(() => Date, { nullable: true, description: 'Received at or after' })
+  @IsOptional()
+  receivedFrom?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Received before' })
+  @IsOptional()
+  receivedTo?: Date;
+
+  @Field({ nullable: true, description: 'Full-text search in Russian over subject, text and address; or a number' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
+
+  @Field({ nullable: true, description: 'Open items only (not closed, redirected or merged)' })
+  @IsOptional()
+  openOnly?: boolean;
+}

@@ -1,0 +1,404 @@
+import {
+  Arg,
+  Authorized,
+  Ctx as Context,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { Ctx } from '../../graphql/context.js';
+import type { Topics } from '../../graphql/pubsub.js';
+import { Permission, Scope } from '../auth/roles.js';
+import { PersonalDataAccess } from '../audit/personal-data-access.entity.js';
+import { Attachment } from '../files/attachment.entity.js';
+import { Category } from '../organisation/category.entity.js';
+import { Department } from '../organisation/department.entity.js';
+import { Sector } from '../organisation/sector.entity.js';
+import { Settlement } from '../organisation/settlement.entity.js';
+import { User } from '../users/user.entity.js';
+import { ItemAnswer } from './item-answer.entity.js';
+import { ItemEvent } from './item-event.entity.js';
+import { Item } from './item.entity.js';
+import { DeadlineState, ItemKind } from './item.enums.js';
+import {
+  AnswerInput,
+  ApproveInput,
+  AssignInput,
+  ExtendInput,
+  ItemFilter,
+  ItemInput,
+  ItemSort,
+  LeaveInput,
+  RatingInput,
+  RedirectInput,
+  ReturnInput,
+} from './item.inputs.js';
+import { Applicant, ItemConnection, ItemQueueCounts, ItemUpdate } from './item.types.js';
+import { availableActions, ItemAction } from './lifecycle.js';
+import { maskApplicant, seesPersonalData } from './personal-data.js';
+import { stateOf } from './deadlines.js';
+import * as items from './item.service.js';
+
+@Resolver()
+export class ItemResolver {
+  @Authorized(Permission.ITEMS_READ)
+  @Query(() => Item)
+  item(@Context() ctx: Ctx, @Arg('id', () => ID) id: string) {
+    return items.getItem(ctx, id);
+  }
+
+  @Authorized(Permission.ITEMS_READ)
+  @Query(() => ItemConnection, { description: 'Items in your scope; `first` at most 100' })
+  async items(
+    @Context() ctx: Ctx,
+    @Arg('filter', () => ItemFilter, { nullable: true }) filter?: ItemFilter,
+    @Arg('first', () => Int, { defaultValue: 25 }) first = 25,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('sort', () => ItemSort, { defaultValue: ItemSort.DUE_ASC }) sort = ItemSort.DUE_ASC,
+  ): Promise<ItemConnection> {
+    const page = await items.listItems(ctx, filter, first, after ?? undefined, sort);
+    return {
+      totalCount: page.totalCount,
+      nodes: page.nodes,
+      edges: page.nodes.map((node, i) => ({ node, cursor: i === page.nodes.length - 1 && page.endCursor ? page.endCursor : `${node.id}` })),
+      pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
+    };
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Query(() => ItemQueueCounts)
+  itemQueueCounts(@Context() ctx: Ctx) {
+    return items.queueCounts(ctx);
+  }
+
+  @Authorized(Permission.ITEMS_CREATE)
+  @Mutation(() => Item, { description: 'Registers an item entered by hand (phone, walk-in, letter)' })
+  createItem(@Context() ctx: Ctx, @Arg('input') input: ItemInput) {
+    return items.createItem(ctx, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item)
+  registerItem(@Context() ctx: Ctx, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
+    return items.registerItem(ctx, id, version);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item)
+  assignItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: AssignInput,
+  ) {
+    return items.assignItem(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item)
+  startItem(@Context() ctx: Ctx, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
+    return items.startItem(ctx, id, version);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Asks the citizen to clarify; the answer clock of a MESSAGE pauses' })
+  askCitizen(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('comment') comment: string,
+  ) {
+    return items.askCitizen(ctx, id, version, comment);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'The citizen answered; the paused clock resumes with the time it had left' })
+  citizenReplied(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ) {
+    return items.citizenReplied(ctx, id, version, comment ?? undefined);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Sends the answer draft to the МЦУ quality review' })
+  submitAnswer(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: AnswerInput,
+  ) {
+    return items.submitAnswer(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'INCIDENT: publishes an interim answer; the final answer is due in 7 working days' })
+  publishInterimAnswer(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: AnswerInput,
+  ) {
+    return items.publishInterimAnswer(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item)
+  returnForRework(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: ReturnInput,
+  ) {
+    return items.returnForRework(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Approves the answer on review and sends it (also to merged duplicates)' })
+  approveAnswer(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: ApproveInput,
+  ) {
+    return items.approveAnswer(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Records the citizen’s rating: satisfied closes; a first "not satisfied" reopens' })
+  rateItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: RatingInput,
+  ) {
+    return items.rateItem(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item)
+  closeItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ) {
+    return items.closeItem(ctx, id, version, comment ?? undefined);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'APPEAL: extends the answer deadline once, by up to 30 calendar days' })
+  extendItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: ExtendInput,
+  ) {
+    return items.extendItem(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Forwards an item outside the municipality’s competence' })
+  redirectItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: RedirectInput,
+  ) {
+    return items.redirectItem(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Leaves an item without an answer for a reason of 59-ФЗ art. 11' })
+  leaveWithoutAnswer(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: LeaveInput,
+  ) {
+    return items.leaveWithoutAnswer(ctx, id, version, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Marks the item a duplicate of `parentId`; the parent’s answer reaches it' })
+  mergeItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('parentId', () => ID) parentId: string,
+  ) {
+    return items.mergeItem(ctx, id, version, parentId);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, { description: 'Attaches uploaded files (POST /files) to an item' })
+  attachFiles(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('attachmentIds', () => [ID]) attachmentIds: string[],
+  ) {
+    return items.attachFiles(ctx, id, version, attachmentIds);
+  }
+
+  @Authorized(Permission.ITEMS_READ)
+  @Subscription(() => ItemUpdate, {
+    topics: 'ITEM_UPDATED',
+    filter: ({ payload, args, context }: { payload: Topics['ITEM_UPDATED'][0]; args: { itemId?: string }; context: Ctx }) => {
+      const own = context.viewer?.municipalityId;
+      if (own && payload.municipalityId !== own) return false;
+      return !args.itemId || args.itemId === payload.itemId;
+    },
+    description: 'Items of your municipality changed (or one item, with itemId)',
+  })
+  itemUpdated(
+    @Root() payload: Topics['ITEM_UPDATED'][0],
+    @Arg('itemId', () => ID, { nullable: true }) _itemId?: string,
+  ): ItemUpdate {
+    return payload;
+  }
+}
+
+/** Relations through MikroORM's dataloader: one query per relation per request, not per row. */
+@Resolver(() => Item)
+export class ItemFieldsResolver {
+  @FieldResolver(() => Applicant)
+  async applicant(@Root() item: Item, @Context() ctx: Ctx): Promise<Applicant> {
+    const raw = {
+      name: item.applicantName ?? null,
+      phone: item.applicantPhone ?? null,
+      email: item.applicantEmail ?? null,
+      address: item.applicantAddress ?? null,
+    };
+    const v = ctx.viewer;
+    const full =
+      !!v &&
+      seesPersonalData(
+        v.kind === 'user'
+          ? { kind: 'user', roles: v.roles, departmentId: v.departmentId, sectorIds: v.sectorIds }
+          : { kind: 'token', personalData: v.scopes.includes(Scope.PERSONAL_DATA_READ) },
+        { kind: item.kind, sectorId: item.sector?.id ?? null, departmentId: item.department?.id ?? null },
+      );
+    if (!full) return { ...maskApplicant(raw), masked: true };
+    if (raw.name || raw.phone || raw.email || raw.address) {
+      // 152-ФЗ: every view of personal data is logged.
+      const access = ctx.em.create(
+        PersonalDataAccess,
+        {
+          municipality: item.municipality.id,
+          item: item.id,
+          user: v.kind === 'user' ? v.userId : undefined,
+          actorLabel: v.kind === 'user' ? v.username : `token:${v.name}`,
+          action: 'VIEW',
+          at: ctx.now(),
+        },
+        { persist: false },
+      );
+      await ctx.em.insert(access);
+    }
+    return { ...raw, masked: false };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'An APPEAL without a surname or an address for the answer gets no answer (59-ФЗ)' })
+  anonymous(@Root() item: Item): boolean {
+    return item.kind === ItemKind.APPEAL && (!item.applicantName?.trim() || (!item.applicantAddress?.trim() && !item.applicantEmail?.trim()));
+  }
+
+  @FieldResolver(() => DeadlineState, { nullable: true, description: 'State of the clock that runs now' })
+  deadlineState(@Root() item: Item, @Context() ctx: Ctx): DeadlineState | null {
+    return stateOf(item, ctx.now());
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Seconds until dueAt (negative when overdue)' })
+  secondsLeft(@Root() item: Item, @Context() ctx: Ctx): number | null {
+    return item.dueAt ? Math.round((item.dueAt.getTime() - ctx.now().getTime()) / 1000) : null;
+  }
+
+  @FieldResolver(() => [ItemAction], { description: 'What you may do with the item now' })
+  availableActions(@Root() item: Item, @Context() ctx: Ctx): ItemAction[] {
+    return availableActions(items.factsOf(item), items.actorOf(ctx));
+  }
+
+  @FieldResolver(() => Settlement, { nullable: true })
+  settlement(@Root() item: Item) {
+    return item.settlement?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true })
+  category(@Root() item: Item) {
+    return item.category?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => Sector, { nullable: true })
+  sector(@Root() item: Item) {
+    return item.sector?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => Department, { nullable: true })
+  department(@Root() item: Item) {
+    return item.department?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  executor(@Root() item: Item) {
+    return item.executor?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => Item, { nullable: true, description: 'The item this one is a duplicate of' })
+  parent(@Root() item: Item) {
+    return item.parent?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => [Item], { description: 'Items merged into this one' })
+  duplicates(@Root() item: Item, @Context() ctx: Ctx) {
+    return ctx.em.find(Item, { parent: item.id }, { orderBy: { receivedAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [ItemAnswer])
+  answers(@Root() item: Item, @Context() ctx: Ctx) {
+    return ctx.em.find(ItemAnswer, { item: item.id }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [ItemEvent], { description: 'Every change, oldest first' })
+  history(@Root() item: Item, @Context() ctx: Ctx) {
+    return ctx.em.find(ItemEvent, { item: item.id }, { orderBy: { at: 'asc', createdAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [Attachment])
+  attachments(@Root() item: Item, @Context() ctx: Ctx) {
+    return ctx.em.find(Attachment, { item: item.id }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [Department], { description: 'Departments suggested for the item, from its category, sector and settlement' })
+  suggestedDepartments(@Root() item: Item, @Context() ctx: Ctx) {
+    return items.suggestDepartments(ctx, item);
+  }
+}
+
+@Resolver(() => ItemAnswer)
+export class ItemAnswerFieldsResolver {
+  @FieldResolver(() => User, { nullable: true })
+  author(@Root() a: ItemAnswer) {
+    return a.author?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  reviewer(@Root() a: ItemAnswer) {
+    return a.reviewer?.load({ dataloader: true }) ?? null;
+  }
+}
+
+@Resolver(() => ItemEvent)
+export class ItemEventFieldsResolver {
+  @FieldResolver(() => User, { nullable: true })
+  actor(@Root() e: ItemEvent) {
+    return e.actor?.load({ dataloader: true }) ?? null;
+  }
+}

@@ -1,0 +1,86 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Item } from './item.entity.js';
+
+@ObjectType({ description: 'The applicant. Masked (И***в И., no phone or e-mail, address cut to the street) unless you work the item.' })
+export class Applicant {
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field({ description: 'true when the data are masked for you' })
+  masked!: boolean;
+}
+
+@ObjectType()
+export class ItemEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Item)
+  node!: Item;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+
+  @Field()
+  hasNextPage!: boolean;
+}
+
+@ObjectType()
+export class ItemConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [ItemEdge])
+  edges!: ItemEdge[];
+
+  @Field(() => [Item], { description: 'The same items as edges, for convenience' })
+  nodes!: Item[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType({ description: 'How many items wait in each queue of the viewer' })
+export class ItemQueueCounts {
+  @Field(() => Int)
+  MINE!: number;
+
+  @Field(() => Int)
+  UNASSIGNED!: number;
+
+  @Field(() => Int)
+  MY_REVIEW!: number;
+
+  @Field(() => Int)
+  OVERDUE_MY_SECTORS!: number;
+}
+
+@ObjectType({ description: 'An item changed: refetch it, or select `item`' })
+export class ItemUpdate {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => ID)
+  municipalityId!: string;
+
+  @Field()
+  status!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field()
+  at!: string;
+}
