@@ -20,6 +20,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
+  JOBS: bool.default(true),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   COOKIE_SECURE: bool.default(false),
@@ -35,6 +36,7 @@ export type Config = {
   dataDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
+  jobs: boolean;
   demoPassword: string;
   sessionTtlHours: number;
   cookieSecure: boolean;
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(c.DATA_DIR),
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     seedDemo: c.SEED_DEMO,
+    jobs: c.JOBS,
     demoPassword: c.DEMO_PASSWORD,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,

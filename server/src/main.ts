@@ -5,6 +5,8 @@ import { migrate, openOrm, type Orm } from './db/orm.js';
 import { seedDemoIfEmpty } from './db/seed/index.js';
 import { demoAccounts } from './db/seed/district.js';
 import { startApp, type RunningApp } from './app.js';
+import { createAppPubSub } from './graphql/pubsub.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { logger, setLogLevel } from './shared/logger.js';
 
 /** config -> database -> migrations -> seed -> HTTP + WebSocket server. Stops cleanly on SIGINT/SIGTERM. */
@@ -24,11 +26,13 @@ async function main(): Promise<void> {
   let embedded: EmbeddedServer | undefined;
   let orm: Orm | undefined;
   let app: RunningApp | undefined;
+  let scheduler: Scheduler | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
+    await scheduler?.stop().catch((e) => logger.error(String(e)));
     await app?.stop().catch((e) => logger.error(String(e)));
     await orm?.close().catch((e) => logger.error(String(e)));
     await embedded?.stop().catch((e) => logger.error(String(e)));
@@ -48,7 +52,10 @@ async function main(): Promise<void> {
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
   if (config.seedDemo) await seedDemoIfEmpty(orm, { password: config.demoPassword });
 
-  app = await startApp({ config, orm });
+  const pubsub = createAppPubSub();
+  const now = () => new Date();
+  app = await startApp({ config, orm, pubsub, now });
+  if (config.jobs) scheduler = await startScheduler({ orm, databaseUrl, now, pubsub });
   const lines = [
     '',
     `  Otklik (Отклик) is running at ${app.url}/`,

@@ -61,6 +61,7 @@ export async function startTestApp() {
 
   return {
     url: app.url,
+    dbUrl: db.url,
     orm: db.orm as Orm,
     clock,
     password,

@@ -146,6 +146,13 @@ export class Item extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   clockStartedAt?: Date;
 
+  /** The `dueAt` for which the scheduler last announced DUE_SOON / OVERDUE (so each is announced once). */
+  @Property({ type: 'timestamptz', nullable: true })
+  dueSoonNotifiedFor?: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  overdueNotifiedFor?: Date;
+
   @Field(() => Date, { nullable: true, description: 'Since when the answer clock of a MESSAGE is paused' })
   @Property({ type: 'timestamptz', nullable: true })
   pausedAt?: Date;

@@ -38,7 +38,7 @@ import type {
 import { ItemQueue, ItemSort } from './item.inputs.js';
 import { applyRegistrationClocks, runClock, stopClock } from './deadlines.js';
 import { CLOSED_STATUSES, ItemAction, nextStatus, refusal, type ActorFacts, type ItemFacts } from './lifecycle.js';
-import { notifyItem } from './item.notify.js';
+import { notifyItem, publishNotifications } from './item.notify.js';
 
 export const MAX_PAGE = 100;
 
@@ -465,6 +465,7 @@ async function transition(
     throw e;
   }
   publishItem(ctx, item);
+  publishNotifications(em, ctx.pubsub, ctx.now());
   return item;
 }
 

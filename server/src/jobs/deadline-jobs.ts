@@ -1,0 +1,124 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppPubSub } from '../graphql/pubsub.js';
+import { calendarFor } from '../modules/calendar/calendar.service.js';
+import { Item } from '../modules/items/item.entity.js';
+import { ItemEvent } from '../modules/items/item-event.entity.js';
+import { ItemStatus } from '../modules/items/item.enums.js';
+import { CLOSED_STATUSES } from '../modules/items/lifecycle.js';
+import { notify, publishNotifications } from '../modules/items/item.notify.js';
+
+const BATCH = 500;
+/** Items with no rating this many working days after the answer close by themselves (RULES.md §3). */
+export const RATING_WAIT_WORKING_DAYS = 10;
+
+export type ScanResult = { dueSoon: number; overdue: number; notified: number };
+
+function event(em: EntityManager, item: Item, type: string, at: Date, comment?: string): void {
+  em.create(ItemEvent, {
+    municipality: item.municipality,
+    item,
+    at,
+    actorLabel: 'scheduler',
+    type,
+    fromStatus: item.status,
+    toStatus: item.status,
+    comment,
+  });
+}
+
+/** Open items whose clock crossed into a state not yet announced for its current due time. */
+async function pending(em: EntityManager, which: 'overdue' | 'dueSoon', now: Date): Promise<Item[]> {
+  const skip = [...CLOSED_STATUSES, ItemStatus.WAITING_CITIZEN];
+  const condition =
+    which === 'overdue'
+      ? 'due_at < ? and overdue_notified_for is distinct from due_at'
+      : 'due_at >= ? and due_soon_at <= ? and due_soon_notified_for is distinct from due_at';
+  const params = which === 'overdue' ? [now] : [now, now];
+  const rows: { id: string }[] = await em.getConnection().execute(
+    `select id from item where status not in (${skip.map(() => '?').join(', ')}) and ${condition} order by due_at limit ${BATCH}`,
+    [...skip, ...params],
+  );
+  return rows.length ? em.find(Item, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { dueAt: 'asc' } }) : [];
+}
+
+/**
+ * Announces each running clock once when it becomes DUE_SOON (to the executor, or the department's executors)
+ * and once when it becomes OVERDUE (also to the sector leads and the head). `em` sees every municipality.
+ */
+export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPubSub): Promise<ScanResult> {
+  const result: ScanResult = { dueSoon: 0, overdue: 0, notified: 0 };
+  const changed: Item[] = [];
+
+  const overdueRows = await pending(em, 'overdue', now);
+  for (const item of overdueRows) {
+    const who = item.executor ? [item.executor.id] : { departmentExecutors: item.department?.id ?? null };
+    result.notified += await notify(em, item, 'OVERDUE', who, item.dueAt!.toISOString());
+    result.notified += await notify(em, item, 'OVERDUE', { escalation: true }, `esc:${item.dueAt!.toISOString()}`);
+    item.overdueNotifiedFor = item.dueAt;
+    item.dueSoonNotifiedFor ??= item.dueAt;
+    event(em, item, 'OVERDUE', now);
+    result.overdue += 1;
+    changed.push(item);
+  }
+
+  const dueSoonRows = await pending(em, 'dueSoon', now);
+  for (const item of dueSoonRows) {
+    const who = item.executor ? [item.executor.id] : { departmentExecutors: item.department?.id ?? null };
+    result.notified += await notify(em, item, 'DUE_SOON', who, item.dueAt!.toISOString());
+    item.dueSoonNotifiedFor = item.dueAt;
+    event(em, item, 'DUE_SOON', now);
+    result.dueSoon += 1;
+    changed.push(item);
+  }
+  await em.flush();
+  if (pubsub) publishNotifications(em, pubsub, now);
+  for (const item of changed) {
+    pubsub?.publish('ITEM_UPDATED', {
+      municipalityId: item.municipality.id,
+      itemId: item.id,
+      status: item.status,
+      version: item.version,
+      at: now.toISOString(),
+    });
+  }
+  return result;
+}
+
+/** Closes answered items that got no rating within 10 working days of the answer. */
+export async function closeUnrated(em: EntityManager, now: Date, pubsub?: AppPubSub): Promise<number> {
+  // 10 working days are at least 12 calendar days: a cheap pre-filter before the calendar decides.
+  const candidates = await em.find(
+    Item,
+    { status: ItemStatus.ANSWERED, satisfied: null, answeredAt: { $lt: new Date(now.getTime() - 12 * 86_400_000) } },
+    { limit: BATCH },
+  );
+  const closed: Item[] = [];
+  for (const item of candidates) {
+    const calendar = await calendarFor(em, item.municipality.id, now.getTime());
+    if (calendar.addWorkingDays(item.answeredAt!, RATING_WAIT_WORKING_DAYS).getTime() >= now.getTime()) continue;
+    item.status = ItemStatus.CLOSED;
+    item.closedAt = now;
+    em.create(ItemEvent, {
+      municipality: item.municipality,
+      item,
+      at: now,
+      actorLabel: 'scheduler',
+      type: 'AUTO_CLOSED',
+      fromStatus: ItemStatus.ANSWERED,
+      toStatus: ItemStatus.CLOSED,
+      comment: `no rating within ${RATING_WAIT_WORKING_DAYS} working days`,
+    });
+    closed.push(item);
+  }
+  await em.flush();
+  for (const item of closed) {
+    pubsub?.publish('ITEM_UPDATED', {
+      municipalityId: item.municipality.id,
+      itemId: item.id,
+      status: item.status,
+      version: item.version,
+      at: now.toISOString(),
+    });
+  }
+  return closed.length;
+}

@@ -1,0 +1,34 @@
+import PgBoss from 'pg-boss';
+import type { Orm } from '../db/orm.js';
+import { systemEm } from '../db/orm.js';
+import type { AppPubSub } from '../graphql/pubsub.js';
+import { logger } from '../shared/logger.js';
+import { closeUnrated, scanDeadlines } from './deadline-jobs.js';
+
+export const QUEUES = { deadlineScan: 'deadline-scan', closeUnrated: 'close-unrated' } as const;
+
+export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
+
+/**
+ * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
+ * survive a restart, and each scheduled run is taken by one server instance only.
+ */
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; pubsub: AppPubSub }): Promise<Scheduler> {
+  const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
+  boss.on('error', (e) => logger.error(`scheduler: ${String((e as Error)?.message ?? e)}`));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { name, policy: 'singleton' } as never).catch(() => undefined);
+  }
+  await boss.schedule(QUEUES.deadlineScan, '* * * * *');
+  await boss.schedule(QUEUES.closeUnrated, '*/15 * * * *');
+  await boss.work(QUEUES.deadlineScan, async () => {
+    const r = await scanDeadlines(systemEm(deps.orm), deps.now(), deps.pubsub);
+    if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
+  });
+  await boss.work(QUEUES.closeUnrated, async () => {
+    const n = await closeUnrated(systemEm(deps.orm), deps.now(), deps.pubsub);
+    if (n) logger.info(`closed ${n} unrated items`);
+  });
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}
