@@ -21,10 +21,12 @@ import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
 import { logger } from './shared/logger.js';
+import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
+import { filesRouter } from './modules/files/files.routes.js';
 
 export const SESSION_COOKIE = 'otklik_session';
 
-export type AppDeps = { config: Config; orm: Orm; now?: () => Date; pubsub?: AppPubSub };
+export type AppDeps = { config: Config; orm: Orm; now?: () => Date; pubsub?: AppPubSub; fileStore?: FileStore };
 export type RunningApp = { url: string; server: Server; schema: GraphQLSchema; stop: () => Promise<void> };
 
 function bearer(header: string | undefined): string | undefined {
@@ -116,6 +118,18 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     }
   });
 
+  const store = deps.fileStore ?? new LocalFileStore(config.filesDir);
+  app.use(
+    '/files',
+    filesRouter({
+      store,
+      contextOf: async (req) => {
+        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
+        return { viewer, em: forkFor(orm, viewer), now };
+      },
+    }),
+  );
+
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -152,7 +166,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz).*/, (_req: Request, res: Response) => {
+    app.get(/^\/(?!graphql|healthz|files).*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(webDist, 'index.html'));
     });

@@ -18,6 +18,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
+  FILES_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   SEED_DEMO: bool.default(true),
   JOBS: bool.default(true),
@@ -34,6 +35,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Attachments on disk (default DATA_DIR/files) */
+  filesDir: string;
   embeddedPgPort: number;
   seedDemo: boolean;
   jobs: boolean;
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     dataDir: resolve(c.DATA_DIR),
+    filesDir: resolve(c.FILES_DIR ?? `${c.DATA_DIR}/files`),
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     seedDemo: c.SEED_DEMO,
     jobs: c.JOBS,

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/app.js';
@@ -28,7 +31,15 @@ export class TestClock {
 export async function startTestApp() {
   const db = await createTestDatabase();
   const clock = new TestClock();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'otklik-app-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+  });
   const app = await startApp({ config, orm: db.orm, now: clock.now });
   const password = inject('testPassword');
 
@@ -70,6 +81,7 @@ export async function startTestApp() {
     stop: async () => {
       await app.stop();
       await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
