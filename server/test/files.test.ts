@@ -14,7 +14,7 @@ async function upload(token: string | undefined, name: string, body: Buffer, typ
   const res = await fetch(`${t.url}/files?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: res.status, json: (await res.json()) as { id?: string; sha256?: string; size?: number; error?: { code: string } } };
 }

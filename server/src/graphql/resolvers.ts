@@ -7,7 +7,7 @@ import {
   OrganisationResolver,
   SectorFieldsResolver,
 } from '../modules/organisation/organisation.resolver.js';
-import { ItemAnswerFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
+import { AttachmentFieldsResolver, ItemAnswerFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
 import { NotificationResolver } from '../modules/notifications/notification.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
@@ -27,4 +27,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ItemAnswerFieldsResolver,
   ItemEventFieldsResolver,
   NotificationResolver,
+  AttachmentFieldsResolver,
 ];

@@ -32,9 +32,4 @@ export class Attachment extends TenantEntity {
 
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   uploadedBy?: Ref<User>;
-
-  @Field({ description: 'Download address (GET, with the same authentication as GraphQL)' })
-  get url(): string {
-    return `/files/${this.id}`;
-  }
 }

@@ -402,3 +402,11 @@ export class ItemEventFieldsResolver {
     return e.actor?.load({ dataloader: true }) ?? null;
   }
 }
+
+@Resolver(() => Attachment)
+export class AttachmentFieldsResolver {
+  @FieldResolver(() => String, { description: 'Download address (GET, with the same authentication as GraphQL)' })
+  url(@Root() a: Attachment): string {
+    return `/files/${a.id}`;
+  }
+}
