@@ -23,6 +23,7 @@ const schema = z.object({
   SEED_DEMO: bool.default(true),
   JOBS: bool.default(true),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
+  DEMO_ITEMS: z.coerce.number().int().min(0).max(200_000).default(2500),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
@@ -41,6 +42,7 @@ export type Config = {
   seedDemo: boolean;
   jobs: boolean;
   demoPassword: string;
+  demoItems: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
   webDist: string | undefined;
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO,
     jobs: c.JOBS,
     demoPassword: c.DEMO_PASSWORD,
+    demoItems: c.DEMO_ITEMS,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   orm = await openOrm(databaseUrl);
   const applied = await migrate(orm);
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
-  if (config.seedDemo) await seedDemoIfEmpty(orm, { password: config.demoPassword });
+  if (config.seedDemo) await seedDemoIfEmpty(orm, { password: config.demoPassword, items: config.demoItems });
 
   const pubsub = createAppPubSub();
   const now = () => new Date();

@@ -8,6 +8,7 @@ import {
   SectorFieldsResolver,
 } from '../modules/organisation/organisation.resolver.js';
 import { AttachmentFieldsResolver, ItemAnswerFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
+import { AnswerTemplateResolver } from '../modules/items/answer-template.resolver.js';
 import { NotificationResolver } from '../modules/notifications/notification.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
@@ -28,4 +29,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ItemEventFieldsResolver,
   NotificationResolver,
   AttachmentFieldsResolver,
+  AnswerTemplateResolver,
 ];
