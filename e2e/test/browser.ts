@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const FLAGS = [
@@ -14,21 +11,14 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium, headless, with a fresh profile; closed network-friendly flags (see STACK.md). */
+/** Debian's Chromium, headless, with flags for a closed network (see STACK.md); Playwright gives it a fresh profile. */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'otklik-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...FLAGS, `--user-data-dir=${profile}`],
+    args: FLAGS,
   });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  return { browser, close: () => browser.close() };
 }
 
 export async function signIn(page: Page, baseUrl: string, username: string, password = 'demo'): Promise<void> {

@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(port + 10000),
       SEED_DEMO: 'true',
+      DEMO_ITEMS: '300',
       DEMO_PASSWORD: 'demo',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',

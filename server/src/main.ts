@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    void scheduler?.stop().catch(() => undefined);
     logger.info(`${signal}: stopping`);
     await scheduler?.stop().catch((e) => logger.error(String(e)));
     await app?.stop().catch((e) => logger.error(String(e)));

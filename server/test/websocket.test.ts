@@ -49,7 +49,7 @@ describe('graphql-ws on /graphql', () => {
   });
 
   it('refuses an anonymous subscription with UNAUTHENTICATED', async () => {
-    const r = await once(wsClient({}), 'subscription { organisationChanged { id } }');
+    const r = await once(wsClient({}), 'subscription { organisationChanged { entityId } }');
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -57,10 +57,10 @@ describe('graphql-ws on /graphql', () => {
     const analyst = await t.signInAs('analyst');
     const head = await t.signInAs('head');
     const client = wsClient({ token: analyst });
-    const events: { entity: string; id: string; action: string }[] = [];
+    const events: { entity: string; entityId: string; action: string }[] = [];
     const subscribed = new Promise<void>((resolve, reject) => {
-      const unsubscribe = client.subscribe<{ organisationChanged: { entity: string; id: string; action: string } }>(
-        { query: 'subscription { organisationChanged { entity id action municipalityId at } }' },
+      const unsubscribe = client.subscribe<{ organisationChanged: { entity: string; entityId: string; action: string } }>(
+        { query: 'subscription { organisationChanged { entity entityId action municipalityId at } }' },
         {
           next: (v) => {
             if (v.data) events.push(v.data.organisationChanged);
@@ -82,6 +82,6 @@ describe('graphql-ws on /graphql', () => {
       head,
     );
     await subscribed;
-    expect(events).toEqual([{ entity: 'Department', id: created.data!.createDepartment.id, action: 'CREATED' }].map((e) => expect.objectContaining(e)));
+    expect(events).toEqual([{ entity: 'Department', entityId: created.data!.createDepartment.id, action: 'CREATED' }].map((e) => expect.objectContaining(e)));
   });
 });

@@ -23,7 +23,7 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
     autoJoinRefsForFilters: false,
     pool: { min: 0, max: 20 },
     allowGlobalContext: false,
-    debug: false,
+    debug: process.env.ORM_DEBUG === '1',
     migrations: {
       migrationsList,
       transactional: true,

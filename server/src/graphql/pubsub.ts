@@ -5,7 +5,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
  * carry them between server instances. Publish after the transaction commits.
  */
 export type Topics = {
-  ORGANISATION_CHANGED: [{ municipalityId: string; entity: string; id: string; action: string; at: string }];
+  ORGANISATION_CHANGED: [{ municipalityId: string; entity: string; entityId: string; action: string; at: string }];
   ITEM_UPDATED: [{ municipalityId: string; itemId: string; status: string; version: number; at: string }];
   NOTIFICATION_ADDED: [{ municipalityId: string; userId: string; notificationId: string; at: string }];
 };

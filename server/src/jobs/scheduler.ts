@@ -15,7 +15,9 @@ export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
  */
 export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; pubsub: AppPubSub }): Promise<Scheduler> {
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
-  boss.on('error', (e) => logger.error(`scheduler: ${String((e as Error)?.message ?? e)}`));
+  let stopping = false;
+  // While the process stops, the embedded PostgreSQL may go first (its own exit hook): those errors are expected.
+  boss.on('error', (e) => !stopping && logger.error(`scheduler: ${String((e as Error)?.message ?? e)}`));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, { name, policy: 'singleton' } as never).catch(() => undefined);
@@ -30,5 +32,11 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     const n = await closeUnrated(systemEm(deps.orm), deps.now(), deps.pubsub);
     if (n) logger.info(`closed ${n} unrated items`);
   });
-  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  return {
+    boss,
+    stop: () => {
+      stopping = true;
+      return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 }

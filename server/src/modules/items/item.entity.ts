@@ -18,6 +18,10 @@ import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.e
 @Unique({ name: 'item_source_external_id_unique', properties: ['municipality', 'source', 'externalId'] })
 @Unique({ properties: ['municipality', 'number'] })
 @Index({ properties: ['municipality', 'status', 'dueAt'] })
+@Index({
+  name: 'item_open_due_index',
+  expression: `create index "item_open_due_index" on "item" ("municipality_id", "due_at", "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED')`,
+})
 @Index({ properties: ['municipality', 'receivedAt'] })
 @Index({ properties: ['department', 'status'] })
 @Index({ properties: ['executor', 'status'] })

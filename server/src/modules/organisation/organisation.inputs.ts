@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min, MinLength, Max } from 'class-validator';
+import { ValidateIf, ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min, MinLength, Max } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DepartmentKind } from './department.entity.js';
 
@@ -24,10 +24,10 @@ export class DepartmentInput {
   @Field(() => DepartmentKind)
   kind!: DepartmentKind;
 
-  @Field({ nullable: true })
-  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'null or "" clears it' })
+  @ValidateIf((o: { email?: string | null }) => !!o.email)
   @IsEmail()
-  email?: string;
+  email?: string | null;
 
   @Field({ nullable: true })
   @IsOptional()
@@ -64,10 +64,10 @@ export class DepartmentUpdateInput {
   @IsOptional()
   kind?: DepartmentKind;
 
-  @Field({ nullable: true })
-  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'null or "" clears it' })
+  @ValidateIf((o: { email?: string | null }) => !!o.email)
   @IsEmail()
-  email?: string;
+  email?: string | null;
 
   @Field({ nullable: true })
   @IsOptional()

@@ -108,7 +108,7 @@ export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promis
     name: input.name.trim(),
     shortName: input.shortName?.trim() || undefined,
     kind: input.kind,
-    email: input.email,
+    email: input.email || undefined,
     phone: input.phone,
     active: true,
   });
@@ -123,12 +123,12 @@ export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promis
 export async function updateDepartment(ctx: Ctx, id: string, input: DepartmentUpdateInput): Promise<Department> {
   const municipalityId = writableMunicipalityId(ctx);
   const department = await getDepartment(ctx, id);
-  if (input.name !== undefined) department.name = input.name.trim();
-  if (input.shortName !== undefined) department.shortName = input.shortName.trim() || undefined;
-  if (input.kind !== undefined) department.kind = input.kind;
+  if (input.name != null) department.name = input.name.trim();
+  if (input.shortName !== undefined) department.shortName = input.shortName?.trim() || undefined;
+  if (input.kind != null) department.kind = input.kind;
   if (input.email !== undefined) department.email = input.email || undefined;
   if (input.phone !== undefined) department.phone = input.phone || undefined;
-  if (input.active !== undefined) department.active = input.active;
+  if (input.active != null) department.active = input.active;
   if (input.sectorCodes) department.sectors.set(await byCodes(ctx, Sector, input.sectorCodes, 'sectorCodes'));
   if (input.categoryCodes) {
     department.categories.set(await byCodes(ctx, Category, input.categoryCodes, 'categoryCodes'));
@@ -165,15 +165,15 @@ export async function updateCategory(ctx: Ctx, id: string, input: CategoryUpdate
   const municipalityId = writableMunicipalityId(ctx);
   const category = await ctx.em.findOne(Category, { id });
   if (!category) throw notFound('Category', id);
-  if (input.sectorCode !== undefined) {
+  if (input.sectorCode != null) {
     const [sector] = await byCodes(ctx, Sector, [input.sectorCode], 'sectorCode');
     category.sector = ctx.em.getReference(Sector, sector!.id, { wrapped: true });
   }
-  if (input.name !== undefined) category.name = input.name.trim();
-  if (input.nameEn !== undefined) category.nameEn = input.nameEn.trim() || undefined;
-  if (input.urgentCapable !== undefined) category.urgentCapable = input.urgentCapable;
-  if (input.messageAnswerDays !== undefined) category.messageAnswerDays = input.messageAnswerDays;
-  if (input.active !== undefined) category.active = input.active;
+  if (input.name != null) category.name = input.name.trim();
+  if (input.nameEn !== undefined) category.nameEn = input.nameEn?.trim() || undefined;
+  if (input.urgentCapable != null) category.urgentCapable = input.urgentCapable;
+  if (input.messageAnswerDays !== undefined) category.messageAnswerDays = input.messageAnswerDays ?? undefined;
+  if (input.active != null) category.active = input.active;
   await ctx.em.flush();
   publishOrganisationChanged(ctx, municipalityId, OrgEntity.Category, category.id, 'UPDATED');
   return category;
@@ -183,9 +183,9 @@ export async function updateSector(ctx: Ctx, id: string, input: SectorUpdateInpu
   const municipalityId = writableMunicipalityId(ctx);
   const sector = await ctx.em.findOne(Sector, { id });
   if (!sector) throw notFound('Sector', id);
-  if (input.name !== undefined) sector.name = input.name.trim();
-  if (input.nameEn !== undefined) sector.nameEn = input.nameEn.trim() || undefined;
-  if (input.position !== undefined) sector.position = input.position;
+  if (input.name != null) sector.name = input.name.trim();
+  if (input.nameEn !== undefined) sector.nameEn = input.nameEn?.trim() || undefined;
+  if (input.position != null) sector.position = input.position;
   await ctx.em.flush();
   publishOrganisationChanged(ctx, municipalityId, OrgEntity.Sector, sector.id, 'UPDATED');
   return sector;

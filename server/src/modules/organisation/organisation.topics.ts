@@ -18,8 +18,8 @@ export class OrganisationChange {
   @Field({ description: 'Department, Category, Sector or User' })
   entity!: string;
 
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID, { description: 'Id of the changed department, category, sector or user' })
+  entityId!: string;
 
   @Field({ description: 'CREATED or UPDATED' })
   action!: string;
@@ -36,7 +36,7 @@ export function publishOrganisationChanged(
   id: string,
   action: 'CREATED' | 'UPDATED',
 ): void {
-  ctx.pubsub.publish('ORGANISATION_CHANGED', { municipalityId, entity, id, action, at: ctx.now().toISOString() });
+  ctx.pubsub.publish('ORGANISATION_CHANGED', { municipalityId, entity, entityId: id, action, at: ctx.now().toISOString() });
 }
 
 type Payload = Topics['ORGANISATION_CHANGED'][0];

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { ValidateIf, ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 
@@ -20,10 +20,10 @@ export class UserInput {
   @MaxLength(200)
   position?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'null or "" clears it' })
+  @ValidateIf((o: { email?: string | null }) => !!o.email)
   @IsEmail()
-  email?: string;
+  email?: string | null;
 
   @Field({ nullable: true })
   @IsOptional()
@@ -66,10 +66,10 @@ export class UserUpdateInput {
   @MaxLength(200)
   position?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'null or "" clears it' })
+  @ValidateIf((o: { email?: string | null }) => !!o.email)
   @IsEmail()
-  email?: string;
+  email?: string | null;
 
   @Field({ nullable: true })
   @IsOptional()

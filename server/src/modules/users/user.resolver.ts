@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx as Context, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IsIn, IsOptional } from 'class-validator';
+import { forbidden } from '../../graphql/errors.js';
+import { Arg, Args, ArgsType, InputType, Authorized, Ctx as Context, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
 import { Permission, Role } from '../auth/roles.js';
 import { Department } from '../organisation/department.entity.js';
@@ -21,6 +23,17 @@ class UsersArgs {
 
   @Field({ nullable: true })
   search?: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a regional reader: one municipality' })
+  municipalityId?: string;
+}
+
+@InputType()
+class MyProfileInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIn(['ru', 'en'])
+  locale?: string;
 }
 
 @Resolver(() => User)
@@ -29,6 +42,16 @@ export class UserResolver {
   @Query(() => [User])
   users(@Context() ctx: Ctx, @Args() args: UsersArgs) {
     return users.listUsers(ctx, args);
+  }
+
+  @Authorized()
+  @Mutation(() => User, { description: 'Changes your own settings (interface language)' })
+  async updateMyProfile(@Context() ctx: Ctx, @Arg('input') input: MyProfileInput) {
+    if (ctx.viewer?.kind !== 'user') throw forbidden('Only a person has a profile');
+    const me = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId }, { filters: false });
+    if (input.locale) me.locale = input.locale;
+    await ctx.em.flush();
+    return me;
   }
 
   @Authorized(Permission.USERS_READ)

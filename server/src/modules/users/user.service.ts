@@ -10,12 +10,13 @@ import { User } from './user.entity.js';
 import { OrgEntity, publishOrganisationChanged } from '../organisation/organisation.topics.js';
 import { PASSWORD_MIN, type UserInput, type UserUpdateInput } from './user.inputs.js';
 
-export type UsersFilter = { role?: Role; departmentId?: string; activeOnly?: boolean; search?: string };
+export type UsersFilter = { role?: Role; departmentId?: string; activeOnly?: boolean; search?: string; municipalityId?: string };
 
 export function listUsers(ctx: Ctx, filter: UsersFilter): Promise<User[]> {
   return ctx.em.find(
     User,
     {
+      ...(filter.municipalityId ? { municipality: filter.municipalityId } : {}),
       ...(filter.role ? { roles: { $contains: [filter.role] } } : {}),
       ...(filter.departmentId ? { department: filter.departmentId } : {}),
       ...(filter.activeOnly ? { active: true } : {}),
@@ -76,7 +77,7 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<User> {
     username: input.username.toLowerCase(),
     fullName: input.fullName.trim(),
     position: input.position?.trim() || undefined,
-    email: input.email,
+    email: input.email || undefined,
     phone: input.phone,
     roles,
     department: department ?? undefined,
@@ -104,15 +105,15 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): 
       throw forbidden('You cannot take the head role from yourself');
     }
   }
-  if (input.fullName !== undefined) user.fullName = input.fullName.trim();
-  if (input.position !== undefined) user.position = input.position.trim() || undefined;
+  if (input.fullName != null) user.fullName = input.fullName.trim();
+  if (input.position !== undefined) user.position = input.position?.trim() || undefined;
   if (input.email !== undefined) user.email = input.email || undefined;
   if (input.phone !== undefined) user.phone = input.phone || undefined;
-  if (input.locale !== undefined) user.locale = input.locale;
+  if (input.locale != null) user.locale = input.locale;
   user.roles = roles;
   user.department = department ? ctx.em.getReference(Department, department.id, { wrapped: true }) : undefined;
   user.sectors.set(sectors);
-  if (input.active !== undefined) {
+  if (input.active != null) {
     user.active = input.active;
     if (!input.active) {
       await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });

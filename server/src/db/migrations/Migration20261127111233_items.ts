@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127110325_items extends Migration {
+export class Migration20261127111233_items extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "calendar_status" as enum ('OFFICIAL', 'PROVISIONAL');`);
@@ -32,6 +32,7 @@ export class Migration20261127110325_items extends Migration {
     this.addSql(`create index "item_executor_id_status_index" on "item" ("executor_id", "status");`);
     this.addSql(`create index "item_department_id_status_index" on "item" ("department_id", "status");`);
     this.addSql(`create index "item_municipality_id_received_at_index" on "item" ("municipality_id", "received_at");`);
+    this.addSql(`create index "item_open_due_index" on "item" ("municipality_id", "due_at", "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED');`);
     this.addSql(`create index "item_municipality_id_status_due_at_index" on "item" ("municipality_id", "status", "due_at");`);
     this.addSql(`alter table "item" add constraint "item_municipality_id_number_unique" unique ("municipality_id", "number");`);
     this.addSql(`alter table "item" add constraint "item_source_external_id_unique" unique ("municipality_id", "source", "external_id");`);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { Role } from '../../gql/graphql';
+import { meMock, render } from '../../test/render';
+import { routes } from '../router/routes';
+import AppNav from './AppNav.vue';
+
+async function navFor(role: Role) {
+  // The app's real routes (their permissions decide), without the guards.
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  const { wrapper } = await render(AppNav, { router, route: '/profile', mocks: [meMock(role)] });
+  return wrapper.findAll('[data-testid^="nav-"]').map((a) => a.attributes('data-testid'));
+}
+
+describe('AppNav', () => {
+  it('shows the head every section, with the users and tokens management links', async () => {
+    expect(await navFor('HEAD')).toEqual(['nav-home', 'nav-organisation', 'nav-organisation-users', 'nav-tokens', 'nav-profile']);
+  });
+
+  it.each<Role>(['ANALYST', 'EXECUTOR'])('hides users and tokens from %s', async (role) => {
+    const links = await navFor(role);
+    expect(links).toEqual(['nav-home', 'nav-organisation', 'nav-profile']);
+    expect(links).not.toContain('nav-tokens');
+    expect(links).not.toContain('nav-organisation-users');
+  });
+
+  it.each<Role>(['CURATOR', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'REGION'])(
+    'lets %s read users but not manage tokens',
+    async (role) => {
+      const links = await navFor(role);
+      expect(links).toContain('nav-organisation-users');
+      expect(links).not.toContain('nav-tokens');
+    },
+  );
+
+  it('shows nothing to nobody', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const { wrapper } = await render(AppNav, { router, route: '/profile', mocks: [meMock(null)] });
+    expect(wrapper.findAll('[data-testid^="nav-"]')).toHaveLength(0);
+  });
+
+  it('labels the links in the interface language and marks the current page', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const { wrapper } = await render(AppNav, { router, route: '/profile', locale: 'en', mocks: [meMock('HEAD')] });
+    expect(wrapper.get('[data-testid="nav-tokens"]').text()).toBe('API tokens');
+    expect(wrapper.get('[data-testid="nav-profile"]').attributes('aria-current')).toBe('page');
+    expect(wrapper.get('[data-testid="nav-home"]').attributes('aria-current')).toBeUndefined();
+  });
+});

@@ -1,0 +1,24 @@
+import type { IconName } from '../../ui';
+
+/** The main navigation. Each item is shown only to roles that may open its route (see shared/route-access.ts). */
+export type NavItem = {
+  /** Route name; also the test id: `nav-<name>`. */
+  name: string;
+  labelKey: string;
+  icon: IconName;
+  /** Route names under which this item is the current one. */
+  activeFor: readonly string[];
+};
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { name: 'home', labelKey: 'nav.home', icon: 'home', activeFor: ['home'] },
+  {
+    name: 'organisation',
+    labelKey: 'nav.organisation',
+    icon: 'building',
+    activeFor: ['organisation', 'organisation-sectors', 'organisation-departments'],
+  },
+  { name: 'organisation-users', labelKey: 'nav.users', icon: 'users', activeFor: ['organisation-users'] },
+  { name: 'tokens', labelKey: 'nav.tokens', icon: 'key', activeFor: ['tokens'] },
+  { name: 'profile', labelKey: 'nav.profile', icon: 'user', activeFor: ['profile'] },
+];

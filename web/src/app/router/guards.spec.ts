@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import type { Role } from '../../gql/graphql';
+import { createTestClient, meMock } from '../../test/render';
+import { createAppRouter } from './index';
+
+async function landing(role: Role | null, path: string): Promise<string> {
+  const router = createAppRouter(createTestClient([meMock(role)]), { history: createMemoryHistory() });
+  await router.push(path);
+  return router.currentRoute.value.fullPath;
+}
+
+describe('route guards', () => {
+  it('sends an anonymous visitor to sign in, remembering where they were going', async () => {
+    expect(await landing(null, '/tokens')).toBe('/sign-in?redirect=/tokens');
+    expect(await landing(null, '/')).toBe('/sign-in');
+  });
+
+  it('lets an anonymous visitor open the sign-in page', async () => {
+    expect(await landing(null, '/sign-in')).toBe('/sign-in');
+  });
+
+  it('sends a signed-in person away from the sign-in page', async () => {
+    expect(await landing('ANALYST', '/sign-in')).toBe('/');
+  });
+
+  it('sends a role home from a page it may not use', async () => {
+    expect(await landing('ANALYST', '/tokens')).toBe('/');
+    expect(await landing('ANALYST', '/organisation/users')).toBe('/');
+    expect(await landing('CURATOR', '/tokens')).toBe('/');
+    expect(await landing('REGION', '/tokens')).toBe('/');
+  });
+
+  it('opens the pages a role may use', async () => {
+    expect(await landing('HEAD', '/tokens')).toBe('/tokens');
+    expect(await landing('CURATOR', '/organisation/users')).toBe('/organisation/users');
+    expect(await landing('ANALYST', '/organisation/departments')).toBe('/organisation/departments');
+    expect(await landing('EXECUTOR', '/profile')).toBe('/profile');
+  });
+
+  it('opens the organisation at its first tab and sends unknown addresses home', async () => {
+    expect(await landing('ANALYST', '/organisation')).toBe('/organisation/sectors');
+    expect(await landing('HEAD', '/no-such-page')).toBe('/');
+  });
+});

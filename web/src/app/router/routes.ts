@@ -1,0 +1,62 @@
+import type { RouteRecordRaw } from 'vue-router';
+import AppLayout from '../layout/AppLayout.vue';
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/sign-in',
+    name: 'sign-in',
+    component: () => import('../../features/auth/pages/SignInPage.vue'),
+    meta: { public: true, title: 'auth.signIn.title' },
+  },
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('../../features/home/pages/HomePage.vue'),
+        meta: { title: 'home.title' },
+      },
+      {
+        path: 'organisation',
+        component: () => import('../../features/organisation/pages/OrganisationPage.vue'),
+        meta: { permission: 'ORG_READ', title: 'organisation.title' },
+        children: [
+          { path: '', name: 'organisation', redirect: { name: 'organisation-sectors' } },
+          {
+            path: 'sectors',
+            name: 'organisation-sectors',
+            component: () => import('../../features/organisation/components/SectorsPanel.vue'),
+            meta: { title: 'organisation.tabs.sectors' },
+          },
+          {
+            path: 'departments',
+            name: 'organisation-departments',
+            component: () => import('../../features/organisation/components/DepartmentsPanel.vue'),
+            meta: { title: 'organisation.tabs.departments' },
+          },
+          {
+            path: 'users',
+            name: 'organisation-users',
+            component: () => import('../../features/organisation/components/UsersPanel.vue'),
+            meta: { permission: 'USERS_READ', title: 'organisation.tabs.users' },
+          },
+        ],
+      },
+      {
+        path: 'tokens',
+        name: 'tokens',
+        component: () => import('../../features/tokens/pages/TokensPage.vue'),
+        meta: { permission: 'TOKENS_MANAGE', title: 'tokens.title' },
+      },
+      {
+        path: 'profile',
+        name: 'profile',
+        component: () => import('../../features/profile/pages/ProfilePage.vue'),
+        meta: { title: 'profile.title' },
+      },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];

@@ -1,0 +1,9 @@
+import { graphql } from '../../../gql';
+
+export const meQuery = graphql(`
+  query Me {
+    me {
+      ...ViewerFields
+    }
+  }
+`);

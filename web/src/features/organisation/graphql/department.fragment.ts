@@ -1,0 +1,30 @@
+import { graphql } from '../../../gql';
+
+export const departmentFieldsFragment = graphql(`
+  fragment DepartmentFields on Department {
+    id
+    code
+    name
+    shortName
+    kind
+    email
+    phone
+    active
+    sectors {
+      id
+      code
+      name
+      nameEn
+    }
+    categories {
+      id
+      code
+      name
+      nameEn
+    }
+    settlements {
+      id
+      name
+    }
+  }
+`);

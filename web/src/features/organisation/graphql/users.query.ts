@@ -1,0 +1,9 @@
+import { graphql } from '../../../gql';
+
+export const usersQuery = graphql(`
+  query Users {
+    users {
+      ...UserFields
+    }
+  }
+`);

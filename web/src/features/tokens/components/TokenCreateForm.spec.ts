@@ -1,0 +1,124 @@
+import { ref } from 'vue';
+import { describe, expect, it, vi } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { TimeZoneKey } from '../../../shared/injection';
+import { render, settle } from '../../../test/render';
+import { createApiTokenMutation } from '../graphql/create-api-token.mutation';
+import TokenCreateForm from './TokenCreateForm.vue';
+
+const apiToken = {
+  __typename: 'ApiToken',
+  id: 't-1',
+  name: 'Интеграция с ЕДДС',
+  kind: 'INTEGRATOR',
+  scopes: ['ITEMS_INGEST', 'KPI_READ'],
+  prefix: 'otk_abcd',
+  createdAt: '2026-11-27T10:00:00.000Z',
+  expiresAt: null,
+  lastUsedAt: null,
+  revokedAt: null,
+};
+
+type Wrapper = Awaited<ReturnType<typeof render>>['wrapper'];
+const checked = (wrapper: Wrapper) =>
+  wrapper.findAll('input[type="checkbox"]').filter((c) => (c.element as HTMLInputElement).checked).map((c) => c.attributes('value'));
+
+describe('TokenCreateForm', () => {
+  it('offers each kind only its scopes and drops the others when the kind changes', async () => {
+    const { wrapper } = await render(TokenCreateForm);
+    const offered = () => wrapper.findAll('[data-testid^="token-scope-"]').map((c) => c.attributes('value'));
+    expect(offered()).toEqual(['WALL_READ', 'KPI_READ', 'ORG_READ']);
+    expect(checked(wrapper)).toEqual(['WALL_READ', 'KPI_READ']);
+
+    await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
+    expect(offered()).toEqual(['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ']);
+    // KPI_READ is allowed for both kinds and stays chosen; WALL_READ goes.
+    expect(checked(wrapper)).toEqual(['KPI_READ']);
+
+    // Back to a wall display: the dropped WALL_READ does not come back by itself.
+    await wrapper.get('[data-testid="token-kind"]').setValue('WALL_DISPLAY');
+    expect(checked(wrapper)).toEqual(['KPI_READ']);
+  });
+
+  it('creates the token and shows its secret once, with a copy button', async () => {
+    const result = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 'otk_abcd_SECRET', apiToken } } }));
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [
+        {
+          request: {
+            query: createApiTokenMutation,
+            variables: { input: { name: 'Интеграция с ЕДДС', kind: 'INTEGRATOR', scopes: ['ITEMS_INGEST', 'KPI_READ'], expiresAt: null } },
+          },
+          result,
+        },
+      ],
+    });
+    await wrapper.get('[data-testid="token-name"]').setValue('Интеграция с ЕДДС');
+    await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
+    await wrapper.get('[data-testid="token-scope-ITEMS_INGEST"]').setValue(true);
+    await wrapper.get('form').trigger('submit');
+    await settle();
+
+    expect(result).toHaveBeenCalledTimes(1);
+    expect((wrapper.get('[data-testid="token-secret"]').element as HTMLInputElement).value).toBe('otk_abcd_SECRET');
+    expect(wrapper.emitted('created')?.[0]).toEqual([expect.objectContaining({ id: 't-1' })]);
+    expect(wrapper.find('form').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="token-copy"] button').trigger('click');
+    await settle();
+    expect(writeText).toHaveBeenCalledWith('otk_abcd_SECRET');
+    expect(wrapper.get('[data-testid="token-copy"]').text()).toContain('Скопировано');
+
+    await wrapper.get('[data-testid="token-done"]').trigger('click');
+    expect(wrapper.emitted('done')).toHaveLength(1);
+  });
+
+  it('sends the expiry as the end of the chosen day in the municipality time zone', async () => {
+    const result = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 's', apiToken } } }));
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [
+        {
+          request: {
+            query: createApiTokenMutation,
+            variables: { input: { name: 'Табло', kind: 'WALL_DISPLAY', scopes: ['WALL_READ', 'KPI_READ'], expiresAt: '2099-12-31T20:59:59.000Z' } },
+          },
+          result,
+        },
+      ],
+      // The zone the layout provides from the municipality (UTC+3): the end of the day is 20:59:59Z.
+      provide: { [TimeZoneKey as symbol]: ref('Europe/Volgograd') },
+    });
+    await wrapper.get('[data-testid="token-name"]').setValue('Табло');
+    await wrapper.get('[data-testid="token-expires"]').setValue('2099-12-31');
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(result).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the refused scopes of the server under the scopes', async () => {
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [
+        {
+          request: {
+            query: createApiTokenMutation,
+            variables: { input: { name: 'Табло', kind: 'WALL_DISPLAY', scopes: ['WALL_READ', 'KPI_READ'], expiresAt: null } },
+          },
+          result: {
+            errors: [
+              new GraphQLError('Invalid input', {
+                extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.scopes', problems: ['a WALL_DISPLAY token cannot have X'] }] },
+              }),
+            ],
+          },
+        },
+      ],
+    });
+    await wrapper.get('[data-testid="token-name"]').setValue('Табло');
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(wrapper.get('fieldset').text()).toContain('a WALL_DISPLAY token cannot have X');
+    expect(wrapper.find('[data-testid="token-secret"]').exists()).toBe(false);
+  });
+});

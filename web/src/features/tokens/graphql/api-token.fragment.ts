@@ -1,0 +1,15 @@
+import { graphql } from '../../../gql';
+
+export const apiTokenFieldsFragment = graphql(`
+  fragment ApiTokenFields on ApiToken {
+    id
+    name
+    kind
+    scopes
+    prefix
+    createdAt
+    expiresAt
+    lastUsedAt
+    revokedAt
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '../../../gql';
+
+export const apiTokensQuery = graphql(`
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenFields
+    }
+  }
+`);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ApolloError } from '@apollo/client/core';
+import { GraphQLError } from 'graphql';
+import { problemsOf, toErrorInfo } from './errors';
+
+describe('toErrorInfo', () => {
+  it('takes the code, the fields (without the input. prefix) and the conflict field', () => {
+    const info = toErrorInfo(
+      new ApolloError({
+        graphQLErrors: [
+          new GraphQLError('x', {
+            extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.sectorCodes', problems: ['unknown codes: X'] }] },
+          }),
+        ],
+      }),
+    );
+    expect(info).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'sectorCodes', problems: ['unknown codes: X'] }], conflictField: undefined, lockedUntil: undefined });
+    expect(toErrorInfo(new ApolloError({ graphQLErrors: [new GraphQLError('x', { extensions: { code: 'CONFLICT', field: 'username' } })] }))?.conflictField).toBe('username');
+  });
+
+  it('is null without an error', () => {
+    expect(toErrorInfo(null)).toBeNull();
+    expect(toErrorInfo(undefined)).toBeNull();
+  });
+});
+
+describe('problemsOf', () => {
+  it('gives the problems of one field, and the conflict text on the taken field', () => {
+    const bad = toErrorInfo(
+      new ApolloError({ graphQLErrors: [new GraphQLError('x', { extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email', problems: ['email must be an email'] }] } })] }),
+    );
+    expect(problemsOf(bad, 'email')).toEqual(['email must be an email']);
+    expect(problemsOf(bad, 'name')).toEqual([]);
+    const conflict = toErrorInfo(new ApolloError({ graphQLErrors: [new GraphQLError('x', { extensions: { code: 'CONFLICT', field: 'code' } })] }));
+    expect(problemsOf(conflict, 'code', 'Уже занято')).toEqual(['Уже занято']);
+    expect(problemsOf(conflict, 'name', 'Уже занято')).toEqual([]);
+  });
+});

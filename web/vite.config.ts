@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+const require = createRequire(import.meta.url);
+
+/** The API the dev server proxies to; `OTKLIK_API=http://127.0.0.1:4300 pnpm dev` points it elsewhere. */
+const api = process.env.OTKLIK_API ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    // graphql 16 has no exports map: without this alias Vite may load two copies ("Duplicate graphql modules").
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
+    proxy: {
+      '/graphql': { target: api, ws: true, changeOrigin: false },
+      '/healthz': { target: api },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});
