@@ -104,6 +104,10 @@ describe('input validation', () => {
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     const fields = (r.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field).sort();
     expect(fields).toEqual(['email', 'fullName', 'password', 'username']);
+    // Machine-readable codes let the dashboard translate each problem.
+    const codes = Object.fromEntries((r.errors?.[0]?.extensions?.fields as { field: string; codes: string[] }[]).map((f) => [f.field, f.codes]));
+    expect(codes.email).toEqual(['isEmail']);
+    expect(codes.password).toEqual(['minLength']);
     const rows = await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from app_user where full_name = 'X'`);
     expect(rows[0].n).toBe(0);
   });

@@ -20,7 +20,8 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export type FieldProblem = { field: string; problems: string[] };
+/** A field that failed validation; `codes` are machine-readable (class-validator constraint names such as `isEmail`, `minLength`). */
+export type FieldProblem = { field: string; problems: string[]; codes?: string[] };
 
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -46,7 +47,7 @@ export function badInput(fields: FieldProblem[], message?: string): AppError {
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, problems: Object.values(e.constraints), codes: Object.keys(e.constraints) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
