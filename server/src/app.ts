@@ -171,7 +171,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       res.sendFile(join(webDist, 'index.html'));
     });
   } else {
-    logger.warn(`no dashboard build at ${webDist}: run \`pnpm build\` to serve it`);
+    (config.env === 'test' ? logger.debug : logger.warn)(`no dashboard build at ${webDist}: run \`pnpm build\` to serve it`);
     app.get('/', (_req: Request, res: Response) => {
       res.type('text/plain').send('Otklik API: POST /graphql. The dashboard is not built (pnpm build).');
     });

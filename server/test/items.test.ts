@@ -20,6 +20,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 
+/** Moves the server's clock and signs everyone in again (sessions last 12 hours). */
+async function travel(iso: string): Promise<void> {
+  t.clock.set(iso);
+  for (const u of Object.keys(tok)) tok[u] = await t.signInAs(u);
+}
+
 const ITEM = `id number kind status version dueAt answerDueAt registrationDueAt redirectDueAt firstReactionDueAt finalAnswerDueAt
   pausedAt reworkCount reopenCount outcome satisfied extendedAt deadlineState availableActions
   applicant { name phone email address masked } department { code } executor { username } sector { code }
@@ -220,15 +226,18 @@ describe('a MESSAGE', () => {
     expect(item.status).toBe('WAITING_CITIZEN');
     expect(item.pausedAt).not.toBeNull();
     // Two working days pass (Tuesday 10:00 → Thursday 10:00); the clock stood still.
-    t.clock.set('2026-02-05T10:00:00+03:00');
-    const head = await t.signInAs('head');
-    tok.head = head;
+    await travel('2026-02-05T10:00:00+03:00');
     item = await ok('head', 'citizenReplied', item, 'comment: "Адрес: ул. Школьная, 3"');
     expect(item.status).toBe('IN_PROGRESS');
     expect(item.pausedAt).toBeNull();
     // The deadline moved by the two working days: 17.02 → 19.02.2026, 17:00.
     expect(item.answerDueAt).toBe('2026-02-19T14:00:00.000Z');
-    t.clock.set('2026-02-03T10:00:00+03:00');
+    // …and on to the end: answer, review, rating.
+    item = await ok('head', 'submitAnswer', item, 'input: { text: "Яма заделана 05.02.2026, фото приложено." }');
+    item = await ok('head', 'approveAnswer', item, 'input: { outcome: SUPPORTED_MEASURES_TAKEN }');
+    item = await ok('pos_operator', 'rateItem', item, 'input: { satisfied: true }');
+    expect(item).toMatchObject({ status: 'CLOSED', satisfied: true, outcome: 'SUPPORTED_MEASURES_TAKEN' });
+    await travel('2026-02-03T10:00:00+03:00');
   });
 
   it('from the same source and external id is never created twice', async () => {
@@ -338,14 +347,12 @@ describe('finding items', () => {
   it('counts the queues and finds overdue items', async () => {
     const item = await create({ kind: 'MESSAGE', channel: 'PHONE', identified: true, text: 'Не вывозят мусор', categoryCode: 'WASTE_COLLECTION', urgent: false });
     // Two weeks later (10 working days have passed) the message is overdue.
-    t.clock.set('2026-02-20T10:00:00+03:00');
-    tok.head = await t.signInAs('head');
+    await travel('2026-02-20T10:00:00+03:00');
     const r = await t.gql<{ items: { nodes: { id: string; deadlineState: string }[] } }>('{ items(filter: { deadlineState: OVERDUE, openOnly: true }, first: 100) { nodes { id deadlineState } } }', {}, tok.head);
     expect(r.data?.items.nodes.find((n) => n.id === item.id)?.deadlineState).toBe('OVERDUE');
     const counts = await t.gql<{ itemQueueCounts: Record<string, number> }>('{ itemQueueCounts { MINE UNASSIGNED MY_REVIEW OVERDUE_MY_SECTORS } }', {}, tok.head);
     expect(counts.data?.itemQueueCounts.OVERDUE_MY_SECTORS).toBeGreaterThan(0);
     expect(counts.data?.itemQueueCounts.UNASSIGNED).toBeGreaterThan(0);
-    t.clock.set('2026-02-03T10:00:00+03:00');
-    tok.head = await t.signInAs('head');
+    await travel('2026-02-03T10:00:00+03:00');
   });
 });

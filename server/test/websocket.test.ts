@@ -85,3 +85,36 @@ describe('graphql-ws on /graphql', () => {
     expect(events).toEqual([{ entity: 'Department', entityId: created.data!.createDepartment.id, action: 'CREATED' }].map((e) => expect.objectContaining(e)));
   });
 });
+
+describe('itemUpdated', () => {
+  it('tells subscribers of one item about each change, with the new status and version', async () => {
+    const head = await t.signInAs('head');
+    const created = await t.gql<{ createItem: { id: string; version: number } }>(
+      'mutation { createItem(input: { kind: MESSAGE, channel: PHONE, identified: true, text: "Не горит фонарь у дома 5" }) { id version } }',
+      {},
+      head,
+    );
+    const item = created.data!.createItem;
+    const client = wsClient({ token: await t.signInAs('analyst') });
+    const got = new Promise<{ itemId: string; status: string; version: number }>((resolve, reject) => {
+      const unsubscribe = client.subscribe<{ itemUpdated: { itemId: string; status: string; version: number } }>(
+        { query: 'subscription($id: ID) { itemUpdated(itemId: $id) { itemId status version } }', variables: { id: item.id } },
+        {
+          next: (v) => {
+            if (v.data) {
+              unsubscribe();
+              resolve(v.data.itemUpdated);
+            }
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const deps = await t.gql<{ departments: { id: string; code: string }[] }>('{ departments { id code } }', {}, head);
+    const roads = deps.data!.departments.find((d) => d.code === 'roads')!.id;
+    await t.gql('mutation($id: ID!, $v: Int!, $d: ID!) { assignItem(id: $id, version: $v, input: { departmentId: $d }) { id } }', { id: item.id, v: item.version, d: roads }, head);
+    expect(await got).toEqual({ itemId: item.id, status: 'ASSIGNED', version: item.version + 1 });
+  });
+});
