@@ -114,12 +114,11 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
   const r = prng(options.seed ?? 20261127);
   const now = options.now;
   const calendar: WorkingCalendar = await calendarFor(em, municipality.id, now.getTime());
-  const [settlements, categories, departments, users] = await Promise.all([
-    em.find(Settlement, { municipality }),
-    em.find(Category, { municipality, active: true }, { populate: ['sector'] }),
-    em.find(Department, { municipality, active: true }, { populate: ['sectors', 'categories'] }),
-    em.find(User, { municipality }),
-  ]);
+  // One query at a time: this runs inside the seed's transaction.
+  const settlements = await em.find(Settlement, { municipality });
+  const categories = await em.find(Category, { municipality, active: true }, { populate: ['sector'] });
+  const departments = await em.find(Department, { municipality, active: true }, { populate: ['sectors', 'categories'] });
+  const users = await em.find(User, { municipality });
   const byRole = (role: Role) => users.find((u) => u.roles.includes(role));
   const head = byRole(Role.HEAD)!;
   const lead = byRole(Role.SECTOR_LEAD)!;

@@ -40,10 +40,9 @@ function toData(rows: CalendarYear[]): ProductionCalendarData {
 export async function calendarFor(em: EntityManager, municipalityId: string, nowMs = Date.now()): Promise<WorkingCalendar> {
   const hit = cache.get(municipalityId);
   if (hit && nowMs - hit.at < TTL_MS) return hit.calendar;
-  const [municipality, rows] = await Promise.all([
-    em.findOne(Municipality, { id: municipalityId }),
-    em.find(CalendarYear, { municipality: municipalityId }),
-  ]);
+  // Sequential: `em` may be inside a transaction, whose one connection runs one query at a time.
+  const municipality = await em.findOne(Municipality, { id: municipalityId });
+  const rows = await em.find(CalendarYear, { municipality: municipalityId });
   if (!municipality) throw notFound('Municipality', municipalityId);
   const calendar = new WorkingCalendar(toData(rows), municipality.timezone);
   cache.set(municipalityId, { calendar, at: nowMs });
