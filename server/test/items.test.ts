@@ -269,8 +269,8 @@ describe('an INCIDENT', () => {
     item = await ok('incident_manager', 'startItem', item);
     item = await ok('incident_manager', 'submitAnswer', item, 'input: { text: "Порыв устранён, подача воды восстановлена." }');
     item = await ok('incident_manager', 'approveAnswer', item, 'input: { outcome: SUPPORTED_MEASURES_TAKEN }');
-    item = await ok('incident_manager', 'rateItem', item, 'input: { satisfied: true }');
-    expect(item.status).toBe('CLOSED');
+    item = await ok('incident_manager', 'closeItem', item, 'outcome: SUPPORTED, comment: "Закрыто без оценки: автор удалил пост"');
+    expect(item).toMatchObject({ status: 'CLOSED', outcome: 'SUPPORTED' });
     expect(item.answers.map((a) => a.kind)).toEqual(['INTERIM', 'FINAL']);
   });
 });

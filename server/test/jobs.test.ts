@@ -75,6 +75,20 @@ describe('deadline reminders and escalation', () => {
     expect((await t.gql<{ unreadNotificationCount: number }>('{ unreadNotificationCount }', {}, tok.executor)).data!.unreadNotificationCount).toBe(0);
   });
 
+  it('reminds the reviewers once when an answer has waited more than one working day for review', async () => {
+    const item = await message('Не работает отопление в детском саду');
+    const s1 = await t.gql<{ startItem: { version: number } }>('mutation($id: ID!, $v: Int!) { startItem(id: $id, version: $v) { version } }', { id: item.id, v: item.version }, tok.head);
+    await t.gql('mutation($id: ID!, $v: Int!) { submitAnswer(id: $id, version: $v, input: { text: "Котельная отремонтирована." }) { id } }', { id: item.id, v: s1.data!.startItem.version }, tok.head);
+    const reviewNotes = async () => (await notificationsOf(tok.sector_lead)).filter((n) => n.item?.id === item.id && n.type === 'REVIEW_OVERDUE');
+    // Submitted Monday 02.02 09:00: the review is due by the end of Tuesday 03.02.
+    await scanDeadlines(systemEm(t.orm), new Date('2026-02-03T16:00:00+03:00'));
+    expect(await reviewNotes()).toHaveLength(0);
+    const r = await scanDeadlines(systemEm(t.orm), new Date('2026-02-04T09:00:00+03:00'));
+    expect(r.reviewOverdue).toBeGreaterThanOrEqual(1);
+    await scanDeadlines(systemEm(t.orm), new Date('2026-02-04T10:00:00+03:00'));
+    expect(await reviewNotes()).toHaveLength(1);
+  });
+
   it('closes an answered item with no rating after 10 working days, not before', async () => {
     let item = await message('Нет отопления в подъезде');
     const step = async (m: string, args = '') => {

@@ -11,7 +11,7 @@ const BATCH = 500;
 /** Items with no rating this many working days after the answer close by themselves (RULES.md §3). */
 export const RATING_WAIT_WORKING_DAYS = 10;
 
-export type ScanResult = { dueSoon: number; overdue: number; notified: number };
+export type ScanResult = { dueSoon: number; overdue: number; reviewOverdue: number; notified: number };
 
 function event(em: EntityManager, item: Item, type: string, at: Date, comment?: string): void {
   em.create(ItemEvent, {
@@ -46,7 +46,7 @@ async function pending(em: EntityManager, which: 'overdue' | 'dueSoon', now: Dat
  * and once when it becomes OVERDUE (also to the sector leads and the head). `em` sees every municipality.
  */
 export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPubSub): Promise<ScanResult> {
-  const result: ScanResult = { dueSoon: 0, overdue: 0, notified: 0 };
+  const result: ScanResult = { dueSoon: 0, overdue: 0, reviewOverdue: 0, notified: 0 };
   const changed: Item[] = [];
 
   const overdueRows = await pending(em, 'overdue', now);
@@ -70,6 +70,19 @@ export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPu
     result.dueSoon += 1;
     changed.push(item);
   }
+  // The МЦУ's own clock: an answer draft is reviewed within one working day.
+  const reviewRows: { id: string }[] = await em.getConnection().execute(
+    `select id from item where status = 'ON_REVIEW' and review_due_at < ? and review_overdue_notified_for is distinct from review_due_at
+     order by review_due_at limit ${BATCH}`,
+    [now],
+  );
+  const reviews = reviewRows.length ? await em.find(Item, { id: { $in: reviewRows.map((r) => r.id) } }) : [];
+  for (const item of reviews) {
+    result.notified += await notify(em, item, 'REVIEW_OVERDUE', { reviewers: true }, item.reviewDueAt!.toISOString());
+    item.reviewOverdueNotifiedFor = item.reviewDueAt;
+    result.reviewOverdue += 1;
+  }
+
   await em.flush();
   if (pubsub) publishNotifications(em, pubsub, now);
   for (const item of changed) {

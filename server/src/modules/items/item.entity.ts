@@ -157,6 +157,9 @@ export class Item extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   overdueNotifiedFor?: Date;
 
+  @Property({ type: 'timestamptz', nullable: true })
+  reviewOverdueNotifiedFor?: Date;
+
   @Field(() => Date, { nullable: true, description: 'Since when the answer clock of a MESSAGE is paused' })
   @Property({ type: 'timestamptz', nullable: true })
   pausedAt?: Date;

@@ -17,6 +17,7 @@ const messages: Record<string, (n: string) => string> = {
   REOPENED: (n) => `${n} открыто повторно: заявитель не удовлетворён`,
   DUE_SOON: (n) => `Срок по ${n} скоро истекает`,
   OVERDUE: (n) => `Срок по ${n} истёк`,
+  REVIEW_OVERDUE: (n) => `Проверка ответа по ${n} просрочена`,
 };
 
 /** The people of an audience for one item (active users of the item's municipality). */

@@ -24,7 +24,7 @@ import { User } from '../users/user.entity.js';
 import { ItemAnswer } from './item-answer.entity.js';
 import { ItemEvent } from './item-event.entity.js';
 import { Item } from './item.entity.js';
-import { DeadlineState, ItemKind } from './item.enums.js';
+import { DeadlineState, ItemKind, Outcome } from './item.enums.js';
 import {
   AnswerInput,
   ApproveInput,
@@ -189,8 +189,9 @@ export class ItemResolver {
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
+    @Arg('outcome', () => Outcome, { nullable: true, description: 'Corrects the reporting code given at approval' }) outcome?: Outcome,
   ) {
-    return items.closeItem(ctx, id, version, comment ?? undefined);
+    return items.closeItem(ctx, id, version, comment ?? undefined, outcome ?? undefined);
   }
 
   @Authorized(Permission.ITEMS_WORK)

@@ -677,9 +677,11 @@ export function rateItem(ctx: Ctx, id: string, version: number, input: RatingInp
   });
 }
 
-export function closeItem(ctx: Ctx, id: string, version: number, comment?: string): Promise<Item> {
+/** Closes an answered item; `outcome` corrects the reporting code given at approval. */
+export function closeItem(ctx: Ctx, id: string, version: number, comment?: string, outcome?: Outcome): Promise<Item> {
   return transition(ctx, id, version, ItemAction.CLOSE, (item) => {
     item.closedAt = ctx.now();
+    if (outcome) item.outcome = outcome;
     return { comment };
   });
 }
