@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEm } from '../src/db/orm.js';
-import { closeUnrated, scanDeadlines } from '../src/jobs/deadline-jobs.js';
+import { anonymiseExpired, closeUnrated, scanDeadlines } from '../src/jobs/deadline-jobs.js';
 import { QUEUES, startScheduler } from '../src/jobs/scheduler.js';
 import { createAppPubSub } from '../src/graphql/pubsub.js';
 import { startTestApp, type TestApp } from './harness.js';
@@ -110,6 +110,28 @@ describe('deadline reminders and escalation', () => {
     expect(r.data!.item.status).toBe('CLOSED');
   });
 
+  it('erases the applicant of items closed more than five years ago, and keeps the rest', async () => {
+    const create = async (text: string) =>
+      (await t.gql<{ createItem: { id: string } }>(
+        `mutation($i: ItemInput!) { createItem(input: $i) { id } }`,
+        { i: { kind: 'APPEAL', channel: 'LETTER', identified: true, text, applicant: { name: 'Старов Олег Петрович', address: 'ст. Нижний Чир, ул. Ленина, 3', phone: '+79000000000' } } },
+        tok.head,
+      )).data!.createItem.id;
+    const old = await create('Старое обращение');
+    const recent = await create('Недавнее обращение');
+    const db = t.orm.em.fork().getConnection();
+    await db.execute(`update item set status = 'CLOSED', closed_at = '2021-01-10T10:00:00Z' where id = ?`, [old]);
+    await db.execute(`update item set status = 'CLOSED', closed_at = '2025-06-10T10:00:00Z' where id = ?`, [recent]);
+    expect(await anonymiseExpired(systemEm(t.orm), new Date('2026-02-02T09:00:00+03:00'))).toBe(1);
+    const rows = await db.execute('select id, applicant_name, applicant_phone, applicant_address, text from item where id in (?, ?)', [old, recent]);
+    const byId = Object.fromEntries((rows as { id: string }[]).map((r) => [r.id, r]));
+    expect(byId[old]).toMatchObject({ applicant_name: null, applicant_phone: null, applicant_address: null, text: 'Старое обращение' });
+    expect(byId[recent]).toMatchObject({ applicant_name: 'Старов Олег Петрович' });
+    const events = await db.execute(`select type from item_event where item_id = ? and type = 'ANONYMISED'`, [old]);
+    expect(events).toHaveLength(1);
+    expect(await anonymiseExpired(systemEm(t.orm), new Date('2026-02-02T09:00:00+03:00'))).toBe(0);
+  });
+
   it('runs from the durable queue: a job sent to pg-boss is worked and survives in PostgreSQL', async () => {
     const pubsub = createAppPubSub();
     const item = await message('Запах газа в подвале');
@@ -126,7 +148,7 @@ describe('deadline reminders and escalation', () => {
       }
       expect(found).toBe(true);
       const schedules = await scheduler.boss.getSchedules();
-      expect(schedules.map((s) => s.name).sort()).toEqual([QUEUES.closeUnrated, QUEUES.deadlineScan].sort());
+      expect(schedules.map((s) => s.name).sort()).toEqual(Object.values(QUEUES).sort());
     } finally {
       await scheduler.stop();
     }

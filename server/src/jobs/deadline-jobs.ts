@@ -135,3 +135,33 @@ export async function closeUnrated(em: EntityManager, now: Date, pubsub?: AppPub
   }
   return closed.length;
 }
+
+/** RULES.md §6: items are kept five years after they close, then their applicant's personal data are erased. */
+export const RETENTION_YEARS = 5;
+
+export async function anonymiseExpired(em: EntityManager, now: Date): Promise<number> {
+  const before = new Date(now);
+  before.setUTCFullYear(before.getUTCFullYear() - RETENTION_YEARS);
+  const rows: { id: string; municipality_id: string; status: ItemStatus }[] = await em.getConnection().execute(
+    `update item set applicant_name = null, applicant_phone = null, applicant_email = null, applicant_address = null,
+       updated_at = ?
+     where closed_at < ? and (applicant_name is not null or applicant_phone is not null or applicant_email is not null
+       or applicant_address is not null)
+     returning id, municipality_id, status`,
+    [now, before],
+  );
+  for (const r of rows) {
+    em.create(ItemEvent, {
+      municipality: r.municipality_id,
+      item: r.id,
+      at: now,
+      actorLabel: 'scheduler',
+      type: 'ANONYMISED',
+      fromStatus: r.status,
+      toStatus: r.status,
+      comment: `personal data erased ${RETENTION_YEARS} years after closing`,
+    });
+  }
+  await em.flush();
+  return rows.length;
+}

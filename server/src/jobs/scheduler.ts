@@ -3,9 +3,9 @@ import type { Orm } from '../db/orm.js';
 import { systemEm } from '../db/orm.js';
 import type { AppPubSub } from '../graphql/pubsub.js';
 import { logger } from '../shared/logger.js';
-import { closeUnrated, scanDeadlines } from './deadline-jobs.js';
+import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
 
-export const QUEUES = { deadlineScan: 'deadline-scan', closeUnrated: 'close-unrated' } as const;
+export const QUEUES = { deadlineScan: 'deadline-scan', closeUnrated: 'close-unrated', anonymise: 'anonymise-expired' } as const;
 
 export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -24,6 +24,7 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   }
   await boss.schedule(QUEUES.deadlineScan, '* * * * *');
   await boss.schedule(QUEUES.closeUnrated, '*/15 * * * *');
+  await boss.schedule(QUEUES.anonymise, '30 2 * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now(), deps.pubsub);
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -31,6 +32,10 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.work(QUEUES.closeUnrated, async () => {
     const n = await closeUnrated(systemEm(deps.orm), deps.now(), deps.pubsub);
     if (n) logger.info(`closed ${n} unrated items`);
+  });
+  await boss.work(QUEUES.anonymise, async () => {
+    const n = await anonymiseExpired(systemEm(deps.orm), deps.now());
+    if (n) logger.info(`erased the personal data of ${n} items closed more than 5 years ago`);
   });
   return {
     boss,
