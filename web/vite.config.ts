@@ -24,6 +24,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: false },
       '/healthz': { target: api },
+      // Attachments: upload (POST /files) and download (GET /files/:id).
+      '/files': { target: api },
     },
   },
   build: {

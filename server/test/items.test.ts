@@ -82,7 +82,7 @@ async function ok(as: string, mutation: string, item: { id: string; version: num
 
 async function history(id: string): Promise<{ type: string; fromStatus: string | null; toStatus: string | null; actor: { username: string } | null; changes: Record<string, unknown> | null }[]> {
   const r = await t.gql<{ item: { history: never[] } }>(
-    'query($id: ID!) { item(id: $id) { history { type fromStatus toStatus comment actor { username } changes at } } }',
+    'query($id: ID!) { item(id: $id) { history { type fromStatus toStatus comment details actor { username } changes at } } }',
     { id },
     tok.head,
   );
@@ -126,6 +126,8 @@ describe('an APPEAL through its whole life', () => {
     expect(item.status).toBe('ON_REVIEW');
 
     item = await ok('sector_lead', 'returnForRework', item, 'input: { reasons: [NO_EVIDENCE, NO_DATE_OR_MEASURES], comment: "Приложите акт" }');
+    const returned = (await history(item.id)).at(-1) as unknown as { comment: string; details: Record<string, unknown> };
+    expect(returned).toMatchObject({ comment: 'Приложите акт', details: { reasons: ['NO_EVIDENCE', 'NO_DATE_OR_MEASURES'] } });
     expect(item).toMatchObject({ status: 'IN_PROGRESS', reworkCount: 1 });
     expect(item.answers.map((a) => [a.status, a.reworkReasons])).toEqual([['RETURNED', ['NO_EVIDENCE', 'NO_DATE_OR_MEASURES']]]);
 
@@ -247,6 +249,22 @@ describe('a MESSAGE', () => {
     expect(codeOf(again)).toBe('CONFLICT');
     const rows = await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from item where external_id = 'pos-2002'`);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('an APPEAL waiting for the citizen keeps its clock running (law)', async () => {
+    let item = await create({ ...appeal, subject: 'Ждём заявителя' });
+    item = await ok('head', 'assignItem', item, `input: { departmentId: "${housingId}" }`);
+    item = await ok('head', 'startItem', item);
+    item = await ok('head', 'askCitizen', item, 'comment: "Уточните номер дома"');
+    expect(item).toMatchObject({ status: 'WAITING_CITIZEN', pausedAt: null, deadlineState: 'ON_TRACK' });
+    const due = item.answerDueAt;
+    item = await ok('head', 'citizenReplied', item);
+    expect(item.answerDueAt).toBe(due);
+  });
+
+  it('answers BAD_USER_INPUT, not a fault, for a malformed id', async () => {
+    expect(codeOf(await t.gql('{ users(departmentId: "x") { id } }', {}, tok.head))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql('{ item(id: "not-a-uuid") { id } }', {}, tok.head))).toBe('BAD_USER_INPUT');
   });
 
   it('refuses an unidentified electronic APPEAL: it is a MESSAGE by law', async () => {

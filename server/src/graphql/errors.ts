@@ -66,6 +66,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
     };
   }
+  // A malformed id or value that PostgreSQL refuses to read (e.g. "x" for a uuid) is the caller's mistake.
+  if ((original as { code?: string } | undefined)?.code === '22P02') {
+    return {
+      message: 'Invalid input: a value is malformed (for example an id that is not a UUID)',
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
   if (original instanceof AppError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
     // Apollo relabels validation-rule errors GRAPHQL_VALIDATION_FAILED; our own code wins.
     const { stacktrace: _s, ...extensions } = {

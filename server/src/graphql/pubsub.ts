@@ -1,4 +1,5 @@
 import { createPubSub } from '@graphql-yoga/subscription';
+import type { ItemStatus } from '../modules/items/item.enums.js';
 
 /**
  * Topics and their payloads. Payloads carry ids and ISO strings only, so that a PostgreSQL or Redis bus can
@@ -6,7 +7,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
  */
 export type Topics = {
   ORGANISATION_CHANGED: [{ municipalityId: string; entity: string; entityId: string; action: string; at: string }];
-  ITEM_UPDATED: [{ municipalityId: string; itemId: string; status: string; version: number; at: string }];
+  ITEM_UPDATED: [{ municipalityId: string; itemId: string; status: ItemStatus; version: number; at: string }];
   NOTIFICATION_ADDED: [{ municipalityId: string; userId: string; notificationId: string; at: string }];
 };
 

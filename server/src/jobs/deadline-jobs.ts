@@ -28,14 +28,16 @@ function event(em: EntityManager, item: Item, type: string, at: Date, comment?: 
 
 /** Open items whose clock crossed into a state not yet announced for its current due time. */
 async function pending(em: EntityManager, which: 'overdue' | 'dueSoon', now: Date): Promise<Item[]> {
-  const skip = [...CLOSED_STATUSES, ItemStatus.WAITING_CITIZEN];
+  const skip = [...CLOSED_STATUSES];
   const condition =
     which === 'overdue'
       ? 'due_at < ? and overdue_notified_for is distinct from due_at'
       : 'due_at >= ? and due_soon_at <= ? and due_soon_notified_for is distinct from due_at';
   const params = which === 'overdue' ? [now] : [now, now];
   const rows: { id: string }[] = await em.getConnection().execute(
-    `select id from item where status not in (${skip.map(() => '?').join(', ')}) and ${condition} order by due_at limit ${BATCH}`,
+    // A paused clock (a MESSAGE waiting for the citizen) is not running; an APPEAL's runs on while it waits.
+    `select id from item where status not in (${skip.map(() => '?').join(', ')}) and paused_at is null and ${condition}
+     order by due_at limit ${BATCH}`,
     [...skip, ...params],
   );
   return rows.length ? em.find(Item, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { dueAt: 'asc' } }) : [];

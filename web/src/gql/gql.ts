@@ -17,7 +17,41 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
-    "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    sectors {\n      id\n      code\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  query CalendarWarnings {\n    calendarWarnings {\n      year\n      status\n    }\n  }\n": typeof types.CalendarWarningsDocument,
+    "\n  query AnswerTemplates($categoryCode: String) {\n    answerTemplates(categoryCode: $categoryCode) {\n      id\n      title\n      body\n      category {\n        id\n        code\n      }\n    }\n  }\n": typeof types.AnswerTemplatesDocument,
+    "\n  mutation ApproveAnswer($id: ID!, $version: Int!, $input: ApproveInput!) {\n    approveAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.ApproveAnswerDocument,
+    "\n  mutation AskCitizen($id: ID!, $version: Int!, $comment: String!) {\n    askCitizen(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": typeof types.AskCitizenDocument,
+    "\n  mutation AssignItem($id: ID!, $version: Int!, $input: AssignInput!) {\n    assignItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.AssignItemDocument,
+    "\n  query AssignOptions {\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n": typeof types.AssignOptionsDocument,
+    "\n  mutation AttachFiles($id: ID!, $version: Int!, $attachmentIds: [ID!]!) {\n    attachFiles(id: $id, version: $version, attachmentIds: $attachmentIds) {\n      ...ItemFields\n    }\n  }\n": typeof types.AttachFilesDocument,
+    "\n  mutation CitizenReplied($id: ID!, $version: Int!, $comment: String) {\n    citizenReplied(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": typeof types.CitizenRepliedDocument,
+    "\n  mutation CloseItem($id: ID!, $version: Int!, $comment: String) {\n    closeItem(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": typeof types.CloseItemDocument,
+    "\n  mutation CreateItem($input: ItemInput!) {\n    createItem(input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.CreateItemDocument,
+    "\n  query DepartmentUsers($departmentId: ID!) {\n    users(departmentId: $departmentId, activeOnly: true) {\n      id\n      fullName\n      position\n      roles\n    }\n  }\n": typeof types.DepartmentUsersDocument,
+    "\n  mutation ExtendItem($id: ID!, $version: Int!, $input: ExtendInput!) {\n    extendItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.ExtendItemDocument,
+    "\n  query InboxFilterOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n      }\n    }\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n": typeof types.InboxFilterOptionsDocument,
+    "\n  fragment ItemListFields on Item {\n    id\n    number\n    kind\n    channel\n    status\n    version\n    subject\n    text\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    secondsLeft\n    pausedAt\n    category {\n      id\n      code\n      name\n      nameEn\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    settlement {\n      id\n      name\n    }\n    department {\n      id\n      name\n      shortName\n    }\n    executor {\n      id\n      fullName\n    }\n  }\n": typeof types.ItemListFieldsFragmentDoc,
+    "\n  query ItemLookup($search: String!) {\n    items(filter: { search: $search }, first: 8) {\n      nodes {\n        id\n        number\n        kind\n        status\n        subject\n        receivedAt\n      }\n    }\n  }\n": typeof types.ItemLookupDocument,
+    "\n  query ItemQueueCounts {\n    itemQueueCounts {\n      MINE\n      UNASSIGNED\n      MY_REVIEW\n      OVERDUE_MY_SECTORS\n    }\n  }\n": typeof types.ItemQueueCountsDocument,
+    "\n  subscription ItemUpdated($itemId: ID) {\n    itemUpdated(itemId: $itemId) {\n      itemId\n      status\n      version\n      at\n    }\n  }\n": typeof types.ItemUpdatedDocument,
+    "\n  fragment ItemFields on Item {\n    ...ItemListFields\n    source\n    externalId\n    identified\n    anonymous\n    address\n    lat\n    lon\n    applicant {\n      name\n      phone\n      email\n      address\n      masked\n    }\n    registeredAt\n    registrationDueAt\n    redirectDueAt\n    answerDueAt\n    firstReactionDueAt\n    finalAnswerDueAt\n    reviewDueAt\n    firstReactionAt\n    answeredAt\n    closedAt\n    ratedAt\n    extendedAt\n    extensionReason\n    outcome\n    satisfied\n    ratingComment\n    reopenCount\n    reworkCount\n    redirectedTo\n    noAnswerReason\n    parent {\n      id\n      number\n      status\n      subject\n    }\n    duplicates {\n      id\n      number\n      status\n      subject\n    }\n    answers {\n      id\n      kind\n      status\n      text\n      submittedAt\n      reviewedAt\n      reworkReasons\n      reviewComment\n      author {\n        id\n        fullName\n      }\n      reviewer {\n        id\n        fullName\n      }\n    }\n    history {\n      id\n      at\n      type\n      fromStatus\n      toStatus\n      comment\n      details\n      actorLabel\n      changes\n      actor {\n        id\n        fullName\n      }\n    }\n    attachments {\n      id\n      fileName\n      mimeType\n      size\n      url\n    }\n    suggestedDepartments {\n      id\n      name\n      shortName\n    }\n    availableActions\n    updatedAt\n  }\n": typeof types.ItemFieldsFragmentDoc,
+    "\n  query Item($id: ID!) {\n    item(id: $id) {\n      ...ItemFields\n    }\n  }\n": typeof types.ItemDocument,
+    "\n  query Items($filter: ItemFilter, $first: Int!, $after: String, $sort: ItemSort!) {\n    items(filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount\n      nodes {\n        ...ItemListFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ItemsDocument,
+    "\n  mutation LeaveWithoutAnswer($id: ID!, $version: Int!, $input: LeaveInput!) {\n    leaveWithoutAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.LeaveWithoutAnswerDocument,
+    "\n  mutation MergeItem($id: ID!, $version: Int!, $parentId: ID!) {\n    mergeItem(id: $id, version: $version, parentId: $parentId) {\n      ...ItemFields\n    }\n  }\n": typeof types.MergeItemDocument,
+    "\n  query NewItemOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n        urgentCapable\n      }\n    }\n    settlements {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.NewItemOptionsDocument,
+    "\n  mutation PublishInterimAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    publishInterimAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.PublishInterimAnswerDocument,
+    "\n  mutation RateItem($id: ID!, $version: Int!, $input: RatingInput!) {\n    rateItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.RateItemDocument,
+    "\n  mutation RedirectItem($id: ID!, $version: Int!, $input: RedirectInput!) {\n    redirectItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.RedirectItemDocument,
+    "\n  mutation RegisterItem($id: ID!, $version: Int!) {\n    registerItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n": typeof types.RegisterItemDocument,
+    "\n  mutation ReturnForRework($id: ID!, $version: Int!, $input: ReturnInput!) {\n    returnForRework(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.ReturnForReworkDocument,
+    "\n  query SlaPreview($kind: ItemKind!, $registeredAt: DateTime!, $urgent: Boolean, $categoryCode: String, $receivedAt: DateTime) {\n    slaPreview(kind: $kind, registeredAt: $registeredAt, urgent: $urgent, categoryCode: $categoryCode, receivedAt: $receivedAt) {\n      registrationDueAt\n      redirectDueAt\n      answerDueAt\n      firstReactionDueAt\n      timezone\n      calendarConfirmed\n    }\n  }\n": typeof types.SlaPreviewDocument,
+    "\n  mutation StartItem($id: ID!, $version: Int!) {\n    startItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n": typeof types.StartItemDocument,
+    "\n  mutation SubmitAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    submitAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.SubmitAnswerDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      notificationId\n      at\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      item {\n        id\n        number\n      }\n    }\n  }\n": typeof types.NotificationBellDocument,
     "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      ...CategoryFields\n    }\n  }\n": typeof types.CreateCategoryDocument,
     "\n  mutation CreateDepartment($input: DepartmentInput!) {\n    createDepartment(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": typeof types.CreateDepartmentDocument,
     "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -47,7 +81,41 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
-    "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    sectors {\n      id\n      code\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  query CalendarWarnings {\n    calendarWarnings {\n      year\n      status\n    }\n  }\n": types.CalendarWarningsDocument,
+    "\n  query AnswerTemplates($categoryCode: String) {\n    answerTemplates(categoryCode: $categoryCode) {\n      id\n      title\n      body\n      category {\n        id\n        code\n      }\n    }\n  }\n": types.AnswerTemplatesDocument,
+    "\n  mutation ApproveAnswer($id: ID!, $version: Int!, $input: ApproveInput!) {\n    approveAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.ApproveAnswerDocument,
+    "\n  mutation AskCitizen($id: ID!, $version: Int!, $comment: String!) {\n    askCitizen(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": types.AskCitizenDocument,
+    "\n  mutation AssignItem($id: ID!, $version: Int!, $input: AssignInput!) {\n    assignItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.AssignItemDocument,
+    "\n  query AssignOptions {\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n": types.AssignOptionsDocument,
+    "\n  mutation AttachFiles($id: ID!, $version: Int!, $attachmentIds: [ID!]!) {\n    attachFiles(id: $id, version: $version, attachmentIds: $attachmentIds) {\n      ...ItemFields\n    }\n  }\n": types.AttachFilesDocument,
+    "\n  mutation CitizenReplied($id: ID!, $version: Int!, $comment: String) {\n    citizenReplied(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": types.CitizenRepliedDocument,
+    "\n  mutation CloseItem($id: ID!, $version: Int!, $comment: String) {\n    closeItem(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": types.CloseItemDocument,
+    "\n  mutation CreateItem($input: ItemInput!) {\n    createItem(input: $input) {\n      ...ItemFields\n    }\n  }\n": types.CreateItemDocument,
+    "\n  query DepartmentUsers($departmentId: ID!) {\n    users(departmentId: $departmentId, activeOnly: true) {\n      id\n      fullName\n      position\n      roles\n    }\n  }\n": types.DepartmentUsersDocument,
+    "\n  mutation ExtendItem($id: ID!, $version: Int!, $input: ExtendInput!) {\n    extendItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.ExtendItemDocument,
+    "\n  query InboxFilterOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n      }\n    }\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n": types.InboxFilterOptionsDocument,
+    "\n  fragment ItemListFields on Item {\n    id\n    number\n    kind\n    channel\n    status\n    version\n    subject\n    text\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    secondsLeft\n    pausedAt\n    category {\n      id\n      code\n      name\n      nameEn\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    settlement {\n      id\n      name\n    }\n    department {\n      id\n      name\n      shortName\n    }\n    executor {\n      id\n      fullName\n    }\n  }\n": types.ItemListFieldsFragmentDoc,
+    "\n  query ItemLookup($search: String!) {\n    items(filter: { search: $search }, first: 8) {\n      nodes {\n        id\n        number\n        kind\n        status\n        subject\n        receivedAt\n      }\n    }\n  }\n": types.ItemLookupDocument,
+    "\n  query ItemQueueCounts {\n    itemQueueCounts {\n      MINE\n      UNASSIGNED\n      MY_REVIEW\n      OVERDUE_MY_SECTORS\n    }\n  }\n": types.ItemQueueCountsDocument,
+    "\n  subscription ItemUpdated($itemId: ID) {\n    itemUpdated(itemId: $itemId) {\n      itemId\n      status\n      version\n      at\n    }\n  }\n": types.ItemUpdatedDocument,
+    "\n  fragment ItemFields on Item {\n    ...ItemListFields\n    source\n    externalId\n    identified\n    anonymous\n    address\n    lat\n    lon\n    applicant {\n      name\n      phone\n      email\n      address\n      masked\n    }\n    registeredAt\n    registrationDueAt\n    redirectDueAt\n    answerDueAt\n    firstReactionDueAt\n    finalAnswerDueAt\n    reviewDueAt\n    firstReactionAt\n    answeredAt\n    closedAt\n    ratedAt\n    extendedAt\n    extensionReason\n    outcome\n    satisfied\n    ratingComment\n    reopenCount\n    reworkCount\n    redirectedTo\n    noAnswerReason\n    parent {\n      id\n      number\n      status\n      subject\n    }\n    duplicates {\n      id\n      number\n      status\n      subject\n    }\n    answers {\n      id\n      kind\n      status\n      text\n      submittedAt\n      reviewedAt\n      reworkReasons\n      reviewComment\n      author {\n        id\n        fullName\n      }\n      reviewer {\n        id\n        fullName\n      }\n    }\n    history {\n      id\n      at\n      type\n      fromStatus\n      toStatus\n      comment\n      details\n      actorLabel\n      changes\n      actor {\n        id\n        fullName\n      }\n    }\n    attachments {\n      id\n      fileName\n      mimeType\n      size\n      url\n    }\n    suggestedDepartments {\n      id\n      name\n      shortName\n    }\n    availableActions\n    updatedAt\n  }\n": types.ItemFieldsFragmentDoc,
+    "\n  query Item($id: ID!) {\n    item(id: $id) {\n      ...ItemFields\n    }\n  }\n": types.ItemDocument,
+    "\n  query Items($filter: ItemFilter, $first: Int!, $after: String, $sort: ItemSort!) {\n    items(filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount\n      nodes {\n        ...ItemListFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ItemsDocument,
+    "\n  mutation LeaveWithoutAnswer($id: ID!, $version: Int!, $input: LeaveInput!) {\n    leaveWithoutAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.LeaveWithoutAnswerDocument,
+    "\n  mutation MergeItem($id: ID!, $version: Int!, $parentId: ID!) {\n    mergeItem(id: $id, version: $version, parentId: $parentId) {\n      ...ItemFields\n    }\n  }\n": types.MergeItemDocument,
+    "\n  query NewItemOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n        urgentCapable\n      }\n    }\n    settlements {\n      id\n      name\n      kind\n    }\n  }\n": types.NewItemOptionsDocument,
+    "\n  mutation PublishInterimAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    publishInterimAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.PublishInterimAnswerDocument,
+    "\n  mutation RateItem($id: ID!, $version: Int!, $input: RatingInput!) {\n    rateItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.RateItemDocument,
+    "\n  mutation RedirectItem($id: ID!, $version: Int!, $input: RedirectInput!) {\n    redirectItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.RedirectItemDocument,
+    "\n  mutation RegisterItem($id: ID!, $version: Int!) {\n    registerItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n": types.RegisterItemDocument,
+    "\n  mutation ReturnForRework($id: ID!, $version: Int!, $input: ReturnInput!) {\n    returnForRework(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.ReturnForReworkDocument,
+    "\n  query SlaPreview($kind: ItemKind!, $registeredAt: DateTime!, $urgent: Boolean, $categoryCode: String, $receivedAt: DateTime) {\n    slaPreview(kind: $kind, registeredAt: $registeredAt, urgent: $urgent, categoryCode: $categoryCode, receivedAt: $receivedAt) {\n      registrationDueAt\n      redirectDueAt\n      answerDueAt\n      firstReactionDueAt\n      timezone\n      calendarConfirmed\n    }\n  }\n": types.SlaPreviewDocument,
+    "\n  mutation StartItem($id: ID!, $version: Int!) {\n    startItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n": types.StartItemDocument,
+    "\n  mutation SubmitAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    submitAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.SubmitAnswerDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      notificationId\n      at\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      item {\n        id\n        number\n      }\n    }\n  }\n": types.NotificationBellDocument,
     "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      ...CategoryFields\n    }\n  }\n": types.CreateCategoryDocument,
     "\n  mutation CreateDepartment($input: DepartmentInput!) {\n    createDepartment(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": types.CreateDepartmentDocument,
     "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -103,7 +171,143 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    sectors {\n      id\n      code\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    sectors {\n      id\n      code\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CalendarWarnings {\n    calendarWarnings {\n      year\n      status\n    }\n  }\n"): (typeof documents)["\n  query CalendarWarnings {\n    calendarWarnings {\n      year\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnswerTemplates($categoryCode: String) {\n    answerTemplates(categoryCode: $categoryCode) {\n      id\n      title\n      body\n      category {\n        id\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnswerTemplates($categoryCode: String) {\n    answerTemplates(categoryCode: $categoryCode) {\n      id\n      title\n      body\n      category {\n        id\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveAnswer($id: ID!, $version: Int!, $input: ApproveInput!) {\n    approveAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveAnswer($id: ID!, $version: Int!, $input: ApproveInput!) {\n    approveAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskCitizen($id: ID!, $version: Int!, $comment: String!) {\n    askCitizen(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation AskCitizen($id: ID!, $version: Int!, $comment: String!) {\n    askCitizen(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignItem($id: ID!, $version: Int!, $input: AssignInput!) {\n    assignItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignItem($id: ID!, $version: Int!, $input: AssignInput!) {\n    assignItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignOptions {\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n"): (typeof documents)["\n  query AssignOptions {\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachFiles($id: ID!, $version: Int!, $attachmentIds: [ID!]!) {\n    attachFiles(id: $id, version: $version, attachmentIds: $attachmentIds) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation AttachFiles($id: ID!, $version: Int!, $attachmentIds: [ID!]!) {\n    attachFiles(id: $id, version: $version, attachmentIds: $attachmentIds) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CitizenReplied($id: ID!, $version: Int!, $comment: String) {\n    citizenReplied(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation CitizenReplied($id: ID!, $version: Int!, $comment: String) {\n    citizenReplied(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseItem($id: ID!, $version: Int!, $comment: String) {\n    closeItem(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation CloseItem($id: ID!, $version: Int!, $comment: String) {\n    closeItem(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateItem($input: ItemInput!) {\n    createItem(input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateItem($input: ItemInput!) {\n    createItem(input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DepartmentUsers($departmentId: ID!) {\n    users(departmentId: $departmentId, activeOnly: true) {\n      id\n      fullName\n      position\n      roles\n    }\n  }\n"): (typeof documents)["\n  query DepartmentUsers($departmentId: ID!) {\n    users(departmentId: $departmentId, activeOnly: true) {\n      id\n      fullName\n      position\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExtendItem($id: ID!, $version: Int!, $input: ExtendInput!) {\n    extendItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation ExtendItem($id: ID!, $version: Int!, $input: ExtendInput!) {\n    extendItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxFilterOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n      }\n    }\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n"): (typeof documents)["\n  query InboxFilterOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n      }\n    }\n    departments(activeOnly: true) {\n      id\n      name\n      shortName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ItemListFields on Item {\n    id\n    number\n    kind\n    channel\n    status\n    version\n    subject\n    text\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    secondsLeft\n    pausedAt\n    category {\n      id\n      code\n      name\n      nameEn\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    settlement {\n      id\n      name\n    }\n    department {\n      id\n      name\n      shortName\n    }\n    executor {\n      id\n      fullName\n    }\n  }\n"): (typeof documents)["\n  fragment ItemListFields on Item {\n    id\n    number\n    kind\n    channel\n    status\n    version\n    subject\n    text\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    secondsLeft\n    pausedAt\n    category {\n      id\n      code\n      name\n      nameEn\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    settlement {\n      id\n      name\n    }\n    department {\n      id\n      name\n      shortName\n    }\n    executor {\n      id\n      fullName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ItemLookup($search: String!) {\n    items(filter: { search: $search }, first: 8) {\n      nodes {\n        id\n        number\n        kind\n        status\n        subject\n        receivedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ItemLookup($search: String!) {\n    items(filter: { search: $search }, first: 8) {\n      nodes {\n        id\n        number\n        kind\n        status\n        subject\n        receivedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ItemQueueCounts {\n    itemQueueCounts {\n      MINE\n      UNASSIGNED\n      MY_REVIEW\n      OVERDUE_MY_SECTORS\n    }\n  }\n"): (typeof documents)["\n  query ItemQueueCounts {\n    itemQueueCounts {\n      MINE\n      UNASSIGNED\n      MY_REVIEW\n      OVERDUE_MY_SECTORS\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ItemUpdated($itemId: ID) {\n    itemUpdated(itemId: $itemId) {\n      itemId\n      status\n      version\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription ItemUpdated($itemId: ID) {\n    itemUpdated(itemId: $itemId) {\n      itemId\n      status\n      version\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ItemFields on Item {\n    ...ItemListFields\n    source\n    externalId\n    identified\n    anonymous\n    address\n    lat\n    lon\n    applicant {\n      name\n      phone\n      email\n      address\n      masked\n    }\n    registeredAt\n    registrationDueAt\n    redirectDueAt\n    answerDueAt\n    firstReactionDueAt\n    finalAnswerDueAt\n    reviewDueAt\n    firstReactionAt\n    answeredAt\n    closedAt\n    ratedAt\n    extendedAt\n    extensionReason\n    outcome\n    satisfied\n    ratingComment\n    reopenCount\n    reworkCount\n    redirectedTo\n    noAnswerReason\n    parent {\n      id\n      number\n      status\n      subject\n    }\n    duplicates {\n      id\n      number\n      status\n      subject\n    }\n    answers {\n      id\n      kind\n      status\n      text\n      submittedAt\n      reviewedAt\n      reworkReasons\n      reviewComment\n      author {\n        id\n        fullName\n      }\n      reviewer {\n        id\n        fullName\n      }\n    }\n    history {\n      id\n      at\n      type\n      fromStatus\n      toStatus\n      comment\n      details\n      actorLabel\n      changes\n      actor {\n        id\n        fullName\n      }\n    }\n    attachments {\n      id\n      fileName\n      mimeType\n      size\n      url\n    }\n    suggestedDepartments {\n      id\n      name\n      shortName\n    }\n    availableActions\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ItemFields on Item {\n    ...ItemListFields\n    source\n    externalId\n    identified\n    anonymous\n    address\n    lat\n    lon\n    applicant {\n      name\n      phone\n      email\n      address\n      masked\n    }\n    registeredAt\n    registrationDueAt\n    redirectDueAt\n    answerDueAt\n    firstReactionDueAt\n    finalAnswerDueAt\n    reviewDueAt\n    firstReactionAt\n    answeredAt\n    closedAt\n    ratedAt\n    extendedAt\n    extensionReason\n    outcome\n    satisfied\n    ratingComment\n    reopenCount\n    reworkCount\n    redirectedTo\n    noAnswerReason\n    parent {\n      id\n      number\n      status\n      subject\n    }\n    duplicates {\n      id\n      number\n      status\n      subject\n    }\n    answers {\n      id\n      kind\n      status\n      text\n      submittedAt\n      reviewedAt\n      reworkReasons\n      reviewComment\n      author {\n        id\n        fullName\n      }\n      reviewer {\n        id\n        fullName\n      }\n    }\n    history {\n      id\n      at\n      type\n      fromStatus\n      toStatus\n      comment\n      details\n      actorLabel\n      changes\n      actor {\n        id\n        fullName\n      }\n    }\n    attachments {\n      id\n      fileName\n      mimeType\n      size\n      url\n    }\n    suggestedDepartments {\n      id\n      name\n      shortName\n    }\n    availableActions\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Item($id: ID!) {\n    item(id: $id) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  query Item($id: ID!) {\n    item(id: $id) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Items($filter: ItemFilter, $first: Int!, $after: String, $sort: ItemSort!) {\n    items(filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount\n      nodes {\n        ...ItemListFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query Items($filter: ItemFilter, $first: Int!, $after: String, $sort: ItemSort!) {\n    items(filter: $filter, first: $first, after: $after, sort: $sort) {\n      totalCount\n      nodes {\n        ...ItemListFields\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveWithoutAnswer($id: ID!, $version: Int!, $input: LeaveInput!) {\n    leaveWithoutAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveWithoutAnswer($id: ID!, $version: Int!, $input: LeaveInput!) {\n    leaveWithoutAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeItem($id: ID!, $version: Int!, $parentId: ID!) {\n    mergeItem(id: $id, version: $version, parentId: $parentId) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation MergeItem($id: ID!, $version: Int!, $parentId: ID!) {\n    mergeItem(id: $id, version: $version, parentId: $parentId) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewItemOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n        urgentCapable\n      }\n    }\n    settlements {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query NewItemOptions {\n    sectors {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n        active\n        urgentCapable\n      }\n    }\n    settlements {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishInterimAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    publishInterimAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation PublishInterimAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    publishInterimAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateItem($id: ID!, $version: Int!, $input: RatingInput!) {\n    rateItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation RateItem($id: ID!, $version: Int!, $input: RatingInput!) {\n    rateItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedirectItem($id: ID!, $version: Int!, $input: RedirectInput!) {\n    redirectItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation RedirectItem($id: ID!, $version: Int!, $input: RedirectInput!) {\n    redirectItem(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterItem($id: ID!, $version: Int!) {\n    registerItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterItem($id: ID!, $version: Int!) {\n    registerItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnForRework($id: ID!, $version: Int!, $input: ReturnInput!) {\n    returnForRework(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReturnForRework($id: ID!, $version: Int!, $input: ReturnInput!) {\n    returnForRework(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SlaPreview($kind: ItemKind!, $registeredAt: DateTime!, $urgent: Boolean, $categoryCode: String, $receivedAt: DateTime) {\n    slaPreview(kind: $kind, registeredAt: $registeredAt, urgent: $urgent, categoryCode: $categoryCode, receivedAt: $receivedAt) {\n      registrationDueAt\n      redirectDueAt\n      answerDueAt\n      firstReactionDueAt\n      timezone\n      calendarConfirmed\n    }\n  }\n"): (typeof documents)["\n  query SlaPreview($kind: ItemKind!, $registeredAt: DateTime!, $urgent: Boolean, $categoryCode: String, $receivedAt: DateTime) {\n    slaPreview(kind: $kind, registeredAt: $registeredAt, urgent: $urgent, categoryCode: $categoryCode, receivedAt: $receivedAt) {\n      registrationDueAt\n      redirectDueAt\n      answerDueAt\n      firstReactionDueAt\n      timezone\n      calendarConfirmed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartItem($id: ID!, $version: Int!) {\n    startItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartItem($id: ID!, $version: Int!) {\n    startItem(id: $id, version: $version) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    submitAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    submitAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      notificationId\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      notificationId\n      at\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      item {\n        id\n        number\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      item {\n        id\n        number\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,7 +5,15 @@ import type { Role } from '../gql/graphql';
  * (server/src/modules/auth/roles.ts); the server stays the authority and refuses anything else with FORBIDDEN.
  * The dashboard only uses it to hide what a role cannot use.
  */
-export type Permission = 'ORG_READ' | 'ORG_MANAGE' | 'USERS_READ' | 'USERS_MANAGE' | 'TOKENS_MANAGE';
+export type Permission =
+  | 'ORG_READ'
+  | 'ORG_MANAGE'
+  | 'USERS_READ'
+  | 'USERS_MANAGE'
+  | 'TOKENS_MANAGE'
+  | 'ITEMS_READ'
+  | 'ITEMS_CREATE'
+  | 'ITEMS_WORK';
 
 export const ALL_ROLES: readonly Role[] = [
   'HEAD',
@@ -24,6 +32,10 @@ export const permissionRoles: Record<Permission, readonly Role[]> = {
   USERS_READ: ['CURATOR', 'HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'REGION'],
   USERS_MANAGE: ['HEAD'],
   TOKENS_MANAGE: ['HEAD'],
+  ITEMS_READ: ALL_ROLES,
+  ITEMS_CREATE: ['HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAGER'],
+  // Which item a role may move, and how, is the server's: the card shows the item's `availableActions`.
+  ITEMS_WORK: ['HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAGER', 'EXECUTOR'],
 };
 
 /** Roles that read every municipality of the installation and change none. */

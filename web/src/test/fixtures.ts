@@ -33,6 +33,7 @@ export function viewerFixture(role: Role, overrides: Partial<ViewerFieldsFragmen
     locale: 'ru',
     roles: [role],
     department: null,
+    sectors: [],
     municipality: role === 'REGION' ? null : municipalityFixture,
     ...overrides,
   };

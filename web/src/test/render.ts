@@ -36,6 +36,9 @@ export const Blank = defineComponent({ name: 'Blank', render: () => h('div') });
 export const blankRoutes: RouteRecordRaw[] = Object.entries({
   'sign-in': '/sign-in',
   home: '/',
+  items: '/items',
+  'items-new': '/items/new',
+  item: '/items/:id',
   organisation: '/organisation',
   'organisation-sectors': '/organisation/sectors',
   'organisation-departments': '/organisation/departments',

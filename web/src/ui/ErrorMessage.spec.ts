@@ -15,6 +15,7 @@ describe('ErrorMessage', () => {
     ['NOT_FOUND', 'Запись не найдена: возможно, её уже удалили.'],
     ['INVALID_CREDENTIALS', 'Неверное имя пользователя или пароль.'],
     ['QUERY_TOO_COMPLEX', 'Запрос слишком сложный.'],
+    ['INVALID_TRANSITION', 'Это действие сейчас невозможно: статус уже изменился.'],
     ['INTERNAL_SERVER_ERROR', 'Ошибка на сервере. Попробуйте ещё раз позже.'],
     ['SOMETHING_NEW', 'Что-то пошло не так.'],
   ])('translates %s and never shows the server message', async (code, text) => {
@@ -59,6 +60,14 @@ describe('ErrorMessage', () => {
     });
     expect(wrapper.text()).toContain('Такая запись уже существует.');
     expect(wrapper.text()).toContain('Значение поля «Код» уже занято.');
+  });
+
+  it('says someone else changed the record when the version is stale', async () => {
+    const { wrapper } = await render(ErrorMessage, {
+      props: { error: serverError('CONFLICT', { reason: 'STALE_VERSION', currentVersion: 7 }) },
+    });
+    expect(wrapper.text()).toContain('Кто-то уже изменил эту запись. Обновите её и повторите действие.');
+    expect(wrapper.text()).not.toContain('Такая запись уже существует.');
   });
 
   it('reads codes from a 400 response (validation errors arrive as a network error with a body)', async () => {

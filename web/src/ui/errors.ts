@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'INVALID_TRANSITION',
   'INVALID_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'QUERY_TOO_COMPLEX',
@@ -27,6 +28,8 @@ export type ErrorInfo = {
   conflictField?: string;
   /** For ACCOUNT_LOCKED: until when (ISO). */
   lockedUntil?: string;
+  /** A finer reason, e.g. STALE_VERSION for a CONFLICT: someone else changed the record meanwhile. */
+  reason?: string;
 };
 
 type Shape = {
@@ -60,6 +63,7 @@ function fromGraphQL(error: GraphQLFormattedError): ErrorInfo {
     fields,
     conflictField: typeof ext.field === 'string' ? normaliseField(ext.field) : undefined,
     lockedUntil: typeof ext.lockedUntil === 'string' ? ext.lockedUntil : undefined,
+    reason: typeof ext.reason === 'string' ? ext.reason : undefined,
   };
 }
 
@@ -78,6 +82,12 @@ export function toErrorInfo(error: unknown): ErrorInfo | null {
     return { code: 'NETWORK', fields: [] };
   }
   return { code: 'UNKNOWN', fields: [] };
+}
+
+/** Someone else changed the record since it was loaded (optimistic lock): reload it and try again. */
+export function isStaleVersion(error: unknown): boolean {
+  const info = toErrorInfo(error);
+  return info?.code === 'CONFLICT' && info.reason === 'STALE_VERSION';
 }
 
 /** The problems of one field, including a CONFLICT on it, for display under the field. */

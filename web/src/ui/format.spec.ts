@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDayIso, formatDateTime, timeZoneOffsetMs } from './format';
+import { endOfDayIso, formatDateTime, startOfDayIso, timeZoneOffsetMs, toZonedInputValue, zonedInputToIso } from './format';
 
 describe('formatDateTime', () => {
   it('shows an instant in the municipality time zone, in the interface language', () => {
@@ -24,5 +24,18 @@ describe('endOfDayIso', () => {
 
   it('refuses what is not a date', () => {
     expect(() => endOfDayIso('31.12.2026', 'Europe/Volgograd')).toThrow();
+  });
+});
+
+describe('wall-clock times in the municipality', () => {
+  it('reads a datetime-local value in the time zone of the municipality', () => {
+    expect(zonedInputToIso('2026-11-27T09:30', 'Europe/Volgograd')).toBe('2026-11-27T06:30:00.000Z');
+    expect(zonedInputToIso('2026-11-27', 'Europe/Volgograd')).toBeNull();
+    expect(startOfDayIso('2026-01-01', 'Europe/Volgograd')).toBe('2025-12-31T21:00:00.000Z');
+  });
+
+  it('writes an instant as the wall clock of the municipality', () => {
+    expect(toZonedInputValue('2026-11-27T06:30:00.000Z', 'Europe/Volgograd')).toBe('2026-11-27T09:30');
+    expect(toZonedInputValue(new Date('2026-07-01T00:00:00Z'), 'Asia/Vladivostok')).toBe('2026-07-01T10:00');
   });
 });

@@ -54,3 +54,30 @@ export function endOfDayIso(day: string, timeZone?: string): string {
   const first = wall - timeZoneOffsetMs(wall, timeZone);
   return new Date(wall - timeZoneOffsetMs(first, timeZone)).toISOString();
 }
+
+/** An instant for a wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`) in `timeZone`, as an ISO string; null if malformed. */
+export function zonedInputToIso(value: string, timeZone?: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  if (!timeZone) {
+    const local = new Date(y, mo - 1, d, h, mi, s);
+    return Number.isNaN(local.getTime()) ? null : local.toISOString();
+  }
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const first = wall - timeZoneOffsetMs(wall, timeZone);
+  return new Date(wall - timeZoneOffsetMs(first, timeZone)).toISOString();
+}
+
+/** The first instant of a calendar day (`YYYY-MM-DD`) in `timeZone`, as an ISO instant. */
+export function startOfDayIso(day: string, timeZone?: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a date: ${day}`);
+  return zonedInputToIso(`${day}T00:00`, timeZone)!;
+}
+
+/** The wall-clock time of an instant in `timeZone`, as a `datetime-local` input value (`YYYY-MM-DDTHH:mm`). */
+export function toZonedInputValue(instant: Date | string, timeZone?: string): string {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  const shifted = new Date(date.getTime() + (timeZone ? timeZoneOffsetMs(date.getTime(), timeZone) : -date.getTimezoneOffset() * 60_000));
+  return shifted.toISOString().slice(0, 16);
+}

@@ -2,9 +2,11 @@
 import { Migration20261127103542_init } from './Migration20261127103542_init.js';
 import { Migration20261127111233_items } from './Migration20261127111233_items.js';
 import { Migration20261127112718_review_reminder } from './Migration20261127112718_review_reminder.js';
+import { Migration20261127120305_event_details } from './Migration20261127120305_event_details.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
   { name: 'Migration20261127111233_items', class: Migration20261127111233_items },
   { name: 'Migration20261127112718_review_reminder', class: Migration20261127112718_review_reminder },
+  { name: 'Migration20261127120305_event_details', class: Migration20261127120305_event_details },
 ];

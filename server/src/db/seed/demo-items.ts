@@ -191,11 +191,11 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       receivedAt,
       createdAt: receivedAt,
     });
-    const events: { at: Date; actor?: User; type: string; from?: ItemStatus; to?: ItemStatus; comment?: string }[] = [
+    const events: { at: Date; actor?: User; type: string; from?: ItemStatus; to?: ItemStatus; comment?: string; details?: Record<string, unknown> }[] = [
       { at: receivedAt, actor: kind === ItemKind.APPEAL ? head : undefined, type: 'CREATED', to: ItemStatus.NEW },
     ];
-    const move = (at: Date, actor: User | undefined, type: string, to: ItemStatus, comment?: string) => {
-      events.push({ at, actor, type, from: item.status, to, comment });
+    const move = (at: Date, actor: User | undefined, type: string, to: ItemStatus, comment?: string, details?: Record<string, unknown>) => {
+      events.push({ at, actor, type, from: item.status, to, comment, details });
       item.status = to;
     };
     const until = (t: Date) => t.getTime() <= now.getTime();
@@ -226,7 +226,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         const parent = r.pick(same.length ? same.slice(-20) : parents.slice(-20));
         item.parent = em.getReference(Item, parent.id, { wrapped: true });
         stopClock(item);
-        move(new Date(registeredAt.getTime() + HOUR), operator, ItemAction.MERGE, ItemStatus.MERGED, `→ ${parent.number}`);
+        move(new Date(registeredAt.getTime() + HOUR), operator, ItemAction.MERGE, ItemStatus.MERGED, undefined, { parentId: parent.id, parentNumber: parent.number });
         break simulate;
       }
       if (kind === ItemKind.APPEAL && r.chance(0.03)) {
@@ -236,7 +236,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         item.outcome = Outcome.REDIRECTED;
         item.closedAt = at;
         stopClock(item);
-        move(at, head, ItemAction.REDIRECT, ItemStatus.REDIRECTED, item.redirectedTo);
+        move(at, head, ItemAction.REDIRECT, ItemStatus.REDIRECTED, undefined, { to: item.redirectedTo });
         break simulate;
       }
       if (kind === ItemKind.APPEAL && (!item.applicantName || r.chance(0.02))) {
@@ -246,7 +246,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         item.outcome = Outcome.LEFT_WITHOUT_ANSWER;
         item.closedAt = at;
         stopClock(item);
-        move(at, reviewer, ItemAction.LEAVE_WITHOUT_ANSWER, ItemStatus.CLOSED, item.noAnswerReason);
+        move(at, reviewer, ItemAction.LEAVE_WITHOUT_ANSWER, ItemStatus.CLOSED, undefined, { reason: item.noAnswerReason });
         break simulate;
       }
       parents.push(item);
@@ -314,7 +314,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         answer.reworkReasons = [r.pick(Object.values(ReworkReason))];
         item.reworkCount += 1;
         item.reviewDueAt = undefined;
-        move(reviewAt, reviewer, ItemAction.RETURN_FOR_REWORK, ItemStatus.IN_PROGRESS, answer.reworkReasons.join(', '));
+        move(reviewAt, reviewer, ItemAction.RETURN_FOR_REWORK, ItemStatus.IN_PROGRESS, undefined, { reasons: answer.reworkReasons });
         if (halted()) break simulate;
         const again = new Date(reviewAt.getTime() + (4 + r.next() * 30) * HOUR);
         if (!until(again)) break simulate;
@@ -333,7 +333,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       item.firstReactionAt ??= reviewAt;
       item.reviewDueAt = undefined;
       stopClock(item);
-      move(reviewAt, reviewer, ItemAction.APPROVE_ANSWER, ItemStatus.ANSWERED);
+      move(reviewAt, reviewer, ItemAction.APPROVE_ANSWER, ItemStatus.ANSWERED, undefined, { outcome: item.outcome });
       if (halted()) break simulate;
 
       // The citizen's rating, or the automatic close after 10 working days.
@@ -351,11 +351,11 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
           if (kind === ItemKind.INCIDENT) item.finalAnswerDueAt = reDue ?? undefined;
           else item.answerDueAt = reDue ?? undefined;
           runClock(item, rateAt, reDue, calendar);
-          move(rateAt, operator, ItemAction.RATE, ItemStatus.REOPENED, item.ratingComment);
+          move(rateAt, operator, ItemAction.RATE, ItemStatus.REOPENED, item.ratingComment, { satisfied: false });
           break simulate;
         }
         item.closedAt = rateAt;
-        move(rateAt, operator, ItemAction.RATE, ItemStatus.CLOSED, item.ratingComment);
+        move(rateAt, operator, ItemAction.RATE, ItemStatus.CLOSED, item.ratingComment, { satisfied: item.satisfied });
       } else {
         if (!until(autoCloseAt)) break simulate;
         item.closedAt = autoCloseAt;
@@ -374,6 +374,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         fromStatus: e.from,
         toStatus: e.to,
         comment: e.comment,
+        details: e.details,
         createdAt: e.at,
       });
     }

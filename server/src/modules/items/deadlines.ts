@@ -23,8 +23,10 @@ export function dueSoonAt(startedAt: Date, dueAt: Date, calendar: WorkingCalenda
 }
 
 /** The state of the clock that runs now, from the stored instants. */
-export function stateOf(item: Pick<Item, 'dueAt' | 'dueSoonAt'>, now: Date): DeadlineState | null {
+export function stateOf(item: Pick<Item, 'dueAt' | 'dueSoonAt' | 'pausedAt'>, now: Date): DeadlineState | null {
   if (!item.dueAt) return null;
+  // A paused clock keeps the state it had when it stopped.
+  if (item.pausedAt) now = item.pausedAt;
   if (now.getTime() > item.dueAt.getTime()) return DeadlineState.OVERDUE;
   if (item.dueSoonAt && now.getTime() >= item.dueSoonAt.getTime()) return DeadlineState.DUE_SOON;
   return DeadlineState.ON_TRACK;

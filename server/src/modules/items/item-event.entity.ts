@@ -41,6 +41,13 @@ export class ItemEvent extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   comment?: string;
 
+  @Field(() => JSONObjectResolver, {
+    nullable: true,
+    description: 'Codes of the step: { reasons: [ReworkReason] }, { reason: NoAnswerReason }, { to }, { outcome }, { satisfied }, { days }, { attachmentIds, fileNames }, { parentId, parentNumber }, { childId, childNumber }',
+  })
+  @Property({ type: 'jsonb', nullable: true })
+  details?: Record<string, unknown>;
+
   @Field(() => JSONObjectResolver, { nullable: true, description: '{ field: { before, after } } for the fields it changed' })
   @Property({ type: 'jsonb', nullable: true })
   changes?: Record<string, { before: unknown; after: unknown }>;

@@ -319,7 +319,8 @@ export class ItemFieldsResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'Seconds until dueAt (negative when overdue)' })
   secondsLeft(@Root() item: Item, @Context() ctx: Ctx): number | null {
-    return item.dueAt ? Math.round((item.dueAt.getTime() - ctx.now().getTime()) / 1000) : null;
+    const at = item.pausedAt ?? ctx.now();
+    return item.dueAt ? Math.round((item.dueAt.getTime() - at.getTime()) / 1000) : null;
   }
 
   @FieldResolver(() => [ItemAction], { description: 'What you may do with the item now' })

@@ -13,6 +13,7 @@ import { Attachment } from '../files/attachment.entity.js';
 import {
   appealExtendedDueAt,
   incidentFinalAnswerDueAt,
+  clockPauses,
   dueAfterPause,
   qualityReviewDueAt,
   slaPreview,
@@ -133,6 +134,7 @@ export function recordEvent(
   to: ItemStatus | undefined,
   comment?: string,
   changes?: Record<string, { before: unknown; after: unknown }>,
+  details?: Record<string, unknown>,
 ): ItemEvent {
   const v = ctx.viewer;
   return em.create(ItemEvent, {
@@ -146,6 +148,7 @@ export function recordEvent(
     toStatus: to,
     comment: comment?.trim() || undefined,
     changes,
+    details,
   });
 }
 
@@ -228,7 +231,10 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
     runClock(item, receivedAt, item.registrationDueAt, calendar);
   }
   recordEvent(em, ctx, item, 'CREATED', undefined, ItemStatus.NEW);
-  if (input.attachmentIds?.length) await attach(ctx, item, input.attachmentIds);
+  if (input.attachmentIds?.length) {
+    const files = await attach(ctx, item, input.attachmentIds);
+    recordEvent(em, ctx, item, 'ATTACHED', ItemStatus.NEW, ItemStatus.NEW, undefined, undefined, attachedDetails(files));
+  }
   if (input.register) {
     const refused = refusal(ItemAction.REGISTER, factsOf(item), actorOf(ctx));
     if (refused && ctx.viewer?.kind === 'user') throw new AppError(refused.code, refused.message);
@@ -251,7 +257,7 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   return item;
 }
 
-async function attach(ctx: Ctx, item: Item, ids: string[]): Promise<void> {
+async function attach(ctx: Ctx, item: Item, ids: string[]): Promise<Attachment[]> {
   const files = await ctx.em.find(Attachment, { id: { $in: ids } });
   const missing = ids.filter((id) => !files.some((f) => f.id === id));
   if (missing.length) throw badInput([{ field: 'attachmentIds', problems: [`unknown: ${missing.join(', ')}`] }]);
@@ -259,12 +265,15 @@ async function attach(ctx: Ctx, item: Item, ids: string[]): Promise<void> {
     if (f.item && f.item.id !== item.id) throw badInput([{ field: 'attachmentIds', problems: [`${f.id} belongs to another item`] }]);
     f.item = ctx.em.getReference(Item, item.id, { wrapped: true });
   }
+  return files;
 }
+
+const attachedDetails = (files: Attachment[]) => ({ attachmentIds: files.map((f) => f.id), fileNames: files.map((f) => f.fileName) });
 
 export async function attachFiles(ctx: Ctx, id: string, version: number, attachmentIds: string[]): Promise<Item> {
   return transition(ctx, id, version, null, async (item) => {
-    await attach(ctx, item, attachmentIds);
-    return { event: 'ATTACHED', comment: `${attachmentIds.length}` };
+    const files = await attach(ctx, item, attachmentIds);
+    return { event: 'ATTACHED', details: attachedDetails(files) };
   });
 }
 
@@ -319,7 +328,7 @@ function queueWhere(ctx: Ctx, queue: ItemQueue, now: Date): FilterQuery<Item> {
         ],
       };
     case ItemQueue.OVERDUE_MY_SECTORS:
-      return { ...open, ...leads, dueAt: { $lt: now } };
+      return { ...open, ...leads, dueAt: { $lt: now }, pausedAt: null };
   }
 }
 
@@ -339,9 +348,10 @@ function filterWhere(ctx: Ctx, f: ItemFilter | undefined, now: Date): FilterQuer
   if (f.receivedFrom) w.push({ receivedAt: { $gte: f.receivedFrom } });
   if (f.receivedTo) w.push({ receivedAt: { $lt: f.receivedTo } });
   if (f.openOnly) w.push({ status: { $nin: [...CLOSED_STATUSES] } });
-  if (f.deadlineState === DeadlineState.OVERDUE) w.push({ dueAt: { $lt: now } });
-  if (f.deadlineState === DeadlineState.DUE_SOON) w.push({ dueAt: { $gte: now }, dueSoonAt: { $lte: now } });
-  if (f.deadlineState === DeadlineState.ON_TRACK) w.push({ dueAt: { $gte: now }, dueSoonAt: { $gt: now } });
+  // A paused clock (a MESSAGE waiting for the citizen) is judged at the instant it stopped.
+  if (f.deadlineState === DeadlineState.OVERDUE) w.push({ dueAt: { $lt: now }, pausedAt: null });
+  if (f.deadlineState === DeadlineState.DUE_SOON) w.push({ dueAt: { $gte: now }, dueSoonAt: { $lte: now }, pausedAt: null });
+  if (f.deadlineState === DeadlineState.ON_TRACK) w.push({ $or: [{ dueAt: { $gte: now }, dueSoonAt: { $gt: now } }, { pausedAt: { $ne: null } }] });
   const q = f.search?.trim();
   if (q) {
     if (/^\d{4}-\d{1,6}$/.test(q)) w.push({ number: { $like: `${q}%` } });
@@ -412,7 +422,13 @@ export async function queueCounts(ctx: Ctx): Promise<Record<ItemQueue, number>> 
 // ---------------------------------------------------------------------------------------------------------------
 // The lifecycle
 
-type Applied = { event?: string; comment?: string; status?: ItemStatus; after?: (em: EntityManager) => Promise<void> | void } | void;
+type Applied = {
+  event?: string;
+  comment?: string;
+  details?: Record<string, unknown>;
+  status?: ItemStatus;
+  after?: (em: EntityManager) => Promise<void> | void;
+} | void;
 
 /**
  * The one path by which an item changes: load it in the viewer's scope, check the version the client saw, ask
@@ -453,7 +469,7 @@ async function transition(
   }
   if (applied?.status) item.status = applied.status;
   else if (action) item.status = nextStatus(action, from);
-  recordEvent(em, ctx, item, applied?.event ?? action ?? 'UPDATED', from, item.status, applied?.comment, diff(before, snapshot(item)));
+  recordEvent(em, ctx, item, applied?.event ?? action ?? 'UPDATED', from, item.status, applied?.comment, diff(before, snapshot(item)), applied?.details);
   await applied?.after?.(em);
   try {
     await em.flush();
@@ -519,7 +535,8 @@ export function startItem(ctx: Ctx, id: string, version: number): Promise<Item> 
 export function askCitizen(ctx: Ctx, id: string, version: number, comment: string): Promise<Item> {
   if (!comment?.trim()) throw badInput([{ field: 'comment', problems: ['say what the citizen should clarify'] }]);
   return transition(ctx, id, version, ItemAction.ASK_CITIZEN, (item) => {
-    item.pausedAt = ctx.now();
+    // Only the answer clock of a MESSAGE pauses; an APPEAL's runs on (law), an INCIDENT's too.
+    if (clockPauses(item.kind)) item.pausedAt = ctx.now();
     return { comment };
   });
 }
@@ -603,7 +620,8 @@ export async function returnForRework(ctx: Ctx, id: string, version: number, inp
     item.reworkCount += 1;
     item.reviewDueAt = undefined;
     return {
-      comment: [input.reasons.join(', '), input.comment].filter(Boolean).join(': '),
+      comment: input.comment,
+      details: { reasons: answer.reworkReasons },
       after: () => notifyItem(ctx, item, 'RETURNED', answer.author ? [answer.author.id] : { departmentExecutors: item.department?.id ?? null }),
     };
   });
@@ -642,9 +660,12 @@ export async function approveAnswer(ctx: Ctx, id: string, version: number, input
         reviewedAt: now,
         reworkReasons: [],
       });
-      recordEvent(ctx.em, ctx, child, 'ANSWER_SENT', child.status, child.status, `answer of ${item.number}`);
+      recordEvent(ctx.em, ctx, child, 'ANSWER_SENT', child.status, child.status, undefined, undefined, {
+        parentId: item.id,
+        parentNumber: item.number,
+      });
     }
-    return { comment: input.comment };
+    return { comment: input.comment, details: { outcome: input.outcome } };
   });
 }
 
@@ -672,6 +693,7 @@ export function rateItem(ctx: Ctx, id: string, version: number, input: RatingInp
     return {
       status,
       comment: input.comment,
+      details: { satisfied: input.satisfied },
       after: status === ItemStatus.REOPENED ? () => notifyItem(ctx, item, 'REOPENED', { reviewers: true }) : undefined,
     };
   });
@@ -696,7 +718,7 @@ export function extendItem(ctx: Ctx, id: string, version: number, input: ExtendI
     item.extendedAt = ctx.now();
     item.extensionReason = input.reason.trim();
     runClock(item, item.clockStartedAt ?? item.registeredAt ?? ctx.now(), item.answerDueAt, calendar);
-    return { comment: input.reason };
+    return { comment: input.reason, details: { days: input.days } };
   });
 }
 
@@ -706,7 +728,7 @@ export function redirectItem(ctx: Ctx, id: string, version: number, input: Redir
     item.outcome = Outcome.REDIRECTED;
     item.closedAt = ctx.now();
     stopClock(item);
-    return { comment: [input.to, input.comment].filter(Boolean).join(': ') };
+    return { comment: input.comment, details: { to: item.redirectedTo } };
   });
 }
 
@@ -716,7 +738,7 @@ export function leaveWithoutAnswer(ctx: Ctx, id: string, version: number, input:
     item.outcome = Outcome.LEFT_WITHOUT_ANSWER;
     item.closedAt = ctx.now();
     stopClock(item);
-    return { comment: [input.reason, input.comment].filter(Boolean).join(': ') };
+    return { comment: input.comment, details: { reason: input.reason } };
   });
 }
 
@@ -740,8 +762,11 @@ export async function mergeItem(ctx: Ctx, id: string, version: number, parentId:
     // Duplicates of this item follow it to the new parent.
     const children = await ctx.em.find(Item, { parent: item });
     for (const c of children) c.parent = ctx.em.getReference(Item, root.id, { wrapped: true });
-    recordEvent(ctx.em, ctx, root, 'DUPLICATE_ADDED', root.status, root.status, item.number);
-    return { comment: `→ ${root.number}` };
+    recordEvent(ctx.em, ctx, root, 'DUPLICATE_ADDED', root.status, root.status, undefined, undefined, {
+      childId: item.id,
+      childNumber: item.number,
+    });
+    return { details: { parentId: root.id, parentNumber: root.number } };
   });
 }
 

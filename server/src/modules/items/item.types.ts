@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Item } from './item.entity.js';
+import { ItemStatus } from './item.enums.js';
 
 @ObjectType({ description: 'The applicant. Masked (И***в И., no phone or e-mail, address cut to the street) unless you work the item.' })
 export class Applicant {
@@ -75,8 +76,8 @@ export class ItemUpdate {
   @Field(() => ID)
   municipalityId!: string;
 
-  @Field()
-  status!: string;
+  @Field(() => ItemStatus)
+  status!: ItemStatus;
 
   @Field(() => Int)
   version!: number;

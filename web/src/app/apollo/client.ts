@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split } from '@apollo/client/core';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, split, type FieldPolicy, type Reference } from '@apollo/client/core';
 import { onError } from '@apollo/client/link/error';
 import { getMainDefinition } from '@apollo/client/utilities';
 import type { Transport } from '../../shared/injection';
@@ -17,9 +17,38 @@ export function sameOriginWsUrl(path = '/graphql'): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${path}`;
 }
 
+type ItemPage = { totalCount: number; nodes: Reference[]; edges?: unknown[]; pageInfo: unknown; __typename?: string };
+
+/**
+ * The inbox pages through `items` with a cursor. One cache entry per filter and sort: a page with `after` is
+ * appended to what is there; a page without it (first load, refetch, live refresh) replaces it.
+ */
+export const itemsFieldPolicy: FieldPolicy<ItemPage> = {
+  keyArgs: ['filter', 'sort'],
+  merge(existing, incoming, { args, readField }) {
+    if (!existing || !args?.after) return incoming;
+    const seen = new Set(existing.nodes.map((n) => readField<string>('id', n)));
+    return {
+      ...incoming,
+      nodes: [...existing.nodes, ...incoming.nodes.filter((n) => !seen.has(readField<string>('id', n)))],
+    };
+  },
+};
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
+      Query: {
+        fields: {
+          items: itemsFieldPolicy,
+          // A card opened right after the item was created (or seen in a list) starts from what the cache has.
+          item: {
+            read(existing, { args, toReference }) {
+              return existing ?? (typeof args?.id === 'string' ? toReference({ __typename: 'Item', id: args.id }) : undefined);
+            },
+          },
+        },
+      },
       // Sessions and created tokens have no id: keep them inside their parent, never normalised.
       Session: { keyFields: false },
       CreatedApiToken: { keyFields: false },
@@ -27,6 +56,12 @@ export function createCache(): InMemoryCache {
       // Events are not objects of their own to normalise.
       OrganisationChange: { keyFields: false },
       ItemUpdate: { keyFields: false },
+      NotificationAdded: { keyFields: false },
+      // Value objects without an id of their own: kept inside their parent.
+      Applicant: { keyFields: false },
+      SlaPreview: { keyFields: false },
+      ItemQueueCounts: { keyFields: false },
+      CalendarWarning: { keyFields: false },
     },
   });
 }

@@ -4,6 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ROLES } from '../../shared/permissions';
 import { DEPARTMENT_KINDS } from '../../features/organisation/department-kinds';
 import { SCOPES_BY_KIND, TOKEN_KINDS } from '../../features/tokens/scopes';
+import {
+  CHANGE_FIELDS,
+  CHANNELS,
+  DEADLINE_STATES,
+  ITEM_ACTIONS,
+  ITEM_EVENTS,
+  ITEM_KINDS,
+  ITEM_STATUSES,
+  NO_ANSWER_REASONS,
+  NOTIFICATION_TYPES,
+  OUTCOMES,
+  QUEUES,
+  REWORK_REASONS,
+} from '../../features/items/codes';
+import { SORTS } from '../../features/items/composables/useInboxFilters';
 import { russianPlural } from './index';
 import en from './messages/en';
 import ru from './messages/ru';
@@ -51,6 +66,31 @@ describe('messages', () => {
       ...scopes.flatMap((s) => [`scopes.${s}`, `scopeHints.${s}`]),
       'settlementKinds.URBAN',
       'settlementKinds.RURAL',
+    ];
+    expect(wanted.filter((k) => !ruKeys.includes(k))).toEqual([]);
+  });
+
+  it('names every code of the item domain', () => {
+    const wanted = [
+      ...ITEM_KINDS.flatMap((k) => [`itemKinds.${k}`, `itemKindHints.${k}`]),
+      ...ITEM_STATUSES.map((s) => `itemStatuses.${s}`),
+      ...CHANNELS.map((c) => `channels.${c}`),
+      ...ITEM_ACTIONS.flatMap((a) => [`itemActions.${a}`, `itemActionHints.${a}`, `itemEvents.${a}`]),
+      ...ITEM_EVENTS.map((e) => `itemEvents.${e}`),
+      ...OUTCOMES.map((o) => `outcomes.${o}`),
+      ...REWORK_REASONS.map((r) => `reworkReasons.${r}`),
+      ...NO_ANSWER_REASONS.map((r) => `noAnswerReasons.${r}`),
+      ...DEADLINE_STATES.map((s) => `deadlineStates.${s}`),
+      ...NOTIFICATION_TYPES.map((n) => `notificationTypes.${n}`),
+      ...QUEUES.map((q) => `queues.${q}`),
+      ...CHANGE_FIELDS.map((f) => `changeFields.${f}`),
+      ...SORTS.map((s) => `items.sort.${s}`),
+      ...['FINAL', 'INTERIM'].map((k) => `answerKinds.${k}`),
+      ...['DRAFT', 'ON_REVIEW', 'RETURNED', 'APPROVED', 'PUBLISHED'].map((s) => `answerStatuses.${s}`),
+      ...['MISSING', 'PROVISIONAL'].map((s) => `calendar.statuses.${s}`),
+      ...['registration', 'redirect', 'answer', 'firstReaction', 'finalAnswer', 'review'].map((d) => `items.card.deadlineNames.${d}`),
+      ...['d', 'h', 'min'].map((u) => `items.units.${u}`),
+      'errors.codes.INVALID_TRANSITION',
     ];
     expect(wanted.filter((k) => !ruKeys.includes(k))).toEqual([]);
   });

@@ -14,12 +14,12 @@ async function navFor(role: Role) {
 
 describe('AppNav', () => {
   it('shows the head every section, with the users and tokens management links', async () => {
-    expect(await navFor('HEAD')).toEqual(['nav-home', 'nav-organisation', 'nav-organisation-users', 'nav-tokens', 'nav-profile']);
+    expect(await navFor('HEAD')).toEqual(['nav-home', 'nav-items', 'nav-organisation', 'nav-organisation-users', 'nav-tokens', 'nav-profile']);
   });
 
   it.each<Role>(['ANALYST', 'EXECUTOR'])('hides users and tokens from %s', async (role) => {
     const links = await navFor(role);
-    expect(links).toEqual(['nav-home', 'nav-organisation', 'nav-profile']);
+    expect(links).toEqual(['nav-home', 'nav-items', 'nav-organisation', 'nav-profile']);
     expect(links).not.toContain('nav-tokens');
     expect(links).not.toContain('nav-organisation-users');
   });
@@ -30,6 +30,13 @@ describe('AppNav', () => {
       const links = await navFor(role);
       expect(links).toContain('nav-organisation-users');
       expect(links).not.toContain('nav-tokens');
+    },
+  );
+
+  it.each<Role>(['HEAD', 'CURATOR', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'EXECUTOR', 'ANALYST', 'REGION'])(
+    'leads %s to the inbox',
+    async (role) => {
+      expect(await navFor(role)).toContain('nav-items');
     },
   );
 

@@ -38,6 +38,14 @@ describe('route guards', () => {
     expect(await landing('EXECUTOR', '/profile')).toBe('/profile');
   });
 
+  it('opens the inbox and the cards to every role, and the registration form to creators only', async () => {
+    expect(await landing('ANALYST', '/items?kind=APPEAL')).toBe('/items?kind=APPEAL');
+    expect(await landing('EXECUTOR', '/items/abc')).toBe('/items/abc');
+    expect(await landing('POS_OPERATOR', '/items/new')).toBe('/items/new');
+    expect(await landing('EXECUTOR', '/items/new')).toBe('/');
+    expect(await landing('CURATOR', '/items/new')).toBe('/');
+  });
+
   it('opens the organisation at its first tab and sends unknown addresses home', async () => {
     expect(await landing('ANALYST', '/organisation')).toBe('/organisation/sectors');
     expect(await landing('HEAD', '/no-such-page')).toBe('/');

@@ -19,6 +19,24 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'home.title' },
       },
       {
+        path: 'items',
+        name: 'items',
+        component: () => import('../../features/items/pages/InboxPage.vue'),
+        meta: { permission: 'ITEMS_READ', title: 'items.title' },
+      },
+      {
+        path: 'items/new',
+        name: 'items-new',
+        component: () => import('../../features/items/pages/NewItemPage.vue'),
+        meta: { permission: 'ITEMS_CREATE', title: 'items.new.title' },
+      },
+      {
+        path: 'items/:id',
+        name: 'item',
+        component: () => import('../../features/items/pages/ItemPage.vue'),
+        meta: { permission: 'ITEMS_READ', title: 'items.card.title' },
+      },
+      {
         path: 'organisation',
         component: () => import('../../features/organisation/pages/OrganisationPage.vue'),
         meta: { permission: 'ORG_READ', title: 'organisation.title' },

@@ -15,6 +15,10 @@ export const viewerFieldsFragment = graphql(`
       name
       shortName
     }
+    sectors {
+      id
+      code
+    }
     municipality {
       id
       name

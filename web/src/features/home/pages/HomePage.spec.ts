@@ -25,8 +25,8 @@ describe('HomePage', () => {
   it('links only to what the role may use', async () => {
     const links = async (role: Role) =>
       (await home(role)).wrapper.findAll('[data-testid^="quick-"]').map((l) => l.attributes('data-testid'));
-    expect(await links('HEAD')).toEqual(['quick-sectors', 'quick-departments', 'quick-users', 'quick-tokens', 'quick-profile']);
-    expect(await links('ANALYST')).toEqual(['quick-sectors', 'quick-departments', 'quick-profile']);
+    expect(await links('HEAD')).toEqual(['quick-items', 'quick-sectors', 'quick-departments', 'quick-users', 'quick-tokens', 'quick-profile']);
+    expect(await links('ANALYST')).toEqual(['quick-items', 'quick-sectors', 'quick-departments', 'quick-profile']);
   });
 
   it('lists the municipalities for the regional centre', async () => {

@@ -1,0 +1,35 @@
+import { ref } from 'vue';
+import { useMutation } from '@vue/apollo-composable';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { ItemFieldsFragment } from '../../../gql/graphql';
+import { isStaleVersion } from '../../../ui';
+
+/**
+ * Runs one lifecycle mutation on an item with the version the person saw (optimistic lock). The mutation selects
+ * the card's fields, so the cache — the card and any inbox row — updates from the returned item. A refusal is
+ * kept in `error` (translated by ErrorMessage); `stale` says someone else changed the item meanwhile.
+ */
+export function useItemAction<TData extends Record<string, unknown>, TVars extends { id: string | number; version: number }>(
+  document: TypedDocumentNode<TData, TVars>,
+) {
+  const { mutate, loading } = useMutation(document);
+  const error = ref<unknown>(null);
+  const stale = ref(false);
+
+  async function run(item: Pick<ItemFieldsFragment, 'id' | 'version'>, rest: Omit<TVars, 'id' | 'version'>): Promise<ItemFieldsFragment | null> {
+    error.value = null;
+    stale.value = false;
+    try {
+      const result = await mutate({ id: item.id, version: item.version, ...rest } as unknown as TVars);
+      const data = result?.data;
+      // Every item mutation has one field: the changed item.
+      return data ? ((Object.values(data)[0] as ItemFieldsFragment | undefined) ?? null) : null;
+    } catch (e) {
+      error.value = e;
+      stale.value = isStaleVersion(e);
+      return null;
+    }
+  }
+
+  return { run, loading, error, stale };
+}

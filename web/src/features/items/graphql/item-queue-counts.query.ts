@@ -1,0 +1,12 @@
+import { graphql } from '../../../gql';
+
+export const itemQueueCountsQuery = graphql(`
+  query ItemQueueCounts {
+    itemQueueCounts {
+      MINE
+      UNASSIGNED
+      MY_REVIEW
+      OVERDUE_MY_SECTORS
+    }
+  }
+`);

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MockedResponse } from '@apollo/client/testing/core';
+import { render, settle } from '../../../test/render';
+import { markNotificationsReadMutation } from '../graphql/mark-notifications-read.mutation';
+import { notificationAddedSubscription } from '../graphql/notification-added.subscription';
+import { notificationBellQuery } from '../graphql/notification-bell.query';
+import NotificationBell from './NotificationBell.vue';
+
+function notice(id: string, type: string, number: string | null, readAt: string | null = null) {
+  return {
+    __typename: 'Notification',
+    id,
+    type,
+    message: `server text ${id}`,
+    readAt,
+    createdAt: '2026-11-27T09:00:00.000Z',
+    item: number ? { __typename: 'Item', id: `i-${number}`, number } : null,
+  };
+}
+
+function bell(unread: number, list: ReturnType<typeof notice>[]): MockedResponse {
+  return { request: { query: notificationBellQuery, variables: { first: 15 } }, result: { data: { unreadNotificationCount: unread, notifications: list } } };
+}
+
+const silent: MockedResponse = { request: { query: notificationAddedSubscription }, delay: Infinity };
+
+const list = [
+  notice('n-1', 'ASSIGNED', '2026-000901'),
+  notice('n-2', 'RETURNED', '2026-000902'),
+  notice('n-3', 'OVERDUE', '2026-000903', '2026-11-27T08:00:00.000Z'),
+  notice('n-4', 'SOMETHING_NEW', null),
+];
+
+describe('NotificationBell', () => {
+  it('shows how many are unread, and lists them in the interface language with links to their items', async () => {
+    const { wrapper } = await render(NotificationBell, { mocks: [bell(2, list), silent] });
+    expect(wrapper.get('[data-testid="notifications-count"]').text()).toBe('2');
+    expect(wrapper.get('[data-testid="notifications-bell"]').attributes('aria-label')).toBe('Уведомления: Непрочитанных: 2');
+    expect(wrapper.find('[data-testid="notifications-panel"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    const items = wrapper.findAll('[data-testid^="notification-"]');
+    expect(items.map((i) => i.text().split('27.11.2026')[0])).toEqual([
+      'Вам назначено 2026-000901',
+      'Ответ по 2026-000902 возвращён на доработку',
+      'Срок по 2026-000903 истёк',
+      'server text n-4',
+    ]);
+    expect(items[0]!.get('a').attributes('href')).toBe('/items/i-2026-000901');
+    expect(items[0]!.classes()).toContain('bell__item--unread');
+    expect(items[2]!.classes()).not.toContain('bell__item--unread');
+  });
+
+  it('shows no count when everything is read', async () => {
+    const { wrapper } = await render(NotificationBell, { mocks: [bell(0, [list[2]!]), silent] });
+    expect(wrapper.find('[data-testid="notifications-count"]').exists()).toBe(false);
+  });
+
+  it('marks everything read and updates the count without asking again', async () => {
+    const marked = vi.fn(() => ({ data: { markNotificationsRead: 2 } }));
+    const { wrapper } = await render(NotificationBell, {
+      mocks: [bell(2, list), silent, { request: { query: markNotificationsReadMutation, variables: { ids: null } }, result: marked }],
+    });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    await wrapper.get('[data-testid="notifications-mark-all"]').trigger('click');
+    await settle();
+    expect(marked).toHaveBeenCalledTimes(1);
+    expect(wrapper.find('[data-testid="notifications-count"]').exists()).toBe(false);
+    expect(wrapper.findAll('.bell__item--unread')).toHaveLength(0);
+  });
+
+  it('asks again when the server adds a notification', async () => {
+    const again = vi.fn(() => ({ data: { unreadNotificationCount: 3, notifications: [notice('n-5', 'ON_REVIEW', '2026-000904'), ...list] } }));
+    const { wrapper } = await render(NotificationBell, {
+      mocks: [
+        bell(2, list),
+        {
+          request: { query: notificationAddedSubscription },
+          result: { data: { notificationAdded: { __typename: 'NotificationAdded', notificationId: 'n-5', at: '2026-11-27T09:05:00.000Z' } } },
+          delay: 20,
+        },
+        { request: { query: notificationBellQuery, variables: { first: 15 } }, result: again },
+      ],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle();
+    expect(again).toHaveBeenCalledTimes(1);
+    expect(wrapper.get('[data-testid="notifications-count"]').text()).toBe('3');
+  });
+});

@@ -1,0 +1,10 @@
+import { graphql } from '../../../gql';
+
+export const notificationAddedSubscription = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      notificationId
+      at
+    }
+  }
+`);
