@@ -160,7 +160,10 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
     const [subject, text] = r.pick(TOPICS[category.code] ?? [['Обращение', 'Прошу рассмотреть вопрос по адресу {addr}.']]);
     // Received at a random moment of the last 365 days, mostly in the daytime.
     const day = now.getTime() - Math.floor(r.next() * 365) * 24 * HOUR;
-    const receivedAt = new Date(Math.min(now.getTime() - HOUR, day - (day % (24 * HOUR)) + (5 + r.next() * 14) * HOUR));
+    // About 2% were answered a few weeks ago, rated "not satisfied" and are being looked at again now.
+    const reopenedNow = r.chance(0.02);
+    const start = reopenedNow ? now.getTime() - (12 + Math.floor(r.next() * 12)) * 24 * HOUR : day;
+    const receivedAt = new Date(Math.min(now.getTime() - HOUR, start - (start % (24 * HOUR)) + (5 + r.next() * 14) * HOUR));
     const year = Number(calendar.localDate(receivedAt).slice(0, 4));
     counters.set(year, (counters.get(year) ?? 0) + 1);
     const identified = kind === ItemKind.APPEAL ? true : r.chance(0.6);
@@ -208,9 +211,11 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
     }
     // Items of the last two weeks stop at some step, so that the inbox has work in every status.
     const recent = now.getTime() - receivedAt.getTime() < 14 * 24 * HOUR;
-    const halt = recent
-      ? r.pick([ItemStatus.NEW, ItemStatus.REGISTERED, ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS, ItemStatus.WAITING_CITIZEN, ItemStatus.ON_REVIEW, ItemStatus.ANSWERED, null])
-      : null;
+    const halt = reopenedNow
+      ? ItemStatus.REOPENED
+      : recent
+        ? r.pick([ItemStatus.NEW, ItemStatus.REGISTERED, ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS, ItemStatus.WAITING_CITIZEN, ItemStatus.ON_REVIEW, ItemStatus.ANSWERED, null])
+        : null;
     const halted = () => halt !== null && item.status === halt;
     simulate: {
       if (halted()) break simulate;
@@ -279,8 +284,12 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       // When the answer is drafted: most within the deadline, some late.
       const due = item.dueAt ?? new Date(startedAt.getTime() + 5 * 24 * HOUR);
       const span = Math.max(HOUR, due.getTime() - startedAt.getTime());
-      const late = r.chance(0.12);
-      let draftAt = new Date(startedAt.getTime() + (late ? span * (1.05 + r.next() * 0.6) : span * (0.15 + r.next() * 0.7)));
+      const late = !reopenedNow && r.chance(0.12);
+      let draftAt = new Date(
+        reopenedNow
+          ? startedAt.getTime() + (4 + r.next() * 20) * HOUR
+          : startedAt.getTime() + (late ? span * (1.05 + r.next() * 0.6) : span * (0.15 + r.next() * 0.7)),
+      );
       if (halt === ItemStatus.WAITING_CITIZEN || (kind === ItemKind.MESSAGE && r.chance(0.08))) {
         const pauseAt = new Date(startedAt.getTime() + span * 0.1);
         if (!until(pauseAt)) break simulate;
@@ -337,14 +346,14 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       if (halted()) break simulate;
 
       // The citizen's rating, or the automatic close after 10 working days.
-      const rateAt = new Date(reviewAt.getTime() + (6 + r.next() * 120) * HOUR);
+      const rateAt = new Date(reviewAt.getTime() + (6 + r.next() * (reopenedNow ? 24 : 120)) * HOUR);
       const autoCloseAt = calendar.addWorkingDays(reviewAt, 10);
-      if (r.chance(0.7) && rateAt < autoCloseAt) {
+      if ((halt === ItemStatus.REOPENED || r.chance(0.7)) && rateAt < autoCloseAt) {
         if (!until(rateAt)) break simulate;
-        item.satisfied = r.chance(0.78);
+        item.satisfied = halt === ItemStatus.REOPENED ? false : r.chance(0.78);
         item.ratedAt = rateAt;
         if (!item.satisfied) item.ratingComment = r.pick(['Проблема не решена', 'Ответ формальный', 'Работы выполнены некачественно']);
-        if (!item.satisfied && r.chance(0.5)) {
+        if (!item.satisfied && (halt === ItemStatus.REOPENED || r.chance(0.5))) {
           item.reopenCount = 1;
           item.answeredAt = undefined;
           const reDue = kind === ItemKind.INCIDENT ? incidentFinalAnswerDueAt(rateAt, calendar) : slaPreview(kind, rateAt, { urgent }, calendar).answerDueAt;
@@ -352,6 +361,35 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
           else item.answerDueAt = reDue ?? undefined;
           runClock(item, rateAt, reDue, calendar);
           move(rateAt, operator, ItemAction.RATE, ItemStatus.REOPENED, item.ratingComment, { satisfied: false });
+          if (halted()) break simulate;
+          // Re-examination: assigned again, answered again (mostly in time), then rated a second time.
+          const span2 = Math.max(HOUR, (reDue ?? rateAt).getTime() - rateAt.getTime());
+          const reAssign = new Date(rateAt.getTime() + (1 + r.next() * 6) * HOUR);
+          if (!until(reAssign)) break simulate;
+          move(reAssign, operator, ItemAction.ASSIGN, ItemStatus.ASSIGNED, undefined);
+          const reStart = new Date(reAssign.getTime() + (1 + r.next() * 10) * HOUR);
+          if (!until(reStart)) break simulate;
+          move(reStart, worker, ItemAction.START, ItemStatus.IN_PROGRESS);
+          const reDraft = new Date(reStart.getTime() + span2 * (0.2 + r.next() * 0.7));
+          if (!until(reDraft)) break simulate;
+          const second = em.create(ItemAnswer, { municipality, item, kind: AnswerKind.FINAL, status: AnswerStatus.ON_REVIEW, text: `${r.pick(ANSWERS)} Проведена повторная проверка.`, author: worker, submittedAt: reDraft, reworkReasons: [] });
+          item.reviewDueAt = qualityReviewDueAt(reDraft, calendar);
+          move(reDraft, worker, ItemAction.SUBMIT_ANSWER, ItemStatus.ON_REVIEW);
+          const reReview = new Date(reDraft.getTime() + (1 + r.next() * 6) * HOUR);
+          if (!until(reReview)) break simulate;
+          second.status = AnswerStatus.PUBLISHED;
+          second.reviewer = em.getReference(User, reviewer.id, { wrapped: true });
+          second.reviewedAt = reReview;
+          item.answeredAt = reReview;
+          item.reviewDueAt = undefined;
+          stopClock(item);
+          move(reReview, reviewer, ItemAction.APPROVE_ANSWER, ItemStatus.ANSWERED, undefined, { outcome: item.outcome });
+          const reRate = new Date(reReview.getTime() + (6 + r.next() * 72) * HOUR);
+          if (!until(reRate)) break simulate;
+          item.satisfied = r.chance(0.6);
+          item.ratedAt = reRate;
+          item.closedAt = reRate;
+          move(reRate, operator, ItemAction.RATE, ItemStatus.CLOSED, item.satisfied ? undefined : 'Проблема не решена', { satisfied: item.satisfied });
           break simulate;
         }
         item.closedAt = rateAt;
