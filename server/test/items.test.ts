@@ -354,6 +354,29 @@ describe('finding items', () => {
     expect(codeOf(await t.gql('{ items(first: 101) { totalCount } }', {}, tok.head))).toBe('BAD_USER_INPUT');
   });
 
+  it('reads a page of items with their lists in a fixed number of queries, whatever the page size (no N+1)', async () => {
+    const connection = t.orm.em.getConnection() as unknown as { execute: (...a: unknown[]) => Promise<unknown> };
+    const original = connection.execute.bind(connection);
+    let count = 0;
+    connection.execute = (...a: unknown[]) => {
+      count += 1;
+      return original(...a);
+    };
+    const q = (n: number) => `{ items(first: ${n}, sort: RECEIVED_DESC) { nodes { id category { code } sector { code } department { code }
+      executor { username } settlement { name } history { type actor { username } } answers { text author { username } }
+      attachments { fileName } duplicates { id } parent { id } } } }`;
+    try {
+      count = 0;
+      expect((await t.gql(q(2), {}, tok.analyst)).errors).toBeUndefined();
+      const small = count;
+      count = 0;
+      expect((await t.gql(q(20), {}, tok.analyst)).errors).toBeUndefined();
+      expect(count).toBe(small);
+    } finally {
+      connection.execute = original;
+    }
+  });
+
   it('shows an executor only the items of their department', async () => {
     const mine = await create({ ...appeal, subject: 'Для отдела ЖКХ' });
     await ok('head', 'assignItem', mine, `input: { departmentId: "${housingId}" }`);

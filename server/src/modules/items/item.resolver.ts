@@ -43,6 +43,7 @@ import { availableActions, ItemAction } from './lifecycle.js';
 import { maskApplicant, seesPersonalData } from './personal-data.js';
 import { stateOf } from './deadlines.js';
 import * as items from './item.service.js';
+import { itemLoaders } from './item.loaders.js';
 
 @Resolver()
 export class ItemResolver {
@@ -360,22 +361,22 @@ export class ItemFieldsResolver {
 
   @FieldResolver(() => [Item], { description: 'Items merged into this one' })
   duplicates(@Root() item: Item, @Context() ctx: Ctx) {
-    return ctx.em.find(Item, { parent: item.id }, { orderBy: { receivedAt: 'asc' } });
+    return itemLoaders(ctx).duplicates.load(item.id);
   }
 
   @FieldResolver(() => [ItemAnswer])
   answers(@Root() item: Item, @Context() ctx: Ctx) {
-    return ctx.em.find(ItemAnswer, { item: item.id }, { orderBy: { createdAt: 'asc' } });
+    return itemLoaders(ctx).answers.load(item.id);
   }
 
   @FieldResolver(() => [ItemEvent], { description: 'Every change, oldest first' })
   history(@Root() item: Item, @Context() ctx: Ctx) {
-    return ctx.em.find(ItemEvent, { item: item.id }, { orderBy: { at: 'asc', createdAt: 'asc' } });
+    return itemLoaders(ctx).history.load(item.id);
   }
 
   @FieldResolver(() => [Attachment])
   attachments(@Root() item: Item, @Context() ctx: Ctx) {
-    return ctx.em.find(Attachment, { item: item.id }, { orderBy: { createdAt: 'asc' } });
+    return itemLoaders(ctx).attachments.load(item.id);
   }
 
   @FieldResolver(() => [Department], { description: 'Departments suggested for the item, from its category, sector and settlement' })

@@ -40,6 +40,7 @@ import { ItemQueue, ItemSort } from './item.inputs.js';
 import { applyRegistrationClocks, runClock, stopClock } from './deadlines.js';
 import { CLOSED_STATUSES, ItemAction, nextStatus, refusal, type ActorFacts, type ItemFacts } from './lifecycle.js';
 import { notifyItem, publishNotifications } from './item.notify.js';
+import { resetItemLoaders } from './item.loaders.js';
 
 export const MAX_PAGE = 100;
 
@@ -486,6 +487,7 @@ async function transition(
 }
 
 function publishItem(ctx: Ctx, item: Item): void {
+  resetItemLoaders(ctx);
   ctx.pubsub.publish('ITEM_UPDATED', {
     municipalityId: item.municipality.id,
     itemId: item.id,
