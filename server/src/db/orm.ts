@@ -8,6 +8,9 @@ import { logger } from '../shared/logger.js';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
+/** Sees every SQL statement the ORM sends (tests count them to prove there is no N+1). */
+export const queryObserver: { current: ((sql: string) => void) | null } = { current: null };
+
 export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
@@ -32,6 +35,10 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
       tableName: 'mikro_orm_migrations',
     },
     logger: (m) => logger.debug(m),
+    onQuery: (sql) => {
+      queryObserver.current?.(sql);
+      return sql;
+    },
     ...extra,
   };
 }
