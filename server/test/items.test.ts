@@ -359,7 +359,7 @@ describe('finding items', () => {
     let count = 0;
     for (let i = 0; i < 20; i++) {
       const item = await create({ ...appeal, subject: `Пакет ${i}`, text: `Проверка пакетной загрузки ${i}` });
-      if (i % 2) await ok('head', 'assignItem', item, `input: { departmentId: "${housingId}", executorId: "${executorId}" }`);
+      await ok('head', 'assignItem', item, `input: { departmentId: "${housingId}", executorId: "${executorId}" }`);
     }
     queryObserver.current = () => {
       count += 1;
@@ -378,6 +378,25 @@ describe('finding items', () => {
     } finally {
       queryObserver.current = null;
     }
+  });
+
+  it('puts urgent items first by default, then the nearest deadline, and pages through them without gaps', async () => {
+    const mark = `срочность-${Date.now()}`;
+    for (let i = 0; i < 7; i++) {
+      await create({ kind: 'MESSAGE', channel: 'PHONE', identified: true, text: `Прорыв трубы ${mark} ${i}`, categoryCode: 'ZHKH_WATER', urgent: i % 3 === 0 });
+    }
+    const q = `query($after: String) { items(first: 3, after: $after, filter: { search: "${mark}" }) { totalCount pageInfo { endCursor hasNextPage } nodes { id urgent dueAt } } }`;
+    const seen: { id: string; urgent: boolean; dueAt: string }[] = [];
+    let after: string | null = null;
+    do {
+      const r: GqlResult<{ items: { pageInfo: { endCursor: string; hasNextPage: boolean }; nodes: { id: string; urgent: boolean; dueAt: string }[] } }> =
+        await t.gql(q, { after }, tok.head);
+      seen.push(...r.data!.items.nodes);
+      after = r.data!.items.pageInfo.hasNextPage ? r.data!.items.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(7);
+    expect(seen.map((s) => s.urgent)).toEqual([true, true, true, false, false, false, false]);
   });
 
   it('shows an executor only the items of their department', async () => {

@@ -225,7 +225,8 @@ export type ItemQueue =
 export type ItemSort =
   | 'DUE_ASC'
   | 'RECEIVED_ASC'
-  | 'RECEIVED_DESC';
+  | 'RECEIVED_DESC'
+  | 'URGENT_FIRST';
 
 export type ItemStatus =
   | 'ANSWERED'

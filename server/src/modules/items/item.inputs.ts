@@ -213,6 +213,8 @@ registerEnumType(ItemQueue, {
 });
 
 export enum ItemSort {
+  /** Urgent items first, then by the nearest deadline: the inbox's default. */
+  URGENT_FIRST = 'URGENT_FIRST',
   DUE_ASC = 'DUE_ASC',
   RECEIVED_DESC = 'RECEIVED_DESC',
   RECEIVED_ASC = 'RECEIVED_ASC',

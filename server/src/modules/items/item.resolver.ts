@@ -60,7 +60,7 @@ export class ItemResolver {
     @Arg('filter', () => ItemFilter, { nullable: true }) filter?: ItemFilter,
     @Arg('first', () => Int, { defaultValue: 25 }) first = 25,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('sort', () => ItemSort, { defaultValue: ItemSort.DUE_ASC }) sort = ItemSort.DUE_ASC,
+    @Arg('sort', () => ItemSort, { defaultValue: ItemSort.URGENT_FIRST }) sort = ItemSort.URGENT_FIRST,
   ): Promise<ItemConnection> {
     const page = await items.listItems(ctx, filter, first, after ?? undefined, sort);
     return {

@@ -375,12 +375,21 @@ export async function listItems(
   const page = [...base];
   if (after) {
     const c = decodeCursor(after);
-    if (sort === ItemSort.DUE_ASC) {
+    const dueAfter = (k: string | null, id: string): FilterQuery<Item> =>
+      k === null
+        ? { dueAt: null, id: { $gt: id } }
+        : { $or: [{ dueAt: { $gt: new Date(k) } }, { dueAt: null }, { dueAt: new Date(k), id: { $gt: id } }] };
+    if (sort === ItemSort.URGENT_FIRST) {
+      // The cursor is "u|due" where u is 1 for an urgent item: urgent ones come first.
+      const [u, ...rest] = (c.k ?? '0|').split('|');
+      const due = rest.join('|') || null;
       page.push(
-        c.k === null
-          ? { dueAt: null, id: { $gt: c.id } }
-          : { $or: [{ dueAt: { $gt: new Date(c.k) } }, { dueAt: null }, { dueAt: new Date(c.k), id: { $gt: c.id } }] },
+        u === '1'
+          ? { $or: [{ urgent: false }, { urgent: true, $and: [dueAfter(due, c.id)] }] }
+          : { urgent: false, $and: [dueAfter(due, c.id)] },
       );
+    } else if (sort === ItemSort.DUE_ASC) {
+      page.push(dueAfter(c.k, c.id));
     } else {
       const at = new Date(c.k ?? 0);
       page.push(
@@ -391,18 +400,25 @@ export async function listItems(
     }
   }
   const orderBy =
-    sort === ItemSort.DUE_ASC
-      ? { dueAt: 'asc nulls last', id: 'asc' }
-      : sort === ItemSort.RECEIVED_ASC
-        ? { receivedAt: 'asc', id: 'asc' }
-        : { receivedAt: 'desc', id: 'asc' };
+    sort === ItemSort.URGENT_FIRST
+      ? { urgent: 'desc', dueAt: 'asc nulls last', id: 'asc' }
+      : sort === ItemSort.DUE_ASC
+        ? { dueAt: 'asc nulls last', id: 'asc' }
+        : sort === ItemSort.RECEIVED_ASC
+          ? { receivedAt: 'asc', id: 'asc' }
+          : { receivedAt: 'desc', id: 'asc' };
   const [rows, totalCount] = await Promise.all([
     ctx.em.find(Item, { $and: page }, { orderBy: orderBy as never, limit: first + 1 }),
     ctx.em.count(Item, { $and: base }),
   ]);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
-  const key = (i: Item) => (sort === ItemSort.DUE_ASC ? (i.dueAt?.toISOString() ?? null) : i.receivedAt.toISOString());
+  const key = (i: Item) =>
+    sort === ItemSort.URGENT_FIRST
+      ? `${i.urgent ? 1 : 0}|${i.dueAt?.toISOString() ?? ''}`
+      : sort === ItemSort.DUE_ASC
+        ? (i.dueAt?.toISOString() ?? null)
+        : i.receivedAt.toISOString();
   return {
     nodes,
     totalCount,

@@ -530,6 +530,7 @@ const en: typeof ru = {
     },
     sort: {
       label: 'Order',
+      URGENT_FIRST: 'Urgent first, then nearest deadline',
       DUE_ASC: 'Nearest deadline first',
       RECEIVED_DESC: 'Newest first',
       RECEIVED_ASC: 'Oldest first',

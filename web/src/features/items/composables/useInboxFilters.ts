@@ -28,7 +28,7 @@ export type InboxView = {
   sort: ItemSort;
 };
 
-export const SORTS: readonly ItemSort[] = ['DUE_ASC', 'RECEIVED_DESC', 'RECEIVED_ASC'];
+export const SORTS: readonly ItemSort[] = ['URGENT_FIRST', 'DUE_ASC', 'RECEIVED_DESC', 'RECEIVED_ASC'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function one(query: LocationQuery, key: string): string {
@@ -58,7 +58,7 @@ export function viewFromQuery(query: LocationQuery): InboxView {
     from: DAY.test(from) ? from : '',
     to: DAY.test(to) ? to : '',
     all: one(query, 'all') === '1' ? '1' : '',
-    sort: oneOf(one(query, 'sort'), SORTS) || 'DUE_ASC',
+    sort: oneOf(one(query, 'sort'), SORTS) || 'URGENT_FIRST',
   };
 }
 
@@ -66,7 +66,7 @@ export function viewFromQuery(query: LocationQuery): InboxView {
 export function queryFromView(view: Partial<InboxView>): LocationQueryRaw {
   const query: LocationQueryRaw = {};
   for (const [key, value] of Object.entries(view)) {
-    if (value && !(key === 'sort' && value === 'DUE_ASC')) query[key] = value;
+    if (value && !(key === 'sort' && value === 'URGENT_FIRST')) query[key] = value;
   }
   return query;
 }

@@ -57,7 +57,7 @@ function page(nodes: ItemListFieldsFragment[], totalCount = nodes.length, hasNex
 
 function itemsMock(filter: ItemFilter, result: ReturnType<typeof page> | (() => ReturnType<typeof page>), extra: { after?: string; first?: number } = {}): MockedResponse {
   return {
-    request: { query: itemsQuery, variables: { filter, first: extra.first ?? 25, sort: 'DUE_ASC', ...(extra.after ? { after: extra.after } : {}) } },
+    request: { query: itemsQuery, variables: { filter, first: extra.first ?? 25, sort: 'URGENT_FIRST', ...(extra.after ? { after: extra.after } : {}) } },
     result,
   };
 }
