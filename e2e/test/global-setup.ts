@@ -58,6 +58,12 @@ export default async function setup(project: TestProject) {
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
-    await rm(dataDir, { recursive: true, force: true });
+    if (server.exitCode) console.warn(`the server exited with ${server.exitCode} (signal ${server.signalCode ?? 'none'})`);
+    // PostgreSQL may still be writing its last files after the server exits: wait for it, then remove the data.
+    const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+    for (let i = 0; i < 150 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch((e: unknown) =>
+      console.warn(`could not remove ${dataDir}: ${String(e)}`),
+    );
   };
 }

@@ -51,6 +51,10 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await stopEmbedded?.();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch((e: unknown) =>
+        console.warn(`could not remove ${dataDir}: ${String(e)}`),
+      );
+    }
   };
 }
