@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,23 @@ function alive(pid: number): boolean {
 }
 
 describe('embedded PostgreSQL', () => {
+  it.runIf(process.getuid?.() === 0)('starts as root with its data inside a private (0700) directory', async () => {
+    const privateDir = await mkdtemp(join(tmpdir(), 'otklik-private-'));
+    dirs.push(privateDir);
+    expect((await stat(privateDir)).mode & 0o777).toBe(0o700);
+    const server = await startEmbeddedPostgres(join(privateDir, 'data'), 56000 + Math.floor(Math.random() * 1000) + 1000);
+    try {
+      const c = new pg.Client({ connectionString: server.url });
+      await c.connect();
+      expect((await c.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+      await c.end();
+    } finally {
+      await server.stop();
+    }
+    // Only the search bit was added for others: they still cannot list it.
+    expect((await stat(privateDir)).mode & 0o777).toBe(0o701);
+  }, 60_000);
+
   it('keeps data across restarts and clears a server left by a killed process', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-'));
     dirs.push(dataDir);

