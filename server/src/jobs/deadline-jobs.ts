@@ -8,7 +8,7 @@ import { CLOSED_STATUSES } from '../modules/items/lifecycle.js';
 import { notify, publishNotifications } from '../modules/items/item.notify.js';
 
 const BATCH = 500;
-/** Items with no rating this many working days after the answer close by themselves (RULES.md §3). */
+/** Items with no rating this many working days after the answer close by themselves (docs/domain.md §3). */
 export const RATING_WAIT_WORKING_DAYS = 10;
 
 export type ScanResult = { dueSoon: number; overdue: number; reviewOverdue: number; notified: number };
@@ -138,7 +138,7 @@ export async function closeUnrated(em: EntityManager, now: Date, pubsub?: AppPub
   return closed.length;
 }
 
-/** RULES.md §6: items are kept five years after they close, then their applicant's personal data are erased. */
+/** docs/domain.md §6: items are kept five years after they close, then their applicant's personal data are erased. */
 export const RETENTION_YEARS = 5;
 
 export async function anonymiseExpired(em: EntityManager, now: Date): Promise<number> {

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Roles of the МЦУ regulation (RULES.md §4), plus the regional centre (ЦУР). */
+/** Roles of the МЦУ regulation (docs/domain.md §4), plus the regional centre (ЦУР). */
 export enum Role {
   CURATOR = 'CURATOR',
   HEAD = 'HEAD',

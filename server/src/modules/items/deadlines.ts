@@ -45,7 +45,7 @@ export function stopClock(item: Item): void {
   item.clockStartedAt = undefined;
 }
 
-/** The deadlines an item gets when it is registered at `at` (RULES.md §2). */
+/** The deadlines an item gets when it is registered at `at` (docs/domain.md §2). */
 export function applyRegistrationClocks(item: Item, at: Date, calendar: WorkingCalendar, messageAnswerDays: number | null): void {
   const p = slaPreview(item.kind, at, { urgent: item.urgent, messageAnswerDays, receivedAt: item.receivedAt }, calendar);
   item.registeredAt = at;

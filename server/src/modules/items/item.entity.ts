@@ -114,7 +114,7 @@ export class Item extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   registeredAt?: Date;
 
-  // Deadlines of every clock (RULES.md §2). `dueAt` is the clock that runs now; `dueSoonAt` the instant from
+  // Deadlines of every clock (docs/domain.md §2). `dueAt` is the clock that runs now; `dueSoonAt` the instant from
   // which it counts as DUE_SOON, so that the deadline state is a plain comparison in SQL.
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

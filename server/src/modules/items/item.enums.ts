@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** RULES.md §1: the three kinds of items, each with its own legal regime and clocks. */
+/** docs/domain.md §1: the three kinds of items, each with its own legal regime and clocks. */
 export enum ItemKind {
   APPEAL = 'APPEAL',
   MESSAGE = 'MESSAGE',
@@ -47,7 +47,7 @@ export enum Channel {
 }
 registerEnumType(Channel, { name: 'Channel', description: 'How an item reached the МЦУ' });
 
-/** Federal reporting codes of the outcome of an answered item (RULES.md §3). */
+/** Federal reporting codes of the outcome of an answered item (docs/domain.md §3). */
 export enum Outcome {
   SUPPORTED = 'SUPPORTED',
   SUPPORTED_MEASURES_TAKEN = 'SUPPORTED_MEASURES_TAKEN',
@@ -71,7 +71,7 @@ export enum NoAnswerReason {
 }
 registerEnumType(NoAnswerReason, { name: 'NoAnswerReason', description: '59-ФЗ ст. 11' });
 
-/** Why the МЦУ returns an answer for rework (RULES.md §3). */
+/** Why the МЦУ returns an answer for rework (docs/domain.md §3). */
 export enum ReworkReason {
   FORMAL_NOT_ON_MERITS = 'FORMAL_NOT_ON_MERITS',
   NO_DATE_OR_MEASURES = 'NO_DATE_OR_MEASURES',

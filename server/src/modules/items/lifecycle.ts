@@ -3,7 +3,7 @@ import { Role } from '../auth/roles.js';
 import { ItemKind, ItemStatus } from './item.enums.js';
 
 /**
- * The lifecycle of RULES.md §3 as data: which action moves an item from which statuses to which, and who may
+ * The lifecycle of docs/domain.md §3 as data: which action moves an item from which statuses to which, and who may
  * take it. Pure: the service asks `check()` before it changes anything, and the card asks
  * `availableActions()` to show the buttons.
  */
@@ -88,7 +88,7 @@ const EXECUTOR_ACTIONS: ItemAction[] = [
   ItemAction.SUBMIT_ANSWER,
   ItemAction.PUBLISH_INTERIM,
 ];
-/** The head alone extends an appeal and redirects an item (RULES.md §4). */
+/** The head alone extends an appeal and redirects an item (docs/domain.md §4). */
 const HEAD_ONLY: ItemAction[] = [ItemAction.EXTEND, ItemAction.REDIRECT];
 
 function roleMay(role: Role, action: ItemAction, item: ItemFacts, actor: ActorFacts): boolean {

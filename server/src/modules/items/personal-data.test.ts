@@ -4,7 +4,7 @@ import { ItemKind } from './item.enums.js';
 import { maskAddress, maskApplicant, maskName, seesPersonalData } from './personal-data.js';
 
 describe('masking personal data', () => {
-  it('masks a full name as RULES.md §6 shows', () => {
+  it('masks a full name as docs/domain.md §6 shows', () => {
     expect(maskName('Иванов Иван Иванович')).toBe('И***в И.');
     expect(maskName('Иванов И. И.')).toBe('И***в И.');
     expect(maskName('  Петрова   Анна ')).toBe('П***а А.');

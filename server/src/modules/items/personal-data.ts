@@ -2,7 +2,7 @@ import { Role } from '../auth/roles.js';
 import { ItemKind } from './item.enums.js';
 
 /**
- * RULES.md §6 (152-ФЗ): the applicant's name, contacts, address and identifiers are shown only to the roles
+ * docs/domain.md §6 (152-ФЗ): the applicant's name, contacts, address and identifiers are shown only to the roles
  * that work the item; everyone else sees them masked (`Иванов Иван Иванович` → `И***в И.`, no phone or
  * e-mail, address cut to street or settlement).
  */

@@ -4,7 +4,7 @@ import { clockPauses, dueAfterPause, workingTimeLeftAtPause } from './clock-paus
 import { calendarFromJson } from './working-calendar.js';
 import { toZonedIso } from './zoned-iso.js';
 
-// Expected values are worked out by hand from server/data/production-calendar-ru.json and RULES.md §2
+// Expected values are worked out by hand from server/data/production-calendar-ru.json and docs/domain.md §2
 // (8-hour days 08–12 + 13–17, shortened days end 16:00). Europe/Volgograd = UTC+3.
 
 const ZONE = 'Europe/Volgograd';

@@ -2,7 +2,7 @@ import type { ClockName, ItemKind } from './clocks.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
 /**
- * Pausing (RULES.md §2): only the answer clock of a MESSAGE pauses, while the item is WAITING_CITIZEN, and resumes
+ * Pausing (docs/domain.md §2): only the answer clock of a MESSAGE pauses, while the item is WAITING_CITIZEN, and resumes
  * with the working time it had left. The clocks of an APPEAL never pause (59-ФЗ); INCIDENT clocks do not pause.
  */
 

@@ -18,7 +18,7 @@ import { calendarFromJson } from './working-calendar.js';
 import { toZonedIso } from './zoned-iso.js';
 
 // Expected values are worked out by hand from server/data/production-calendar-ru.json (see the reading aid in
-// working-calendar.test.ts) and RULES.md §2. Europe/Volgograd = UTC+3.
+// working-calendar.test.ts) and docs/domain.md §2. Europe/Volgograd = UTC+3.
 
 const ZONE = 'Europe/Volgograd';
 const json: unknown = JSON.parse(readFileSync(new URL('../../../data/production-calendar-ru.json', import.meta.url), 'utf8'));
@@ -221,7 +221,7 @@ describe('slaPreview', () => {
 });
 
 describe('resolveSlaSettings', () => {
-  it('has the defaults of RULES.md §2', () => {
+  it('has the defaults of docs/domain.md §2', () => {
     expect(resolveSlaSettings()).toEqual({
       appealRegistrationCalendarDays: 3,
       appealRedirectCalendarDays: 7,

@@ -1,6 +1,6 @@
 import type { WorkingCalendar, YearStatus } from './working-calendar.js';
 
-/** The deadline clocks of RULES.md §2, as pure functions of instants, a calendar and settings. */
+/** The deadline clocks of docs/domain.md §2, as pure functions of instants, a calendar and settings. */
 
 export type ItemKind = 'APPEAL' | 'MESSAGE' | 'INCIDENT';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clockMeasure, deadlineState, timeLeft, workingTimeLeft } from './deadline-state.js';
 import { calendarFromJson } from './working-calendar.js';
 
-// Expected values are worked out by hand from server/data/production-calendar-ru.json and RULES.md §2.
+// Expected values are worked out by hand from server/data/production-calendar-ru.json and docs/domain.md §2.
 // DUE_SOON: less than 20% of the clock's length left (calendar time for APPEAL, working time otherwise), or less than
 // one working day (8 working hours) of working time left on a clock longer than one working day.
 

@@ -33,7 +33,7 @@ export function workingTimeLeft(now: Date, dueAt: Date, calendar: WorkingCalenda
 }
 
 /**
- * ON_TRACK / DUE_SOON / OVERDUE (RULES.md §2):
+ * ON_TRACK / DUE_SOON / OVERDUE (docs/domain.md §2):
  * - OVERDUE strictly after `dueAt` (at `dueAt` itself the clock is DUE_SOON with zero left).
  * - DUE_SOON when less than 20% of the clock's length is left, measured in calendar time for APPEAL and in working
  *   time for MESSAGE/INCIDENT;

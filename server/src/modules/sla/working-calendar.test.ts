@@ -10,7 +10,7 @@ import {
 } from './working-calendar.js';
 import { toZonedIso } from './zoned-iso.js';
 
-// Expected values below are worked out by hand from server/data/production-calendar-ru.json and RULES.md §2.
+// Expected values below are worked out by hand from server/data/production-calendar-ru.json and docs/domain.md §2.
 // Reading aid (5-day week, from the file):
 //   2025: Jan 1–8 off (Jan 9 Thu first working day); May 1–4 and May 8–11 off (May 2 Fri, May 8 Thu moved days
 //         off); Jun 12–15 off; Nov 1 Sat is a working, shortened day, Nov 2–4 off; Dec 31 Wed off.

@@ -11,7 +11,7 @@ import type {
   Role,
 } from '../../gql/graphql';
 
-/** The codes of the item domain (RULES.md §1–3), in the order the dashboard lists them. Each has a name in i18n. */
+/** The codes of the item domain (docs/domain.md §1–3), in the order the dashboard lists them. Each has a name in i18n. */
 export const ITEM_KINDS: readonly ItemKind[] = ['APPEAL', 'MESSAGE', 'INCIDENT'];
 
 export const ITEM_STATUSES: readonly ItemStatus[] = [
@@ -49,7 +49,7 @@ export const CHANNELS: readonly Channel[] = [
 
 /**
  * Channels through which an item arrives electronically (the server's list). Since 30.03.2025 such an item is an
- * APPEAL only when the citizen was identified; otherwise it is a MESSAGE (RULES.md §1).
+ * APPEAL only when the citizen was identified; otherwise it is a MESSAGE (docs/domain.md §1).
  */
 export const ELECTRONIC_CHANNELS: readonly Channel[] = [
   'EPGU',

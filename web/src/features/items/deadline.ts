@@ -13,7 +13,7 @@ export function liveDeadlineState(dueAt: string | null | undefined, serverState:
   return serverState ?? 'ON_TRACK';
 }
 
-/** Only the answer clock of a MESSAGE pauses while it waits for the citizen (RULES.md §2). */
+/** Only the answer clock of a MESSAGE pauses while it waits for the citizen (docs/domain.md §2). */
 export function isPaused(item: { kind: ItemKind; pausedAt?: string | null }): boolean {
   return item.kind === 'MESSAGE' && !!item.pausedAt;
 }
