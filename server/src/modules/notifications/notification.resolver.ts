@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx as Context, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
-import { forbidden } from '../../graphql/errors.js';
 import type { Topics } from '../../graphql/pubsub.js';
 import { Item } from '../items/item.entity.js';
+import { itemLoaders } from '../items/item.loaders.js';
 import { Notification } from './notification.entity.js';
+import * as notifications from './notification.service.js';
 
 @ObjectType()
 export class NotificationAdded {
@@ -12,11 +13,6 @@ export class NotificationAdded {
 
   @Field()
   at!: string;
-}
-
-function me(ctx: Ctx): string {
-  if (ctx.viewer?.kind !== 'user') throw forbidden('Notifications are for people');
-  return ctx.viewer.userId;
 }
 
 @Resolver(() => Notification)
@@ -28,27 +24,19 @@ export class NotificationResolver {
     @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
   ) {
-    return ctx.em.find(
-      Notification,
-      { user: me(ctx), ...(unreadOnly ? { readAt: null } : {}) },
-      { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(first, 1), 200) },
-    );
+    return notifications.listNotifications(ctx, unreadOnly, first);
   }
 
   @Authorized()
   @Query(() => Int)
   unreadNotificationCount(@Context() ctx: Ctx) {
-    return ctx.em.count(Notification, { user: me(ctx), readAt: null });
+    return notifications.unreadCount(ctx);
   }
 
   @Authorized()
   @Mutation(() => Int, { description: 'Marks the given notifications (or all, without ids) read; returns how many' })
   markNotificationsRead(@Context() ctx: Ctx, @Arg('ids', () => [ID], { nullable: true }) ids?: string[]) {
-    return ctx.em.nativeUpdate(
-      Notification,
-      { user: me(ctx), readAt: null, ...(ids?.length ? { id: { $in: ids } } : {}) },
-      { readAt: ctx.now() },
-    );
+    return notifications.markRead(ctx, ids);
   }
 
   @Authorized()
@@ -62,8 +50,8 @@ export class NotificationResolver {
     return payload;
   }
 
-  @FieldResolver(() => Item, { nullable: true })
-  item(@Root() n: Notification) {
-    return n.item?.load({ dataloader: true }) ?? null;
+  @FieldResolver(() => Item, { nullable: true, description: 'The item, while you reach it' })
+  item(@Root() n: Notification, @Context() ctx: Ctx) {
+    return n.item ? itemLoaders(ctx).reachable.load(n.item.id) : null;
   }
 }

@@ -1,5 +1,4 @@
 import { IsIn, IsOptional } from 'class-validator';
-import { forbidden } from '../../graphql/errors.js';
 import { Arg, Args, ArgsType, InputType, Authorized, Ctx as Context, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
 import { Permission, Role } from '../auth/roles.js';
@@ -46,12 +45,8 @@ export class UserResolver {
 
   @Authorized()
   @Mutation(() => User, { description: 'Changes your own settings (interface language)' })
-  async updateMyProfile(@Context() ctx: Ctx, @Arg('input') input: MyProfileInput) {
-    if (ctx.viewer?.kind !== 'user') throw forbidden('Only a person has a profile');
-    const me = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId }, { filters: false });
-    if (input.locale) me.locale = input.locale;
-    await ctx.em.flush();
-    return me;
+  updateMyProfile(@Context() ctx: Ctx, @Arg('input') input: MyProfileInput) {
+    return users.updateMyProfile(ctx, input);
   }
 
   @Authorized(Permission.USERS_READ)

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../graphql/context.js';
 import { badInput, type FieldProblem, forbidden, notFound } from '../../graphql/errors.js';
-import { flushOrConflict, writableMunicipalityId } from '../../shared/tenancy.js';
+import { flushOrConflict, municipalityWhere, writableMunicipalityId } from '../../shared/tenancy.js';
 import { Department } from '../organisation/department.entity.js';
 import { Sector } from '../organisation/sector.entity.js';
 import { hashPassword } from '../auth/secrets.js';
@@ -16,7 +16,7 @@ export function listUsers(ctx: Ctx, filter: UsersFilter): Promise<User[]> {
   return ctx.em.find(
     User,
     {
-      ...(filter.municipalityId ? { municipality: filter.municipalityId } : {}),
+      ...municipalityWhere(ctx, filter.municipalityId),
       ...(filter.role ? { roles: { $contains: [filter.role] } } : {}),
       ...(filter.departmentId ? { department: filter.departmentId } : {}),
       ...(filter.activeOnly ? { active: true } : {}),
@@ -31,6 +31,16 @@ export function listUsers(ctx: Ctx, filter: UsersFilter): Promise<User[]> {
     },
     { orderBy: { fullName: 'asc' } },
   );
+}
+
+/** Changes the viewer's own settings (interface language). */
+export async function updateMyProfile(ctx: Ctx, input: { locale?: string }): Promise<User> {
+  if (ctx.viewer?.kind !== 'user') throw forbidden('Only a person has a profile');
+  // Your own row is in your municipality (a regional reader's fork sees every one).
+  const me = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId });
+  if (input.locale) me.locale = input.locale;
+  await ctx.em.flush();
+  return me;
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
@@ -97,8 +107,12 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): 
   const user = await getUser(ctx, id);
   const roles = input.roles ? [...new Set(input.roles)] : user.roles;
   const departmentId = input.departmentId !== undefined ? input.departmentId : (user.department?.id ?? null);
-  const sectorCodes = input.sectorCodes ?? (await user.sectors.load()).getItems().map((s) => s.code);
+  const sectorsBefore = (await user.sectors.load()).getItems().map((s) => s.code);
+  const sectorCodes = input.sectorCodes ?? sectorsBefore;
   const { department, sectors } = await resolveAssignments(ctx, roles, departmentId, sectorCodes);
+  // What the access policy reads of a person: a change reaches their open sockets at once.
+  const accessBefore = JSON.stringify([[...user.roles].sort(), user.department?.id ?? null, [...sectorsBefore].sort()]);
+  const accessAfter = JSON.stringify([[...roles].sort(), department?.id ?? null, sectors.map((s) => s.code).sort()]);
   if (ctx.viewer?.kind === 'user' && ctx.viewer.userId === user.id) {
     if (input.active === false) throw forbidden('You cannot deactivate yourself');
     if (input.roles && !roles.includes(Role.HEAD) && user.roles.includes(Role.HEAD)) {
@@ -120,6 +134,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): 
     }
   }
   await ctx.em.flush();
+  if (input.active === false) ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'DEACTIVATED', userId: user.id });
+  else if (accessBefore !== accessAfter) ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'ACCESS_CHANGED', userId: user.id });
   publishOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'UPDATED');
   return user;
 }
@@ -135,5 +151,6 @@ export async function setUserPassword(ctx: Ctx, id: string, password: string): P
   user.lockedUntil = undefined;
   await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });
   await ctx.em.flush();
+  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'PASSWORD_SET', userId: user.id });
   return true;
 }
