@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { parse as parseCookies } from 'cookie';
 import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
@@ -15,8 +15,9 @@ import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
 import { TENANT_FILTER, tenantParamsFor } from './db/tenant-filter.js';
 import type { Ctx, Viewer } from './graphql/context.js';
-import { formatError } from './graphql/errors.js';
+import { AppError, ErrorCode, formatError } from './graphql/errors.js';
 import { depthLimit } from './graphql/limits.js';
+import { CLOSE_REVOKED, LiveSockets, originAllowed } from './graphql/live-sockets.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
@@ -57,7 +58,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; request: IncomingMessage }>(
+  const live = new LiveSockets(pubsub);
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; secret?: string; request: IncomingMessage; socket: WebSocket }>(
     {
       schema,
       validate: (s, document) => validate(s, document, [...specifiedRules, depthLimit()]),
@@ -67,13 +69,29 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
           : result,
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
-        const secret = secretFrom(typeof auth === 'string' ? auth : undefined, ctx.extra.request.headers.cookie);
-        (ctx.extra as { viewer?: Viewer | null }).viewer = await resolveViewer(
-          orm.em.fork({ clear: true }),
-          secret,
-          now(),
-        );
+        const header = bearer(typeof auth === 'string' ? auth : undefined);
+        const request = ctx.extra.request;
+        const cookie = request.headers.cookie ? parseCookies(request.headers.cookie)[SESSION_COOKIE] : undefined;
+        // The session cookie travels with any page's socket: only the dashboard's origins may use it.
+        if (!header && cookie && !originAllowed(request.headers.origin, request.headers.host, config.dashboardOrigins)) {
+          logger.warn('websocket refused: cookie from a foreign origin', { origin: request.headers.origin });
+          return false;
+        }
+        const secret = header ?? cookie;
+        const current = now();
+        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current);
+        Object.assign(ctx.extra, { viewer, secret });
+        if (viewer) live.add(ctx.extra.socket, viewer, viewer.expiresAt, current);
         return true;
+      },
+      // Each operation is checked anew: a session that ended meanwhile closes the socket.
+      onSubscribe: async (ctx) => {
+        const extra = ctx.extra as { viewer?: Viewer | null; secret?: string };
+        if (!extra.viewer) return;
+        const still = await resolveViewer(orm.em.fork({ clear: true }), extra.secret, now());
+        if (still) return;
+        ctx.extra.socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
+        return [new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again')];
       },
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
@@ -189,6 +207,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     server: httpServer,
     schema,
     stop: async () => {
+      live.stop();
       await apollo.stop();
       wsServer.close();
     },

@@ -28,6 +28,11 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DASHBOARD_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url().transform((u) => new URL(u).origin)))
+    .optional(),
 });
 
 export type Config = {
@@ -47,6 +52,8 @@ export type Config = {
   cookieSecure: boolean;
   webDist: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Origins (besides the server's own) whose pages may use the session cookie over WebSocket */
+  dashboardOrigins: string[];
 };
 
 export class ConfigError extends Error {}
@@ -75,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,
+    dashboardOrigins: c.DASHBOARD_ORIGINS ?? [],
   };
 }

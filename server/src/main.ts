@@ -7,7 +7,7 @@ import { demoAccounts } from './db/seed/district.js';
 import { startApp, type RunningApp } from './app.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import { logger, setLogLevel } from './shared/logger.js';
+import { logger, safeError, setLogLevel } from './shared/logger.js';
 
 /** config -> database -> migrations -> seed -> HTTP + WebSocket server. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -33,10 +33,10 @@ async function main(): Promise<void> {
     stopping = true;
     void scheduler?.stop().catch(() => undefined);
     logger.info(`${signal}: stopping`);
-    await scheduler?.stop().catch((e) => logger.error(String(e)));
-    await app?.stop().catch((e) => logger.error(String(e)));
-    await orm?.close().catch((e) => logger.error(String(e)));
-    await embedded?.stop().catch((e) => logger.error(String(e)));
+    await scheduler?.stop().catch((e: unknown) => logger.error('stopping', safeError(e)));
+    await app?.stop().catch((e: unknown) => logger.error('stopping', safeError(e)));
+    await orm?.close().catch((e: unknown) => logger.error('stopping', safeError(e)));
+    await embedded?.stop().catch((e: unknown) => logger.error('stopping', safeError(e)));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -74,6 +74,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  logger.error(`start-up failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  logger.error('start-up failed', safeError(e));
   process.exit(1);
 });

@@ -76,6 +76,12 @@ async function letPostgresThrough(paths: string[]): Promise<void> {
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster in `<dataDir>/pg`, persistent across restarts. */
+/** A PostgreSQL log line, with the text of an error (which may quote a value) withheld. */
+function withheld(line: string): string {
+  const m = line.trim().match(/^(.*?\b(ERROR|DETAIL|STATEMENT|CONTEXT)):/);
+  return m ? `${m[1]}: (text withheld: it may hold personal data)` : line.trim();
+}
+
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
   const pgDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
@@ -92,9 +98,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (m) => logger.debug(`[pg] ${m.trim()}`),
-    onError: (e) => logger.error(`[pg] ${String(e)}`),
+    // No failing statement and no DETAIL in PostgreSQL's log: they would carry values (personal data).
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      '-c', 'log_min_error_statement=panic',
+      '-c', 'log_error_verbosity=terse',
+    ],
+    onLog: (m) => logger.debug(`[pg] ${withheld(m)}`),
+    onError: (e) => logger.error(`[pg] ${withheld(String(e))}`),
   });
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     logger.info(`embedded PostgreSQL: initialising ${pgDir}`);

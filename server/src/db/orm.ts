@@ -26,7 +26,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
     autoJoinRefsForFilters: false,
     pool: { min: 0, max: 20 },
     allowGlobalContext: false,
-    debug: process.env.ORM_DEBUG === '1',
+    // Statements without their values (no 'query-params'): the values would carry applicants' personal data.
+    debug: process.env.ORM_DEBUG === '1' ? ['query', 'info', 'discovery'] : false,
     migrations: {
       migrationsList,
       transactional: true,

@@ -14,6 +14,8 @@ export type UserViewer = {
   departmentId: string | null;
   /** Sectors the person leads (SECTOR_LEAD) */
   sectorIds: string[];
+  /** When the session ends by itself */
+  expiresAt: Date;
 };
 
 export type TokenViewer = {
@@ -23,6 +25,8 @@ export type TokenViewer = {
   scopes: Scope[];
   municipalityId: string;
   name: string;
+  /** When the token ends by itself (null: never) */
+  expiresAt: Date | null;
 };
 
 export type Viewer = UserViewer | TokenViewer;

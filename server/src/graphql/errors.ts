@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ValidationError } from 'class-validator';
-import { logger } from '../shared/logger.js';
+import { logger, safeError } from '../shared/logger.js';
 
 /**
  * Every error a client can see carries one of these codes in `extensions.code`. The web app translates codes,
@@ -82,11 +82,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
     return { ...formatted, extensions };
   }
-  logger.error('unexpected error', {
-    message: formatted.message,
-    path: formatted.path,
-    stack: (original as Error | undefined)?.stack,
-  });
+  // Never the message as such: a database error's holds the statement with its values (personal data).
+  logger.error('unexpected error', { path: formatted.path, ...safeError(original) });
   return {
     message: 'Internal server error',
     path: formatted.path,

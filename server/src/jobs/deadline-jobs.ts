@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppPubSub } from '../graphql/pubsub.js';
 import { calendarFor } from '../modules/calendar/calendar.service.js';
 import { Item } from '../modules/items/item.entity.js';
-import { ItemEvent } from '../modules/items/item-event.entity.js';
+import { publishItemChanged, recordEvent, SCHEDULER } from '../modules/items/item-history.js';
 import { ItemStatus } from '../modules/items/item.enums.js';
 import { CLOSED_STATUSES } from '../modules/items/lifecycle.js';
 import { notify, publishNotifications } from '../modules/items/item.notify.js';
@@ -13,17 +13,8 @@ export const RATING_WAIT_WORKING_DAYS = 10;
 
 export type ScanResult = { dueSoon: number; overdue: number; reviewOverdue: number; notified: number };
 
-function event(em: EntityManager, item: Item, type: string, at: Date, comment?: string): void {
-  em.create(ItemEvent, {
-    municipality: item.municipality,
-    item,
-    at,
-    actorLabel: 'scheduler',
-    type,
-    fromStatus: item.status,
-    toStatus: item.status,
-    comment,
-  });
+function event(em: EntityManager, item: Item, type: string, at: Date): void {
+  recordEvent(em, item, { type, at, actor: SCHEDULER, from: item.status, to: item.status });
 }
 
 /** Open items whose clock crossed into a state not yet announced for its current due time. */
@@ -87,15 +78,7 @@ export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPu
 
   await em.flush();
   if (pubsub) publishNotifications(em, pubsub, now);
-  for (const item of changed) {
-    pubsub?.publish('ITEM_UPDATED', {
-      municipalityId: item.municipality.id,
-      itemId: item.id,
-      status: item.status,
-      version: item.version,
-      at: now.toISOString(),
-    });
-  }
+  for (const item of changed) publishItemChanged(pubsub, item, now);
   return result;
 }
 
@@ -113,28 +96,18 @@ export async function closeUnrated(em: EntityManager, now: Date, pubsub?: AppPub
     if (calendar.addWorkingDays(item.answeredAt!, RATING_WAIT_WORKING_DAYS).getTime() >= now.getTime()) continue;
     item.status = ItemStatus.CLOSED;
     item.closedAt = now;
-    em.create(ItemEvent, {
-      municipality: item.municipality,
-      item,
-      at: now,
-      actorLabel: 'scheduler',
+    recordEvent(em, item, {
       type: 'AUTO_CLOSED',
-      fromStatus: ItemStatus.ANSWERED,
-      toStatus: ItemStatus.CLOSED,
+      at: now,
+      actor: SCHEDULER,
+      from: ItemStatus.ANSWERED,
+      to: ItemStatus.CLOSED,
       comment: `no rating within ${RATING_WAIT_WORKING_DAYS} working days`,
     });
     closed.push(item);
   }
   await em.flush();
-  for (const item of closed) {
-    pubsub?.publish('ITEM_UPDATED', {
-      municipalityId: item.municipality.id,
-      itemId: item.id,
-      status: item.status,
-      version: item.version,
-      at: now.toISOString(),
-    });
-  }
+  for (const item of closed) publishItemChanged(pubsub, item, now);
   return closed.length;
 }
 
@@ -153,14 +126,12 @@ export async function anonymiseExpired(em: EntityManager, now: Date): Promise<nu
     [now, before],
   );
   for (const r of rows) {
-    em.create(ItemEvent, {
-      municipality: r.municipality_id,
-      item: r.id,
-      at: now,
-      actorLabel: 'scheduler',
+    recordEvent(em, { id: r.id, municipalityId: r.municipality_id }, {
       type: 'ANONYMISED',
-      fromStatus: r.status,
-      toStatus: r.status,
+      at: now,
+      actor: SCHEDULER,
+      from: r.status,
+      to: r.status,
       comment: `personal data erased ${RETENTION_YEARS} years after closing`,
     });
   }

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Orm } from '../db/orm.js';
 import { systemEm } from '../db/orm.js';
 import type { AppPubSub } from '../graphql/pubsub.js';
-import { logger } from '../shared/logger.js';
+import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
 
 export const QUEUES = { deadlineScan: 'deadline-scan', closeUnrated: 'close-unrated', anonymise: 'anonymise-expired' } as const;
@@ -17,7 +17,7 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
   // While the process stops, the embedded PostgreSQL may go first (its own exit hook): those errors are expected.
-  boss.on('error', (e) => !stopping && logger.error(`scheduler: ${String((e as Error)?.message ?? e)}`));
+  boss.on('error', (e) => !stopping && logger.error('scheduler error', safeError(e)));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, { name, policy: 'singleton' } as never).catch(() => undefined);

@@ -19,3 +19,26 @@ export const logger = {
   warn: (m: string, e?: Record<string, unknown>) => write('warn', m, e),
   error: (m: string, e?: Record<string, unknown>) => write('error', m, e),
 };
+
+/**
+ * What of an error may be logged. A database error's message and detail carry the statement with its values
+ * (the ORM inlines parameters), so applicants' names, phones and addresses would reach the log: of those, only
+ * the kind, the SQLSTATE and the names of the table, column and constraint are kept. Other errors keep their
+ * message and stack (the code's own messages name no personal data).
+ */
+export function safeError(e: unknown): Record<string, unknown> {
+  if (!(e instanceof Error)) return { error: typeof e === 'string' ? e : 'non-error thrown' };
+  const db = e as Error & { sqlState?: string; code?: string; table?: string; column?: string; constraint?: string; routine?: string };
+  const fromDatabase = db.sqlState !== undefined || /Exception$/.test(e.name) || (typeof db.code === 'string' && /^[0-9A-Z]{5}$/.test(db.code) && 'routine' in db);
+  if (fromDatabase) {
+    return {
+      error: e.name,
+      sqlState: db.sqlState ?? db.code,
+      table: db.table,
+      column: db.column,
+      constraint: db.constraint,
+      note: 'the statement and its values are withheld: they may hold personal data',
+    };
+  }
+  return { error: e.name, message: e.message, stack: e.stack };
+}

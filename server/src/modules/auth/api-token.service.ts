@@ -42,5 +42,6 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<ApiToken> {
   if (!token) throw notFound('ApiToken', id);
   token.revokedAt ??= ctx.now();
   await ctx.em.flush();
+  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'TOKEN_REVOKED', tokenId: token.id });
   return token;
 }

@@ -12,7 +12,7 @@ export class AuthResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in person; null for an API token or nobody' })
   me(@Context() ctx: Ctx) {
     if (ctx.viewer?.kind !== 'user') return null;
-    return ctx.em.findOne(User, { id: ctx.viewer.userId }, { filters: { tenant: false } });
+    return ctx.em.findOne(User, { id: ctx.viewer.userId });
   }
 
   @Mutation(() => Session, { description: 'Signs in; the dashboard also receives the session as an httpOnly cookie' })

@@ -3,6 +3,7 @@ import type { Ctx, Viewer } from '../../graphql/context.js';
 import { AppError, badInput, ErrorCode } from '../../graphql/errors.js';
 import { PASSWORD_MIN } from '../users/user.inputs.js';
 import { TENANT_FILTER, tenantParamsFor } from '../../db/tenant-filter.js';
+import { withoutTenant } from '../../db/tenant-bypass.js';
 import { User } from '../users/user.entity.js';
 import { UserSession } from './session.entity.js';
 import { ApiToken } from './api-token.entity.js';
@@ -13,14 +14,12 @@ const MAX_FAILED_SIGN_INS = 5;
 const LOCK_MINUTES = 15;
 const SEEN_UPDATE_MS = 60_000;
 
-const noTenant = { filters: { [TENANT_FILTER]: false } } as const;
-
 export type SignInResult = { token: string; expiresAt: Date; user: User };
 
 export async function signIn(ctx: Ctx, username: string, password: string): Promise<SignInResult> {
   const em = ctx.em;
   const now = ctx.now();
-  const user = await em.findOne(User, { username: username.trim().toLowerCase() }, { ...noTenant, populate: ['passwordHash', 'sectors'] });
+  const user = await em.findOne(User, { username: username.trim().toLowerCase() }, { ...withoutTenant('SIGN_IN'), populate: ['passwordHash', 'sectors'] });
   if (!user) {
     await verifyPassword(await dummyHash(), password);
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
@@ -58,7 +57,7 @@ export async function signIn(ctx: Ctx, username: string, password: string): Prom
   await em.flush();
   ctx.http?.setSessionCookie(token, expiresAt);
   // The rest of this operation (the returned user's relations) runs as the person who just signed in.
-  ctx.viewer = viewerOf(user, session.id);
+  ctx.viewer = viewerOf(user, session.id, expiresAt);
   ctx.em.setFilterParams(TENANT_FILTER, tenantParamsFor(ctx.viewer));
   return { token, expiresAt, user };
 }
@@ -70,6 +69,7 @@ export async function signOut(ctx: Ctx): Promise<boolean> {
   if (!session || session.revokedAt) return false;
   session.revokedAt = ctx.now();
   await ctx.em.flush();
+  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'SIGNED_OUT', sessionId: session.id });
   return true;
 }
 
@@ -78,7 +78,7 @@ export async function changeMyPassword(ctx: Ctx, current: string, next: string):
   if (next.length < PASSWORD_MIN || next.length > 200) {
     throw badInput([{ field: 'newPassword', problems: [`${PASSWORD_MIN} to 200 characters`] }]);
   }
-  const user = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId }, { ...noTenant, populate: ['passwordHash'] });
+  const user = await ctx.em.findOneOrFail(User, { id: ctx.viewer.userId }, { populate: ['passwordHash'] });
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong');
   }
@@ -90,10 +90,11 @@ export async function changeMyPassword(ctx: Ctx, current: string, next: string):
     { revokedAt: ctx.now() },
   );
   await ctx.em.flush();
+  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'PASSWORD_CHANGED', userId: user.id, exceptSessionId: ctx.viewer.sessionId });
   return true;
 }
 
-function viewerOf(user: User, sessionId: string): Viewer | null {
+function viewerOf(user: User, sessionId: string, expiresAt: Date): Viewer | null {
   const regional = user.roles.some((r) => REGIONAL_ROLES.includes(r));
   // A municipal user without a municipality would read everything: fail closed.
   if (!regional && !user.municipality) return null;
@@ -106,6 +107,7 @@ function viewerOf(user: User, sessionId: string): Viewer | null {
     municipalityId: regional ? null : (user.municipality?.id ?? null),
     departmentId: user.department?.id ?? null,
     sectorIds: user.sectors.isInitialized() ? user.sectors.getItems().map((s) => s.id) : [],
+    expiresAt,
   };
 }
 
@@ -120,20 +122,20 @@ export async function resolveViewer(em: EntityManager, secret: string | undefine
     const session = await em.findOne(
       UserSession,
       { tokenHash, revokedAt: null, expiresAt: { $gt: now } },
-      { ...noTenant, populate: ['user', 'user.sectors'] },
+      { ...withoutTenant('RESOLVE_VIEWER'), populate: ['user', 'user.sectors'] },
     );
     const user = session?.user.getEntity();
     if (!session || !user || !user.active) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > SEEN_UPDATE_MS) {
       await em.nativeUpdate(UserSession, { id: session.id }, { lastSeenAt: now });
     }
-    return viewerOf(user, session.id);
+    return viewerOf(user, session.id, session.expiresAt);
   }
   if (secret.startsWith(API_TOKEN_PREFIX)) {
-    const token = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, noTenant);
+    const token = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, withoutTenant('RESOLVE_VIEWER'));
     if (!token || (token.expiresAt && token.expiresAt <= now)) return null;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > SEEN_UPDATE_MS) {
-      await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now }, noTenant);
+      await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now }, withoutTenant('RESOLVE_VIEWER'));
     }
     return {
       kind: 'token',
@@ -142,6 +144,7 @@ export async function resolveViewer(em: EntityManager, secret: string | undefine
       scopes: [...token.scopes],
       municipalityId: token.municipality.id,
       name: token.name,
+      expiresAt: token.expiresAt ?? null,
     };
   }
   return null;

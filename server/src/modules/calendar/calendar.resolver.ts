@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx as Context, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
-import { forbidden, notFound } from '../../graphql/errors.js';
+import { notFound } from '../../graphql/errors.js';
+import { oneReadableMunicipalityId } from '../../shared/tenancy.js';
 import { Permission } from '../auth/roles.js';
 import { Category } from '../organisation/category.entity.js';
 import { ItemKind } from '../items/item.enums.js';
@@ -43,8 +44,7 @@ export class CalendarResolver {
     @Arg('receivedAt', () => Date, { nullable: true }) receivedAt?: Date,
     @Arg('municipalityId', () => ID, { nullable: true, description: 'For a regional reader' }) municipalityId?: string,
   ): Promise<SlaPreview> {
-    const mid = municipalityId ?? ctx.viewer?.municipalityId;
-    if (!mid) throw forbidden('Name a municipality');
+    const mid = oneReadableMunicipalityId(ctx, municipalityId);
     const calendar = await calendars.calendarFor(ctx.em, mid, ctx.now().getTime());
     let messageAnswerDays: number | null = null;
     if (categoryCode) {

@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
-import { badInput, forbidden, notFound } from '../../graphql/errors.js';
-import { writableMunicipalityId } from '../../shared/tenancy.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import { oneReadableMunicipalityId, writableMunicipalityId } from '../../shared/tenancy.js';
 import { Municipality } from '../organisation/municipality.entity.js';
 import { WorkingCalendar, type ProductionCalendarData, parseProductionCalendar } from '../sla/index.js';
 import { CalendarStatus, CalendarYear } from './calendar-year.entity.js';
 import type { CalendarYearInput } from './calendar.types.js';
 
 /**
- * Working calendars per municipality, built from its CalendarYear rows. Cached in the process; an edit
+ * Working calendars per municipality, built from its CalendarYear rows. Cached in the process, keyed by
+ * municipality: callers pass only a municipality the viewer may read (shared/tenancy.ts). An edit
  * invalidates the municipality's entry (other server instances pick it up within `TTL_MS`).
  */
 const TTL_MS = 60_000;
@@ -97,8 +98,7 @@ export type CalendarWarning = { year: number; status: 'PROVISIONAL' | 'MISSING' 
  * October on, the next year is "coming".
  */
 export async function calendarWarnings(ctx: Ctx, municipalityId?: string): Promise<CalendarWarning[]> {
-  const id = municipalityId ?? ctx.viewer?.municipalityId;
-  if (!id) throw forbidden('Name a municipality');
+  const id = oneReadableMunicipalityId(ctx, municipalityId);
   const calendar = await calendarFor(ctx.em, id, ctx.now().getTime());
   const local = calendar.localDate(ctx.now());
   const year = Number(local.slice(0, 4));

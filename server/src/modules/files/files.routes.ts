@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../graphql/context.js';
 import { ErrorCode } from '../../graphql/errors.js';
 import { Permission, rolesGrant, scopesGrant } from '../auth/roles.js';
-import { getItem } from '../items/item.service.js';
+import { getItem } from '../items/item-queries.js';
 import { Attachment } from './attachment.entity.js';
 import { FileTooLargeError, type FileStore } from './file-store.js';
 

@@ -5,16 +5,19 @@ import { Attachment } from '../files/attachment.entity.js';
 import { ItemAnswer } from './item-answer.entity.js';
 import { ItemEvent } from './item-event.entity.js';
 import { Item } from './item.entity.js';
+import { reachWhere } from './item-access.js';
 
 /**
  * One query per relation per request for the one-to-many lists of items (history, answers, attachments,
- * duplicates), however many items a page holds. Keyed by the request's EntityManager.
+ * duplicates) and for related items (filtered by what the viewer reaches), however many items a page holds. Keyed by the request's EntityManager.
  */
 type Loaders = {
   history: DataLoader<string, ItemEvent[]>;
   answers: DataLoader<string, ItemAnswer[]>;
   attachments: DataLoader<string, Attachment[]>;
   duplicates: DataLoader<string, Item[]>;
+  /** An item by id if the viewer reaches it, else null (for relations such as parent or a notification's item). */
+  reachable: DataLoader<string, Item | null>;
 };
 
 const perRequest = new WeakMap<EntityManager, Loaders>();
@@ -40,8 +43,16 @@ export function itemLoaders(ctx: Ctx): Loaders {
         grouped(await em.find(Attachment, { item: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (a) => a.item!.id, ids),
       ),
       duplicates: new DataLoader(async (ids) =>
-        grouped(await em.find(Item, { parent: { $in: [...ids] } }, { orderBy: { receivedAt: 'asc' } }), (i) => i.parent!.id, ids),
+        grouped(
+          await em.find(Item, { $and: [{ parent: { $in: [...ids] } }, reachWhere(ctx.viewer)] }, { orderBy: { receivedAt: 'asc' } }),
+          (i) => i.parent!.id,
+          ids,
+        ),
       ),
+      reachable: new DataLoader(async (ids) => {
+        const rows = await em.find(Item, { $and: [{ id: { $in: [...ids] } }, reachWhere(ctx.viewer)] });
+        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      }),
     };
     perRequest.set(em, loaders);
   }

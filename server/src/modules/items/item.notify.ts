@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
 import type { AppPubSub } from '../../graphql/pubsub.js';
@@ -5,6 +6,7 @@ import { Role } from '../auth/roles.js';
 import { User } from '../users/user.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import type { Item } from './item.entity.js';
+import { accessFactsOf, reaches, type Subject } from './item-access.js';
 import { ItemKind } from './item.enums.js';
 
 /** Who hears of an item event: named people, the executors of a department, or the item's reviewers. */
@@ -20,27 +22,43 @@ const messages: Record<string, (n: string) => string> = {
   REVIEW_OVERDUE: (n) => `Проверка ответа по ${n} просрочена`,
 };
 
-/** The people of an audience for one item (active users of the item's municipality). */
+/** Whom the access policy sees in a person. */
+function subjectOf(u: User): Subject {
+  return {
+    kind: 'user',
+    userId: u.id,
+    roles: u.roles,
+    departmentId: u.department?.id ?? null,
+    sectorIds: u.sectors.isInitialized() ? u.sectors.getItems().map((s) => s.id) : [],
+  };
+}
+
+/**
+ * The people of an audience for one item: active users of the item's municipality, and of those only the ones
+ * the access policy lets reach the item (a notification names the item and links to it).
+ */
 export async function audienceOf(em: EntityManager, item: Item, audience: Audience): Promise<string[]> {
-  if (Array.isArray(audience)) return audience;
   const municipality = item.municipality.id;
-  if ('departmentExecutors' in audience) {
-    if (!audience.departmentExecutors) return [];
-    const users = await em.find(User, { municipality, department: audience.departmentExecutors, active: true, roles: { $contains: [Role.EXECUTOR] } }, { filters: false });
-    return users.map((u) => u.id);
+  const active = { municipality, active: true };
+  const find = (where: FilterQuery<User>) => em.find(User, { ...active, ...(where as object) }, { populate: ['sectors'] });
+  let people: User[];
+  if (Array.isArray(audience)) {
+    people = audience.length ? await find({ id: { $in: audience } }) : [];
+  } else if ('departmentExecutors' in audience) {
+    people = audience.departmentExecutors ? await find({ department: audience.departmentExecutors, roles: { $contains: [Role.EXECUTOR] } }) : [];
+  } else {
+    const leads = item.sector ? await find({ roles: { $contains: [Role.SECTOR_LEAD] }, sectors: item.sector.id }) : [];
+    const heads = await find({ roles: { $contains: [Role.HEAD] } });
+    const incident = item.kind === ItemKind.INCIDENT ? await find({ roles: { $contains: [Role.INCIDENT_MANAGER] } }) : [];
+    if ('reviewers' in audience) {
+      const reviewers = [...leads, ...incident];
+      people = reviewers.length ? reviewers : heads;
+    } else {
+      people = [...leads, ...heads];
+    }
   }
-  const leads = item.sector
-    ? await em.find(User, { municipality, active: true, roles: { $contains: [Role.SECTOR_LEAD] }, sectors: item.sector.id }, { filters: false })
-    : [];
-  const heads = await em.find(User, { municipality, active: true, roles: { $contains: [Role.HEAD] } }, { filters: false });
-  const incident = item.kind === ItemKind.INCIDENT
-    ? await em.find(User, { municipality, active: true, roles: { $contains: [Role.INCIDENT_MANAGER] } }, { filters: false })
-    : [];
-  if ('reviewers' in audience) {
-    const reviewers = [...leads, ...incident];
-    return (reviewers.length ? reviewers : heads).map((u) => u.id);
-  }
-  return [...new Set([...leads, ...heads].map((u) => u.id))];
+  const facts = accessFactsOf(item);
+  return [...new Set(people.filter((u) => reaches(subjectOf(u), facts)).map((u) => u.id))];
 }
 
 /**

@@ -13,8 +13,7 @@ import {
 } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
 import type { Topics } from '../../graphql/pubsub.js';
-import { Permission, Scope } from '../auth/roles.js';
-import { PersonalDataAccess } from '../audit/personal-data-access.entity.js';
+import { Permission } from '../auth/roles.js';
 import { Attachment } from '../files/attachment.entity.js';
 import { Category } from '../organisation/category.entity.js';
 import { Department } from '../organisation/department.entity.js';
@@ -39,10 +38,12 @@ import {
   ReturnInput,
 } from './item.inputs.js';
 import { Applicant, ItemConnection, ItemQueueCounts, ItemUpdate } from './item.types.js';
-import { availableActions, ItemAction } from './lifecycle.js';
-import { maskApplicant, seesPersonalData } from './personal-data.js';
+import { ItemAction } from './lifecycle.js';
+import { availableActions, reaches } from './item-access.js';
+import { applicantFor } from './personal-data.service.js';
 import { stateOf } from './deadlines.js';
 import * as items from './item.service.js';
+import { getItem, listItems, queueCounts } from './item-queries.js';
 import { itemLoaders } from './item.loaders.js';
 
 @Resolver()
@@ -50,7 +51,7 @@ export class ItemResolver {
   @Authorized(Permission.ITEMS_READ)
   @Query(() => Item)
   item(@Context() ctx: Ctx, @Arg('id', () => ID) id: string) {
-    return items.getItem(ctx, id);
+    return getItem(ctx, id);
   }
 
   @Authorized(Permission.ITEMS_READ)
@@ -62,7 +63,7 @@ export class ItemResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('sort', () => ItemSort, { defaultValue: ItemSort.URGENT_FIRST }) sort = ItemSort.URGENT_FIRST,
   ): Promise<ItemConnection> {
-    const page = await items.listItems(ctx, filter, first, after ?? undefined, sort);
+    const page = await listItems(ctx, filter, first, after ?? undefined, sort);
     return {
       totalCount: page.totalCount,
       nodes: page.nodes,
@@ -74,7 +75,7 @@ export class ItemResolver {
   @Authorized(Permission.ITEMS_WORK)
   @Query(() => ItemQueueCounts)
   itemQueueCounts(@Context() ctx: Ctx) {
-    return items.queueCounts(ctx);
+    return queueCounts(ctx);
   }
 
   @Authorized(Permission.ITEMS_CREATE)
@@ -253,59 +254,30 @@ export class ItemResolver {
   @Authorized(Permission.ITEMS_READ)
   @Subscription(() => ItemUpdate, {
     topics: 'ITEM_UPDATED',
+    // Checked at delivery against the item as it is now: tenancy, then the access policy's reach.
     filter: ({ payload, args, context }: { payload: Topics['ITEM_UPDATED'][0]; args: { itemId?: string }; context: Ctx }) => {
       const own = context.viewer?.municipalityId;
       if (own && payload.municipalityId !== own) return false;
-      return !args.itemId || args.itemId === payload.itemId;
+      if (args.itemId && args.itemId !== payload.itemId) return false;
+      return reaches(context.viewer, payload);
     },
-    description: 'Items of your municipality changed (or one item, with itemId)',
+    description: 'Items you reach changed (or one item, with itemId)',
   })
   itemUpdated(
     @Root() payload: Topics['ITEM_UPDATED'][0],
     @Arg('itemId', () => ID, { nullable: true }) _itemId?: string,
   ): ItemUpdate {
-    return payload;
+    const { municipalityId, itemId, status, version, at } = payload;
+    return { municipalityId, itemId, status, version, at };
   }
 }
 
 /** Relations through MikroORM's dataloader: one query per relation per request, not per row. */
 @Resolver(() => Item)
 export class ItemFieldsResolver {
-  @FieldResolver(() => Applicant)
-  async applicant(@Root() item: Item, @Context() ctx: Ctx): Promise<Applicant> {
-    const raw = {
-      name: item.applicantName ?? null,
-      phone: item.applicantPhone ?? null,
-      email: item.applicantEmail ?? null,
-      address: item.applicantAddress ?? null,
-    };
-    const v = ctx.viewer;
-    const full =
-      !!v &&
-      seesPersonalData(
-        v.kind === 'user'
-          ? { kind: 'user', roles: v.roles, departmentId: v.departmentId, sectorIds: v.sectorIds }
-          : { kind: 'token', personalData: v.scopes.includes(Scope.PERSONAL_DATA_READ) },
-        { kind: item.kind, sectorId: item.sector?.id ?? null, departmentId: item.department?.id ?? null },
-      );
-    if (!full) return { ...maskApplicant(raw), masked: true };
-    if (raw.name || raw.phone || raw.email || raw.address) {
-      // 152-ФЗ: every view of personal data is logged.
-      const access = ctx.em.create(
-        PersonalDataAccess,
-        {
-          municipality: item.municipality.id,
-          item: item.id,
-          user: v.kind === 'user' ? v.userId : undefined,
-          actorLabel: v.kind === 'user' ? v.username : `token:${v.name}`,
-          action: 'VIEW',
-          at: ctx.now(),
-        },
-        { persist: false },
-      );
-      await ctx.em.insert(access);
-    }
-    return { ...raw, masked: false };
+  @FieldResolver(() => Applicant, { description: 'Masked unless your role works the item; every full view is logged' })
+  applicant(@Root() item: Item, @Context() ctx: Ctx) {
+    return applicantFor(ctx, item);
   }
 
   @FieldResolver(() => Boolean, { description: 'An APPEAL without a surname or an address for the answer gets no answer (59-ФЗ)' })
@@ -326,7 +298,7 @@ export class ItemFieldsResolver {
 
   @FieldResolver(() => [ItemAction], { description: 'What you may do with the item now' })
   availableActions(@Root() item: Item, @Context() ctx: Ctx): ItemAction[] {
-    return availableActions(items.factsOf(item), items.actorOf(ctx));
+    return availableActions(ctx.viewer, items.factsOf(item));
   }
 
   @FieldResolver(() => Settlement, { nullable: true })
@@ -354,12 +326,12 @@ export class ItemFieldsResolver {
     return item.executor?.load({ dataloader: true }) ?? null;
   }
 
-  @FieldResolver(() => Item, { nullable: true, description: 'The item this one is a duplicate of' })
-  parent(@Root() item: Item) {
-    return item.parent?.load({ dataloader: true }) ?? null;
+  @FieldResolver(() => Item, { nullable: true, description: 'The item this one is a duplicate of (null when you do not reach it)' })
+  parent(@Root() item: Item, @Context() ctx: Ctx) {
+    return item.parent ? itemLoaders(ctx).reachable.load(item.parent.id) : null;
   }
 
-  @FieldResolver(() => [Item], { description: 'Items merged into this one' })
+  @FieldResolver(() => [Item], { description: 'Items merged into this one (those you reach)' })
   duplicates(@Root() item: Item, @Context() ctx: Ctx) {
     return itemLoaders(ctx).duplicates.load(item.id);
   }

@@ -1,7 +1,7 @@
-import { OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
-import { AppError, badInput, ErrorCode, forbidden, notFound } from '../../graphql/errors.js';
+import { AppError, badInput, ErrorCode, forbidden } from '../../graphql/errors.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { Role } from '../auth/roles.js';
 import { calendarFor } from '../calendar/calendar.service.js';
@@ -21,28 +21,26 @@ import {
   type WorkingCalendar,
 } from '../sla/index.js';
 import { AnswerKind, AnswerStatus, ItemAnswer } from './item-answer.entity.js';
-import { ItemEvent } from './item-event.entity.js';
 import { Item } from './item.entity.js';
-import { Channel, DeadlineState, ItemKind, ItemStatus, Outcome } from './item.enums.js';
+import { Channel, ItemKind, ItemStatus, Outcome } from './item.enums.js';
 import type {
   AnswerInput,
   ApproveInput,
   AssignInput,
   ExtendInput,
-  ItemFilter,
   ItemInput,
   LeaveInput,
   RatingInput,
   RedirectInput,
   ReturnInput,
 } from './item.inputs.js';
-import { ItemQueue, ItemSort } from './item.inputs.js';
 import { applyRegistrationClocks, runClock, stopClock } from './deadlines.js';
-import { CLOSED_STATUSES, ItemAction, nextStatus, refusal, type ActorFacts, type ItemFacts } from './lifecycle.js';
+import { ItemAction, nextStatus, type ItemFacts } from './lifecycle.js';
+import { accessFactsOf, actionRefusal, worksItem } from './item-access.js';
+import { actorOf, diff, publishItemChanged, recordEvent, snapshot } from './item-history.js';
+import { getItem } from './item-queries.js';
 import { notifyItem, publishNotifications } from './item.notify.js';
 import { resetItemLoaders } from './item.loaders.js';
-
-export const MAX_PAGE = 100;
 
 /** Channels through which an item arrives electronically: such an APPEAL needs an identified citizen (law). */
 const ELECTRONIC: readonly Channel[] = [
@@ -58,99 +56,10 @@ const ELECTRONIC: readonly Channel[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Who is acting
-
-export function actorOf(ctx: Ctx): ActorFacts {
-  const v = ctx.viewer;
-  if (v?.kind !== 'user') return { userId: '', roles: [], departmentId: null, sectorIds: [] };
-  return { userId: v.userId, roles: v.roles, departmentId: v.departmentId, sectorIds: v.sectorIds };
-}
+// Who is acting, and what the policy reads of an item
 
 export function factsOf(item: Item): ItemFacts {
-  return {
-    kind: item.kind,
-    status: item.status,
-    sectorId: item.sector?.id ?? null,
-    departmentId: item.department?.id ?? null,
-    executorId: item.executor?.id ?? null,
-    extended: !!item.extendedAt,
-  };
-}
-
-/** An executor (with no broader role) sees only the items of their department. */
-function visibilityScope(ctx: Ctx): FilterQuery<Item> {
-  const v = ctx.viewer;
-  if (v?.kind !== 'user') return {};
-  const broader = v.roles.some((r) => r !== Role.EXECUTOR);
-  if (broader) return {};
-  return { department: v.departmentId ?? '00000000-0000-0000-0000-000000000000' };
-}
-
-function actorLabel(ctx: Ctx): string {
-  const v = ctx.viewer;
-  if (!v) return 'system';
-  return v.kind === 'user' ? v.username : `token:${v.name}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// History
-
-type Snapshot = Record<string, unknown>;
-
-function snapshot(item: Item): Snapshot {
-  const iso = (d?: Date) => (d ? d.toISOString() : null);
-  return {
-    status: item.status,
-    categoryId: item.category?.id ?? null,
-    departmentId: item.department?.id ?? null,
-    executorId: item.executor?.id ?? null,
-    urgent: item.urgent,
-    dueAt: iso(item.dueAt),
-    answerDueAt: iso(item.answerDueAt),
-    finalAnswerDueAt: iso(item.finalAnswerDueAt),
-    pausedAt: iso(item.pausedAt),
-    extendedAt: iso(item.extendedAt),
-    outcome: item.outcome ?? null,
-    satisfied: item.satisfied ?? null,
-    parentId: item.parent?.id ?? null,
-    redirectedTo: item.redirectedTo ?? null,
-    noAnswerReason: item.noAnswerReason ?? null,
-  };
-}
-
-function diff(before: Snapshot, after: Snapshot): Record<string, { before: unknown; after: unknown }> | undefined {
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of Object.keys(after)) {
-    if (before[key] !== after[key]) changes[key] = { before: before[key] ?? null, after: after[key] ?? null };
-  }
-  return Object.keys(changes).length ? changes : undefined;
-}
-
-export function recordEvent(
-  em: EntityManager,
-  ctx: Ctx,
-  item: Item,
-  type: string,
-  from: ItemStatus | undefined,
-  to: ItemStatus | undefined,
-  comment?: string,
-  changes?: Record<string, { before: unknown; after: unknown }>,
-  details?: Record<string, unknown>,
-): ItemEvent {
-  const v = ctx.viewer;
-  return em.create(ItemEvent, {
-    municipality: item.municipality,
-    item,
-    at: ctx.now(),
-    actor: v?.kind === 'user' ? v.userId : undefined,
-    actorLabel: actorLabel(ctx),
-    type,
-    fromStatus: from,
-    toStatus: to,
-    comment: comment?.trim() || undefined,
-    changes,
-    details,
-  });
+  return { ...accessFactsOf(item), status: item.status, extended: !!item.extendedAt };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -231,18 +140,20 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
     item.registrationDueAt = slaPreview(ItemKind.APPEAL, receivedAt, { receivedAt }, calendar).registrationDueAt ?? undefined;
     runClock(item, receivedAt, item.registrationDueAt, calendar);
   }
-  recordEvent(em, ctx, item, 'CREATED', undefined, ItemStatus.NEW);
+  const event = (type: string, from: ItemStatus, to: ItemStatus, details?: Record<string, unknown>) =>
+    recordEvent(em, item, { type, at: now, actor: actorOf(ctx), from, to, details });
+  event('CREATED', ItemStatus.NEW, ItemStatus.NEW);
   if (input.attachmentIds?.length) {
     const files = await attach(ctx, item, input.attachmentIds);
-    recordEvent(em, ctx, item, 'ATTACHED', ItemStatus.NEW, ItemStatus.NEW, undefined, undefined, attachedDetails(files));
+    event('ATTACHED', ItemStatus.NEW, ItemStatus.NEW, attachedDetails(files));
   }
   if (input.register) {
-    const refused = refusal(ItemAction.REGISTER, factsOf(item), actorOf(ctx));
+    const refused = actionRefusal(ctx.viewer, ItemAction.REGISTER, factsOf(item));
     if (refused && ctx.viewer?.kind === 'user') throw new AppError(refused.code, refused.message);
     if (!refused) {
       applyRegistrationClocks(item, now, calendar, category?.messageAnswerDays ?? null);
       item.status = ItemStatus.REGISTERED;
-      recordEvent(em, ctx, item, ItemAction.REGISTER, ItemStatus.NEW, ItemStatus.REGISTERED);
+      event(ItemAction.REGISTER, ItemStatus.NEW, ItemStatus.REGISTERED);
     }
   }
   try {
@@ -279,164 +190,6 @@ export async function attachFiles(ctx: Ctx, id: string, version: number, attachm
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading
-
-export async function getItem(ctx: Ctx, id: string): Promise<Item> {
-  const item = await ctx.em.findOne(Item, { $and: [{ id }, visibilityScope(ctx)] });
-  if (!item) throw notFound('Item', id);
-  return item;
-}
-
-type Cursor = { k: string | null; id: string };
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(s: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor;
-    if (typeof c.id !== 'string') throw new Error();
-    return c;
-  } catch {
-    throw badInput([{ field: 'after', problems: ['not a cursor of this list'] }]);
-  }
-}
-
-function queueWhere(ctx: Ctx, queue: ItemQueue, now: Date): FilterQuery<Item> {
-  const v = ctx.viewer;
-  if (v?.kind !== 'user') return { id: null };
-  const open = { status: { $nin: [...CLOSED_STATUSES] } };
-  const leads = v.roles.includes(Role.HEAD) ? {} : { sector: { $in: v.sectorIds } };
-  switch (queue) {
-    case ItemQueue.MINE:
-      return v.roles.includes(Role.EXECUTOR) && v.departmentId
-        ? { ...open, $or: [{ executor: v.userId }, { executor: null, department: v.departmentId }] }
-        : { ...open, executor: v.userId };
-    case ItemQueue.UNASSIGNED: {
-      const kinds = v.roles.includes(Role.HEAD) || v.roles.includes(Role.SECTOR_LEAD)
-        ? undefined
-        : [...(v.roles.includes(Role.POS_OPERATOR) ? [ItemKind.MESSAGE] : []), ...(v.roles.includes(Role.INCIDENT_MANAGER) ? [ItemKind.INCIDENT] : [])];
-      return {
-        status: { $in: [ItemStatus.NEW, ItemStatus.REGISTERED, ItemStatus.REOPENED] },
-        ...(kinds ? { kind: { $in: kinds } } : {}),
-        ...(v.roles.includes(Role.SECTOR_LEAD) && !v.roles.includes(Role.HEAD) ? { $or: [{ sector: { $in: v.sectorIds } }, { sector: null }] } : {}),
-      };
-    }
-    case ItemQueue.MY_REVIEW:
-      if (v.roles.includes(Role.HEAD)) return { status: ItemStatus.ON_REVIEW };
-      return {
-        status: ItemStatus.ON_REVIEW,
-        $or: [
-          { sector: { $in: v.roles.includes(Role.SECTOR_LEAD) ? v.sectorIds : [] } },
-          ...(v.roles.includes(Role.INCIDENT_MANAGER) ? [{ kind: ItemKind.INCIDENT }] : []),
-        ],
-      };
-    case ItemQueue.OVERDUE_MY_SECTORS:
-      return { ...open, ...leads, dueAt: { $lt: now }, pausedAt: null };
-  }
-}
-
-function filterWhere(ctx: Ctx, f: ItemFilter | undefined, now: Date): FilterQuery<Item>[] {
-  if (!f) return [];
-  const w: FilterQuery<Item>[] = [];
-  if (f.queue) w.push(queueWhere(ctx, f.queue, now));
-  if (f.kinds?.length) w.push({ kind: { $in: f.kinds } });
-  if (f.statuses?.length) w.push({ status: { $in: f.statuses } });
-  if (f.channels?.length) w.push({ channel: { $in: f.channels } });
-  if (f.sectorCode) w.push({ sector: { code: f.sectorCode } });
-  if (f.categoryCode) w.push({ category: { code: f.categoryCode } });
-  if (f.departmentId) w.push({ department: f.departmentId });
-  if (f.executorId) w.push({ executor: f.executorId });
-  if (f.settlementId) w.push({ settlement: f.settlementId });
-  if (f.urgent !== undefined && f.urgent !== null) w.push({ urgent: f.urgent });
-  if (f.receivedFrom) w.push({ receivedAt: { $gte: f.receivedFrom } });
-  if (f.receivedTo) w.push({ receivedAt: { $lt: f.receivedTo } });
-  if (f.openOnly) w.push({ status: { $nin: [...CLOSED_STATUSES] } });
-  // A paused clock (a MESSAGE waiting for the citizen) is judged at the instant it stopped.
-  if (f.deadlineState === DeadlineState.OVERDUE) w.push({ dueAt: { $lt: now }, pausedAt: null });
-  if (f.deadlineState === DeadlineState.DUE_SOON) w.push({ dueAt: { $gte: now }, dueSoonAt: { $lte: now }, pausedAt: null });
-  if (f.deadlineState === DeadlineState.ON_TRACK) w.push({ $or: [{ dueAt: { $gte: now }, dueSoonAt: { $gt: now } }, { pausedAt: { $ne: null } }] });
-  const q = f.search?.trim();
-  if (q) {
-    if (/^\d{4}-\d{1,6}$/.test(q)) w.push({ number: { $like: `${q}%` } });
-    // Russian stemming (the column is a russian tsvector): "качелями" finds "качели".
-    else w.push({ search: { $fulltext: q } } as FilterQuery<Item>);
-  }
-  return w;
-}
-
-export async function listItems(
-  ctx: Ctx,
-  filter: ItemFilter | undefined,
-  first: number,
-  after: string | undefined,
-  sort: ItemSort,
-): Promise<{ nodes: Item[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
-  if (first < 1 || first > MAX_PAGE) throw badInput([{ field: 'first', problems: [`1 to ${MAX_PAGE}`] }]);
-  const now = ctx.now();
-  const base: FilterQuery<Item>[] = [visibilityScope(ctx), ...filterWhere(ctx, filter, now)];
-  const page = [...base];
-  if (after) {
-    const c = decodeCursor(after);
-    const dueAfter = (k: string | null, id: string): FilterQuery<Item> =>
-      k === null
-        ? { dueAt: null, id: { $gt: id } }
-        : { $or: [{ dueAt: { $gt: new Date(k) } }, { dueAt: null }, { dueAt: new Date(k), id: { $gt: id } }] };
-    if (sort === ItemSort.URGENT_FIRST) {
-      // The cursor is "u|due" where u is 1 for an urgent item: urgent ones come first.
-      const [u, ...rest] = (c.k ?? '0|').split('|');
-      const due = rest.join('|') || null;
-      page.push(
-        u === '1'
-          ? { $or: [{ urgent: false }, { urgent: true, $and: [dueAfter(due, c.id)] }] }
-          : { urgent: false, $and: [dueAfter(due, c.id)] },
-      );
-    } else if (sort === ItemSort.DUE_ASC) {
-      page.push(dueAfter(c.k, c.id));
-    } else {
-      const at = new Date(c.k ?? 0);
-      page.push(
-        sort === ItemSort.RECEIVED_DESC
-          ? { $or: [{ receivedAt: { $lt: at } }, { receivedAt: at, id: { $gt: c.id } }] }
-          : { $or: [{ receivedAt: { $gt: at } }, { receivedAt: at, id: { $gt: c.id } }] },
-      );
-    }
-  }
-  const orderBy =
-    sort === ItemSort.URGENT_FIRST
-      ? { urgent: 'desc', dueAt: 'asc nulls last', id: 'asc' }
-      : sort === ItemSort.DUE_ASC
-        ? { dueAt: 'asc nulls last', id: 'asc' }
-        : sort === ItemSort.RECEIVED_ASC
-          ? { receivedAt: 'asc', id: 'asc' }
-          : { receivedAt: 'desc', id: 'asc' };
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Item, { $and: page }, { orderBy: orderBy as never, limit: first + 1 }),
-    ctx.em.count(Item, { $and: base }),
-  ]);
-  const nodes = rows.slice(0, first);
-  const last = nodes[nodes.length - 1];
-  const key = (i: Item) =>
-    sort === ItemSort.URGENT_FIRST
-      ? `${i.urgent ? 1 : 0}|${i.dueAt?.toISOString() ?? ''}`
-      : sort === ItemSort.DUE_ASC
-        ? (i.dueAt?.toISOString() ?? null)
-        : i.receivedAt.toISOString();
-  return {
-    nodes,
-    totalCount,
-    endCursor: last ? encodeCursor({ k: key(last), id: last.id }) : null,
-    hasNextPage: rows.length > first,
-  };
-}
-
-export async function queueCounts(ctx: Ctx): Promise<Record<ItemQueue, number>> {
-  const now = ctx.now();
-  const scope = visibilityScope(ctx);
-  const entries = await Promise.all(
-    Object.values(ItemQueue).map(async (q) => [q, await ctx.em.count(Item, { $and: [scope, queueWhere(ctx, q, now)] })] as const),
-  );
-  return Object.fromEntries(entries) as Record<ItemQueue, number>;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // The lifecycle
 
 type Applied = {
@@ -468,9 +221,9 @@ async function transition(
     });
   }
   if (action) {
-    const refused = refusal(action, factsOf(item), actorOf(ctx));
+    const refused = actionRefusal(ctx.viewer, action, factsOf(item));
     if (refused) throw new AppError(refused.code, refused.message, { action, status: item.status });
-  } else if (!actorOf(ctx).roles.length) {
+  } else if (!worksItem(ctx.viewer, factsOf(item))) {
     throw forbidden();
   }
   const calendar = await calendarFor(em, item.municipality.id, ctx.now().getTime());
@@ -486,7 +239,16 @@ async function transition(
   }
   if (applied?.status) item.status = applied.status;
   else if (action) item.status = nextStatus(action, from);
-  recordEvent(em, ctx, item, applied?.event ?? action ?? 'UPDATED', from, item.status, applied?.comment, diff(before, snapshot(item)), applied?.details);
+  recordEvent(em, item, {
+    type: applied?.event ?? action ?? 'UPDATED',
+    at: ctx.now(),
+    actor: actorOf(ctx),
+    from,
+    to: item.status,
+    comment: applied?.comment,
+    changes: diff(before, snapshot(item)),
+    details: applied?.details,
+  });
   await applied?.after?.(em);
   try {
     await em.flush();
@@ -504,13 +266,7 @@ async function transition(
 
 function publishItem(ctx: Ctx, item: Item): void {
   resetItemLoaders(ctx);
-  ctx.pubsub.publish('ITEM_UPDATED', {
-    municipalityId: item.municipality.id,
-    itemId: item.id,
-    status: item.status,
-    version: item.version,
-    at: ctx.now().toISOString(),
-  });
+  publishItemChanged(ctx.pubsub, item, ctx.now());
 }
 
 export function registerItem(ctx: Ctx, id: string, version: number): Promise<Item> {
@@ -545,8 +301,8 @@ export async function assignItem(ctx: Ctx, id: string, version: number, input: A
 export function startItem(ctx: Ctx, id: string, version: number): Promise<Item> {
   return transition(ctx, id, version, ItemAction.START, (item) => {
     // An executor who starts an item of the department without a named executor takes it.
-    const actor = actorOf(ctx);
-    if (!item.executor && actor.roles.includes(Role.EXECUTOR)) item.executor = ctx.em.getReference(User, actor.userId, { wrapped: true });
+    const v = ctx.viewer;
+    if (!item.executor && v?.kind === 'user' && v.roles.includes(Role.EXECUTOR)) item.executor = ctx.em.getReference(User, v.userId, { wrapped: true });
   });
 }
 
@@ -678,10 +434,10 @@ export async function approveAnswer(ctx: Ctx, id: string, version: number, input
         reviewedAt: now,
         reworkReasons: [],
       });
-      recordEvent(ctx.em, ctx, child, 'ANSWER_SENT', child.status, child.status, undefined, undefined, {
+      recordEvent(ctx.em, child, { type: 'ANSWER_SENT', at: now, actor: actorOf(ctx), from: child.status, to: child.status, details: {
         parentId: item.id,
         parentNumber: item.number,
-      });
+      } });
     }
     return { comment: input.comment, details: { outcome: input.outcome } };
   });
@@ -780,10 +536,10 @@ export async function mergeItem(ctx: Ctx, id: string, version: number, parentId:
     // Duplicates of this item follow it to the new parent.
     const children = await ctx.em.find(Item, { parent: item });
     for (const c of children) c.parent = ctx.em.getReference(Item, root.id, { wrapped: true });
-    recordEvent(ctx.em, ctx, root, 'DUPLICATE_ADDED', root.status, root.status, undefined, undefined, {
+    recordEvent(ctx.em, root, { type: 'DUPLICATE_ADDED', at: ctx.now(), actor: actorOf(ctx), from: root.status, to: root.status, details: {
       childId: item.id,
       childNumber: item.number,
-    });
+    } });
     return { details: { parentId: root.id, parentNumber: root.number } };
   });
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../auth/roles.js';
 import { ItemKind, ItemStatus } from './item.enums.js';
-import { availableActions, ItemAction, nextStatus, refusal, type ActorFacts, type ItemFacts } from './lifecycle.js';
+import { ItemAction, nextStatus, type ItemFacts } from './lifecycle.js';
+import { actionRefusal, availableActions as policyActions, type Subject } from './item-access.js';
+
+type Actor = Extract<Subject, { kind: 'user' }>;
+/** The lifecycle's status rules through the access policy, as the service asks them. */
+const refusal = (action: ItemAction, facts: ItemFacts, who: Actor) => actionRefusal(who, action, facts);
+const availableActions = (facts: ItemFacts, who: Actor) => policyActions(who, facts);
 
 const item = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   kind: ItemKind.APPEAL,
@@ -12,7 +18,8 @@ const item = (over: Partial<ItemFacts> = {}): ItemFacts => ({
   extended: false,
   ...over,
 });
-const actor = (roles: Role[], over: Partial<ActorFacts> = {}): ActorFacts => ({
+const actor = (roles: Role[], over: Partial<Actor> = {}): Actor => ({
+  kind: 'user',
   userId: 'u1',
   roles,
   departmentId: null,

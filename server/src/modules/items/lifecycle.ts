@@ -1,11 +1,9 @@
 import { registerEnumType } from 'type-graphql';
-import { Role } from '../auth/roles.js';
 import { ItemKind, ItemStatus } from './item.enums.js';
 
 /**
- * The lifecycle of docs/domain.md §3 as data: which action moves an item from which statuses to which, and who may
- * take it. Pure: the service asks `check()` before it changes anything, and the card asks
- * `availableActions()` to show the buttons.
+ * The lifecycle of docs/domain.md §3 as data: which action moves an item from which statuses to which. Pure.
+ * Who may take an action is decided by the access policy (item-access.ts), which asks `stateRefusal()` first.
  */
 export enum ItemAction {
   REGISTER = 'REGISTER',
@@ -71,71 +69,19 @@ export type ItemFacts = {
   extended: boolean;
 };
 
-/** What it needs to know about the person acting. */
-export type ActorFacts = {
-  userId: string;
-  roles: readonly Role[];
-  departmentId: string | null;
-  sectorIds: readonly string[];
-};
+/** Every action, in the order the card lists them. */
+export const WORKFLOW: readonly ItemAction[] = Object.values(ItemAction);
 
-/** Actions a role may take on any item it may work, before the item-specific conditions. */
-const WORKFLOW = Object.values(ItemAction);
-const EXECUTOR_ACTIONS: ItemAction[] = [
-  ItemAction.START,
-  ItemAction.ASK_CITIZEN,
-  ItemAction.CITIZEN_REPLIED,
-  ItemAction.SUBMIT_ANSWER,
-  ItemAction.PUBLISH_INTERIM,
-];
-/** The head alone extends an appeal and redirects an item (docs/domain.md §4). */
-const HEAD_ONLY: ItemAction[] = [ItemAction.EXTEND, ItemAction.REDIRECT];
-
-function roleMay(role: Role, action: ItemAction, item: ItemFacts, actor: ActorFacts): boolean {
-  switch (role) {
-    case Role.HEAD:
-      return true;
-    case Role.SECTOR_LEAD:
-      return !HEAD_ONLY.includes(action) && item.sectorId !== null && actor.sectorIds.includes(item.sectorId);
-    case Role.POS_OPERATOR:
-      return item.kind === ItemKind.MESSAGE && !HEAD_ONLY.includes(action) && action !== ItemAction.APPROVE_ANSWER && action !== ItemAction.RETURN_FOR_REWORK;
-    case Role.INCIDENT_MANAGER:
-      return item.kind === ItemKind.INCIDENT && !HEAD_ONLY.includes(action);
-    case Role.EXECUTOR:
-      return (
-        EXECUTOR_ACTIONS.includes(action) &&
-        item.departmentId !== null &&
-        item.departmentId === actor.departmentId &&
-        (item.executorId === null || item.executorId === actor.userId)
-      );
-    default:
-      // CURATOR, ANALYST and REGION read; they change no item.
-      return false;
-  }
-}
-
-export type Refusal = { code: 'INVALID_TRANSITION' | 'FORBIDDEN'; message: string };
-
-/** Why `action` cannot be taken now, or null when it can. */
-export function refusal(action: ItemAction, item: ItemFacts, actor: ActorFacts): Refusal | null {
+/**
+ * Why the item's kind and status (or a rule such as "extend once") do not allow `action`, or null when they do.
+ * Who may take it is the access policy's business (item-access.ts).
+ */
+export function stateRefusal(action: ItemAction, item: ItemFacts): string | null {
   const rule = rules[action];
-  if (rule.kinds && !rule.kinds.includes(item.kind)) {
-    return { code: 'INVALID_TRANSITION', message: `${action} does not apply to an item of kind ${item.kind}` };
-  }
-  if (!rule.from.includes(item.status)) {
-    return { code: 'INVALID_TRANSITION', message: `${action} is not possible in status ${item.status}` };
-  }
-  if (action === ItemAction.EXTEND && item.extended) {
-    return { code: 'INVALID_TRANSITION', message: 'An appeal can be extended only once' };
-  }
-  if (!actor.roles.some((r) => roleMay(r, action, item, actor))) {
-    return { code: 'FORBIDDEN', message: `Your role may not ${action} this item` };
-  }
+  if (rule.kinds && !rule.kinds.includes(item.kind)) return `${action} does not apply to an item of kind ${item.kind}`;
+  if (!rule.from.includes(item.status)) return `${action} is not possible in status ${item.status}`;
+  if (action === ItemAction.EXTEND && item.extended) return 'An appeal can be extended only once';
   return null;
-}
-
-export function availableActions(item: ItemFacts, actor: ActorFacts): ItemAction[] {
-  return WORKFLOW.filter((a) => refusal(a, item, actor) === null);
 }
 
 /** The status after an action (RATE depends on the rating and on whether it was reopened before). */

@@ -1,39 +1,9 @@
-import { Role } from '../auth/roles.js';
-import { ItemKind } from './item.enums.js';
-
 /**
  * docs/domain.md §6 (152-ФЗ): the applicant's name, contacts, address and identifiers are shown only to the roles
- * that work the item; everyone else sees them masked (`Иванов Иван Иванович` → `И***в И.`, no phone or
- * e-mail, address cut to street or settlement).
+ * that work the item (who they are is the access policy's answer, item-access.ts); everyone else sees them
+ * masked (`Иванов Иван Иванович` → `И***в И.`, no phone or e-mail, address cut to street or settlement).
  */
 export type Applicant = { name: string | null; phone: string | null; email: string | null; address: string | null };
-
-export type PdViewer =
-  | { kind: 'user'; roles: readonly Role[]; departmentId: string | null; sectorIds: readonly string[] }
-  | { kind: 'token'; personalData: boolean };
-
-export type PdItem = { kind: ItemKind; sectorId: string | null; departmentId: string | null };
-
-/** Whether this viewer works the item and so sees the applicant in full. */
-export function seesPersonalData(viewer: PdViewer, item: PdItem): boolean {
-  if (viewer.kind === 'token') return viewer.personalData;
-  return viewer.roles.some((role) => {
-    switch (role) {
-      case Role.HEAD:
-        return true;
-      case Role.SECTOR_LEAD:
-        return item.sectorId !== null && viewer.sectorIds.includes(item.sectorId);
-      case Role.POS_OPERATOR:
-        return item.kind === ItemKind.MESSAGE;
-      case Role.INCIDENT_MANAGER:
-        return item.kind === ItemKind.INCIDENT;
-      case Role.EXECUTOR:
-        return item.departmentId !== null && item.departmentId === viewer.departmentId;
-      default:
-        return false;
-    }
-  });
-}
 
 /** `Иванов Иван Иванович` → `И***в И.`; a single word keeps its first and last letters. */
 export function maskName(name: string | null): string | null {

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../graphql/context.js';
 import { OrgEntity, publishOrganisationChanged } from './organisation.topics.js';
 import { badInput, notFound } from '../../graphql/errors.js';
-import { flushOrConflict, writableMunicipalityId } from '../../shared/tenancy.js';
+import { flushOrConflict, municipalityWhere, readableMunicipalityId, writableMunicipalityId } from '../../shared/tenancy.js';
 import { Municipality } from './municipality.entity.js';
 import { Settlement } from './settlement.entity.js';
 import { Sector } from './sector.entity.js';
@@ -25,13 +25,15 @@ export async function getMunicipality(ctx: Ctx, id: string): Promise<Municipalit
   return m;
 }
 
-export function listSettlements(ctx: Ctx, municipalityId?: string): Promise<Settlement[]> {
+export function listSettlements(ctx: Ctx, requested?: string): Promise<Settlement[]> {
+  const municipalityId = readableMunicipalityId(ctx, requested);
   return ctx.em.find(Settlement, municipalityId ? { municipality: municipalityId } : {}, {
     orderBy: { kind: 'asc', name: 'asc' },
   });
 }
 
-export function listSectors(ctx: Ctx, municipalityId?: string): Promise<Sector[]> {
+export function listSectors(ctx: Ctx, requested?: string): Promise<Sector[]> {
+  const municipalityId = readableMunicipalityId(ctx, requested);
   return ctx.em.find(Sector, municipalityId ? { municipality: municipalityId } : {}, {
     orderBy: { position: 'asc', code: 'asc' },
   });
@@ -41,7 +43,7 @@ export function listCategories(ctx: Ctx, filter: { sectorCode?: string; activeOn
   return ctx.em.find(
     Category,
     {
-      ...(filter.municipalityId ? { municipality: filter.municipalityId } : {}),
+      ...municipalityWhere(ctx, filter.municipalityId),
       ...(filter.sectorCode ? { sector: { code: filter.sectorCode } } : {}),
       ...(filter.activeOnly ? { active: true } : {}),
     },
@@ -56,7 +58,7 @@ export function listDepartments(
   return ctx.em.find(
     Department,
     {
-      ...(filter.municipalityId ? { municipality: filter.municipalityId } : {}),
+      ...municipalityWhere(ctx, filter.municipalityId),
       ...(filter.sectorCode ? { sectors: { code: filter.sectorCode } } : {}),
       ...(filter.activeOnly ? { active: true } : {}),
       ...(filter.search ? { name: { $ilike: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` } } : {}),

@@ -2,6 +2,7 @@ import { Arg, Authorized, Field, ID, ObjectType, Resolver, Root, Subscription } 
 import type { Ctx } from '../../graphql/context.js';
 import type { Topics } from '../../graphql/pubsub.js';
 import { Permission } from '../auth/roles.js';
+import { readableMunicipalityId } from '../../shared/tenancy.js';
 
 export enum OrgEntity {
   Department = 'Department',
@@ -45,7 +46,11 @@ type Payload = Topics['ORGANISATION_CHANGED'][0];
 export class OrganisationTopicsResolver {
   @Authorized(Permission.ORG_READ)
   @Subscription(() => OrganisationChange, {
-    topics: 'ORGANISATION_CHANGED',
+    // A municipalityId is honoured only for a regional reader; a municipal viewer naming another is refused.
+    topics: ({ args, context }: { args: { municipalityId?: string }; context: Ctx }) => {
+      readableMunicipalityId(context, args.municipalityId);
+      return 'ORGANISATION_CHANGED';
+    },
     // A municipal viewer hears its own municipality; a regional reader hears all, or the one it names.
     filter: ({ payload, args, context }: { payload: Payload; args: { municipalityId?: string }; context: Ctx }) => {
       const own = context.viewer?.municipalityId;

@@ -1,0 +1,21 @@
+import { TENANT_FILTER } from './tenant-filter.js';
+
+/**
+ * Every read that runs without the tenant filter, each with its reason. Nothing else in the code may pass
+ * `filters: false` or switch the tenant filter off (a test scans the sources for it).
+ *
+ * Raw SQL does not pass through the filter either; it is used only where the municipality is an explicit
+ * condition or the work is the system's across every municipality: the registration number counter (keyed by
+ * municipality), the scheduler's scans (db/../jobs), the demo seed and the health check.
+ */
+export const TENANT_BYPASS = {
+  SIGN_IN: 'a person who signs in is nobody yet: the username is unique across the installation',
+  RESOLVE_VIEWER: 'whose session or API token a secret is must be known before the municipality is',
+} as const;
+
+export type TenantBypassReason = keyof typeof TENANT_BYPASS;
+
+/** Find options that switch the tenant filter off, for one of the reasons above. */
+export function withoutTenant(_reason: TenantBypassReason) {
+  return { filters: { [TENANT_FILTER]: false } } as const;
+}

@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Ctx } from '../../graphql/context.js';
+import type { AppPubSub } from '../../graphql/pubsub.js';
+import { accessFactsOf } from './item-access.js';
+import { ItemEvent } from './item-event.entity.js';
+import type { Item } from './item.entity.js';
+import type { ItemStatus } from './item.enums.js';
+
+/**
+ * The history of an item and the announcement of its changes: every change, by a person, a token or the
+ * scheduler, is recorded by `recordEvent` and announced after its commit by `publishItemChanged`.
+ */
+
+/** Who made a change: a person (linked) or a token or the scheduler (named). */
+export type EventActor = { userId?: string; label: string };
+
+export const SCHEDULER: EventActor = { label: 'scheduler' };
+
+export function actorOf(ctx: Ctx): EventActor {
+  const v = ctx.viewer;
+  if (!v) return { label: 'system' };
+  return v.kind === 'user' ? { userId: v.userId, label: v.username } : { label: `token:${v.name}` };
+}
+
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+type Snapshot = Record<string, unknown>;
+
+/** The fields whose before/after a history event keeps. */
+export function snapshot(item: Item): Snapshot {
+  const iso = (d?: Date) => (d ? d.toISOString() : null);
+  return {
+    status: item.status,
+    categoryId: item.category?.id ?? null,
+    departmentId: item.department?.id ?? null,
+    executorId: item.executor?.id ?? null,
+    urgent: item.urgent,
+    dueAt: iso(item.dueAt),
+    answerDueAt: iso(item.answerDueAt),
+    finalAnswerDueAt: iso(item.finalAnswerDueAt),
+    pausedAt: iso(item.pausedAt),
+    extendedAt: iso(item.extendedAt),
+    outcome: item.outcome ?? null,
+    satisfied: item.satisfied ?? null,
+    parentId: item.parent?.id ?? null,
+    redirectedTo: item.redirectedTo ?? null,
+    noAnswerReason: item.noAnswerReason ?? null,
+  };
+}
+
+export function diff(before: Snapshot, after: Snapshot): Changes | undefined {
+  const changes: Changes = {};
+  for (const key of Object.keys(after)) {
+    if (before[key] !== after[key]) changes[key] = { before: before[key] ?? null, after: after[key] ?? null };
+  }
+  return Object.keys(changes).length ? changes : undefined;
+}
+
+export type EventInput = {
+  type: string;
+  at: Date;
+  actor: EventActor;
+  /** default: the item's current status */
+  from?: ItemStatus;
+  to?: ItemStatus;
+  comment?: string;
+  changes?: Changes;
+  details?: Record<string, unknown>;
+};
+
+/** Adds a history event to the unit of work (it commits with the change). */
+export function recordEvent(em: EntityManager, item: Item | { id: string; municipalityId: string }, e: EventInput): ItemEvent {
+  const ref = 'municipalityId' in item ? { item: item.id, municipality: item.municipalityId } : { item, municipality: item.municipality };
+  return em.create(ItemEvent, {
+    ...ref,
+    at: e.at,
+    actor: e.actor.userId,
+    actorLabel: e.actor.label,
+    type: e.type,
+    fromStatus: e.from,
+    toStatus: e.to,
+    comment: e.comment?.trim() || undefined,
+    changes: e.changes,
+    details: e.details,
+  });
+}
+
+/**
+ * Announces a committed change of an item. The event carries the facts the access policy needs, so that each
+ * subscriber is checked against the item as it is now (a reassigned item stops reaching the old department).
+ */
+export function publishItemChanged(pubsub: AppPubSub | undefined, item: Item, at: Date): void {
+  pubsub?.publish('ITEM_UPDATED', {
+    municipalityId: item.municipality.id,
+    itemId: item.id,
+    status: item.status,
+    version: item.version,
+    at: at.toISOString(),
+    ...accessFactsOf(item),
+  });
+}

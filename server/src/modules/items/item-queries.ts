@@ -1,0 +1,176 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Ctx } from '../../graphql/context.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import { Role } from '../auth/roles.js';
+import { actionWhere, reachWhere } from './item-access.js';
+import { Item } from './item.entity.js';
+import { DeadlineState, ItemStatus } from './item.enums.js';
+import { ItemQueue, ItemSort, type ItemFilter } from './item.inputs.js';
+import { CLOSED_STATUSES, ItemAction } from './lifecycle.js';
+
+/** Reading items: the card, the inbox (filters, queues, sorts, keyset pages) and the queue counts. */
+
+export const MAX_PAGE = 100;
+
+/** One item the viewer reaches (docs/domain.md §4); NOT_FOUND for one it does not, as for one that does not exist. */
+export async function getItem(ctx: Ctx, id: string): Promise<Item> {
+  const item = await ctx.em.findOne(Item, { $and: [{ id }, reachWhere(ctx.viewer)] });
+  if (!item) throw notFound('Item', id);
+  return item;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sorts: each is an order, the key a cursor keeps of the last row, and the condition "after that row".
+
+type Cursor = { k: string | null; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString()) as Cursor;
+    if (typeof c.id !== 'string') throw new Error();
+    return c;
+  } catch {
+    throw badInput([{ field: 'after', problems: ['not a cursor of this list'] }]);
+  }
+}
+
+/** After (due, id) in "due ascending, nulls last, then id". */
+function dueAfter(k: string | null, id: string): FilterQuery<Item> {
+  return k === null
+    ? { dueAt: null, id: { $gt: id } }
+    : { $or: [{ dueAt: { $gt: new Date(k) } }, { dueAt: null }, { dueAt: new Date(k), id: { $gt: id } }] };
+}
+
+type SortSpec = {
+  orderBy: Record<string, string>;
+  key: (i: Item) => string | null;
+  after: (k: string | null, id: string) => FilterQuery<Item>;
+};
+
+const SORTS: Record<ItemSort, SortSpec> = {
+  // Urgent items first, then the nearest deadline. The key is "u|due" where u is 1 for an urgent item.
+  [ItemSort.URGENT_FIRST]: {
+    orderBy: { urgent: 'desc', dueAt: 'asc nulls last', id: 'asc' },
+    key: (i) => `${i.urgent ? 1 : 0}|${i.dueAt?.toISOString() ?? ''}`,
+    after: (k, id) => {
+      const [u, ...rest] = (k ?? '0|').split('|');
+      const due = rest.join('|') || null;
+      return u === '1'
+        ? { $or: [{ urgent: false }, { urgent: true, $and: [dueAfter(due, id)] }] }
+        : { urgent: false, $and: [dueAfter(due, id)] };
+    },
+  },
+  [ItemSort.DUE_ASC]: {
+    orderBy: { dueAt: 'asc nulls last', id: 'asc' },
+    key: (i) => i.dueAt?.toISOString() ?? null,
+    after: dueAfter,
+  },
+  [ItemSort.RECEIVED_DESC]: {
+    orderBy: { receivedAt: 'desc', id: 'asc' },
+    key: (i) => i.receivedAt.toISOString(),
+    after: (k, id) => ({ $or: [{ receivedAt: { $lt: new Date(k ?? 0) } }, { receivedAt: new Date(k ?? 0), id: { $gt: id } }] }),
+  },
+  [ItemSort.RECEIVED_ASC]: {
+    orderBy: { receivedAt: 'asc', id: 'asc' },
+    key: (i) => i.receivedAt.toISOString(),
+    after: (k, id) => ({ $or: [{ receivedAt: { $gt: new Date(k ?? 0) } }, { receivedAt: new Date(k ?? 0), id: { $gt: id } }] }),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Queues and filters
+
+const OPEN = { status: { $nin: [...CLOSED_STATUSES] } };
+
+/** The work queues of the inbox. Each is ANDed with what the viewer reaches. */
+function queueWhere(ctx: Ctx, queue: ItemQueue, now: Date): FilterQuery<Item> {
+  const v = ctx.viewer;
+  if (v?.kind !== 'user') return { id: null };
+  switch (queue) {
+    case ItemQueue.MINE:
+      return v.roles.includes(Role.EXECUTOR) && v.departmentId
+        ? { ...OPEN, $or: [{ executor: v.userId }, { executor: null, department: v.departmentId }] }
+        : { ...OPEN, executor: v.userId };
+    case ItemQueue.UNASSIGNED:
+      // What waits for registration or assignment, and the viewer may register or assign.
+      return {
+        $or: [
+          { status: ItemStatus.NEW, $and: [actionWhere(v, ItemAction.REGISTER)] },
+          { status: { $in: [ItemStatus.REGISTERED, ItemStatus.REOPENED] }, $and: [actionWhere(v, ItemAction.ASSIGN)] },
+        ],
+      };
+    case ItemQueue.MY_REVIEW:
+      return { status: ItemStatus.ON_REVIEW, $and: [actionWhere(v, ItemAction.APPROVE_ANSWER)] };
+    case ItemQueue.OVERDUE_MY_SECTORS:
+      return { ...OPEN, ...(v.roles.includes(Role.HEAD) ? {} : { sector: { $in: v.sectorIds } }), dueAt: { $lt: now }, pausedAt: null };
+  }
+}
+
+function filterWhere(ctx: Ctx, f: ItemFilter | undefined, now: Date): FilterQuery<Item>[] {
+  if (!f) return [];
+  const w: FilterQuery<Item>[] = [];
+  if (f.queue) w.push(queueWhere(ctx, f.queue, now));
+  if (f.kinds?.length) w.push({ kind: { $in: f.kinds } });
+  if (f.statuses?.length) w.push({ status: { $in: f.statuses } });
+  if (f.channels?.length) w.push({ channel: { $in: f.channels } });
+  if (f.sectorCode) w.push({ sector: { code: f.sectorCode } });
+  if (f.categoryCode) w.push({ category: { code: f.categoryCode } });
+  if (f.departmentId) w.push({ department: f.departmentId });
+  if (f.executorId) w.push({ executor: f.executorId });
+  if (f.settlementId) w.push({ settlement: f.settlementId });
+  if (f.urgent !== undefined && f.urgent !== null) w.push({ urgent: f.urgent });
+  if (f.receivedFrom) w.push({ receivedAt: { $gte: f.receivedFrom } });
+  if (f.receivedTo) w.push({ receivedAt: { $lt: f.receivedTo } });
+  if (f.openOnly) w.push(OPEN);
+  // A paused clock (a MESSAGE waiting for the citizen) is judged at the instant it stopped.
+  if (f.deadlineState === DeadlineState.OVERDUE) w.push({ dueAt: { $lt: now }, pausedAt: null });
+  if (f.deadlineState === DeadlineState.DUE_SOON) w.push({ dueAt: { $gte: now }, dueSoonAt: { $lte: now }, pausedAt: null });
+  if (f.deadlineState === DeadlineState.ON_TRACK) w.push({ $or: [{ dueAt: { $gte: now }, dueSoonAt: { $gt: now } }, { pausedAt: { $ne: null } }] });
+  const q = f.search?.trim();
+  if (q) {
+    if (/^\d{4}-\d{1,6}$/.test(q)) w.push({ number: { $like: `${q}%` } });
+    // Russian stemming (the column is a russian tsvector): "качелями" finds "качели".
+    else w.push({ search: { $fulltext: q } } as FilterQuery<Item>);
+  }
+  return w;
+}
+
+/** The condition of a filtered list as the viewer sees it: reach AND the filter. */
+export function itemsWhere(ctx: Ctx, filter: ItemFilter | undefined): FilterQuery<Item> {
+  return { $and: [reachWhere(ctx.viewer), ...filterWhere(ctx, filter, ctx.now())] };
+}
+
+export async function listItems(
+  ctx: Ctx,
+  filter: ItemFilter | undefined,
+  first: number,
+  after: string | undefined,
+  sort: ItemSort,
+): Promise<{ nodes: Item[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
+  if (first < 1 || first > MAX_PAGE) throw badInput([{ field: 'first', problems: [`1 to ${MAX_PAGE}`] }]);
+  const spec = SORTS[sort];
+  const base = itemsWhere(ctx, filter);
+  const cursor = after ? decodeCursor(after) : null;
+  const page: FilterQuery<Item> = cursor ? { $and: [base, spec.after(cursor.k, cursor.id)] } : base;
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(Item, page, { orderBy: spec.orderBy as never, limit: first + 1 }),
+    ctx.em.count(Item, base),
+  ]);
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    endCursor: last ? encodeCursor({ k: spec.key(last), id: last.id }) : null,
+    hasNextPage: rows.length > first,
+  };
+}
+
+export async function queueCounts(ctx: Ctx): Promise<Record<ItemQueue, number>> {
+  const now = ctx.now();
+  const reach = reachWhere(ctx.viewer);
+  const entries = await Promise.all(
+    Object.values(ItemQueue).map(async (q) => [q, await ctx.em.count(Item, { $and: [reach, queueWhere(ctx, q, now)] })] as const),
+  );
+  return Object.fromEntries(entries) as Record<ItemQueue, number>;
+}

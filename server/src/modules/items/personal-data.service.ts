@@ -1,0 +1,46 @@
+import type { Ctx } from '../../graphql/context.js';
+import { PersonalDataAccess } from '../audit/personal-data-access.entity.js';
+import { accessFactsOf, seesPersonalData } from './item-access.js';
+import type { Item } from './item.entity.js';
+import { maskApplicant, type Applicant } from './personal-data.js';
+
+/**
+ * The applicant of an item as this viewer may see it: in full for the roles that work the item (the access
+ * policy decides), masked for everyone else. Every view in full is written to the access log (152-ФЗ,
+ * docs/domain.md §6) before the data leave the server.
+ */
+export async function applicantFor(ctx: Ctx, item: Item): Promise<Applicant & { masked: boolean }> {
+  const raw: Applicant = {
+    name: item.applicantName ?? null,
+    phone: item.applicantPhone ?? null,
+    email: item.applicantEmail ?? null,
+    address: item.applicantAddress ?? null,
+  };
+  const v = ctx.viewer;
+  if (!v || !seesPersonalData(v, accessFactsOf(item))) return { ...maskApplicant(raw), masked: true };
+  if (raw.name || raw.phone || raw.email || raw.address) {
+    await logPersonalDataAccess(ctx, [item], 'VIEW');
+  }
+  return { ...raw, masked: false };
+}
+
+/** Writes one access-log row per item (a view or an export of its applicant's data). */
+export async function logPersonalDataAccess(ctx: Ctx, items: Item[], action: 'VIEW' | 'EXPORT'): Promise<void> {
+  const v = ctx.viewer;
+  if (!v || !items.length) return;
+  const rows = items.map((item) =>
+    ctx.em.create(
+      PersonalDataAccess,
+      {
+        municipality: item.municipality.id,
+        item: item.id,
+        user: v.kind === 'user' ? v.userId : undefined,
+        actorLabel: v.kind === 'user' ? v.username : `token:${v.name}`,
+        action,
+        at: ctx.now(),
+      },
+      { persist: false },
+    ),
+  );
+  await ctx.em.insertMany(rows);
+}
