@@ -1,9 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/app.js';
+import { createAppPubSub, type AppPubSub, type Topics } from '../src/graphql/pubsub.js';
 import type { Orm } from '../src/db/orm.js';
 import { createTestDatabase } from './db.js';
 
@@ -27,8 +29,32 @@ export class TestClock {
   }
 }
 
-/** A real server over real HTTP and WebSocket, on a free port, with its own copy of the seeded database. */
-export async function startTestApp() {
+/**
+ * The app's pubsub, the same as `createAppPubSub()`, on an event target that counts its listeners: a subscription's
+ * listener is added when the server starts listening for its events, so `listening(topic)` says when a published event
+ * will reach it (wait for that instead of sleeping).
+ */
+export function observedPubSub(): { pubsub: AppPubSub; listening: (topic: keyof Topics) => number } {
+  const live = new Map<string, number>();
+  class CountingTarget extends EventTarget {
+    override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
+      super.addEventListener(...args);
+      if (args[1]) live.set(args[0], (live.get(args[0]) ?? 0) + 1);
+    }
+    override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
+      super.removeEventListener(...args);
+      if (args[1]) live.set(args[0], (live.get(args[0]) ?? 0) - 1);
+    }
+  }
+  const pubsub = createPubSub<Topics>({ eventTarget: new CountingTarget() as never }) as AppPubSub;
+  return { pubsub, listening: (topic) => live.get(topic) ?? 0 };
+}
+
+/**
+ * A real server over real HTTP and WebSocket, on a free port, with its own copy of the seeded database.
+ * `options.pubsub`: the pubsub the server uses (default: a new one, as in production).
+ */
+export async function startTestApp(options: { pubsub?: AppPubSub } = {}) {
   const db = await createTestDatabase();
   const clock = new TestClock();
   const dataDir = await mkdtemp(join(tmpdir(), 'otklik-app-'));
@@ -40,7 +66,8 @@ export async function startTestApp() {
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
   });
-  const app = await startApp({ config, orm: db.orm, now: clock.now });
+  const pubsub = options.pubsub ?? createAppPubSub();
+  const app = await startApp({ config, orm: db.orm, now: clock.now, pubsub });
   const password = inject('testPassword');
 
   async function gql<T = Record<string, unknown>>(
@@ -72,10 +99,16 @@ export async function startTestApp() {
 
   return {
     url: app.url,
+    /** The server's event bus: tests may publish an event as a service would after a commit. */
+    pubsub,
     dbUrl: db.url,
     orm: db.orm as Orm,
     clock,
     password,
+    /** DATA_DIR of this server (removed by `stop`). */
+    dataDir,
+    /** Where this server keeps uploaded files (FILES_DIR: `DATA_DIR/files`). */
+    filesDir: config.filesDir,
     gql,
     signInAs,
     stop: async () => {

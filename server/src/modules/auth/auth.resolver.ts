@@ -29,7 +29,7 @@ export class AuthResolver {
     return auth.signOut(ctx);
   }
 
-  @Authorized()
+  @Authorized(Permission.OWN_ACCOUNT)
   @Mutation(() => Boolean, { description: 'Changes your password and ends your other sessions' })
   changeMyPassword(
     @Context() ctx: Ctx,

@@ -68,6 +68,8 @@ export enum Permission {
   ITEMS_CREATE = 'ITEMS_CREATE',
   ITEMS_WORK = 'ITEMS_WORK',
   TEMPLATES_MANAGE = 'TEMPLATES_MANAGE',
+  /** A person's own account: profile, password, notifications. Tokens have none. */
+  OWN_ACCOUNT = 'OWN_ACCOUNT',
 }
 
 const STAFF: Role[] = [
@@ -95,12 +97,13 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER],
     scopes: [Scope.ITEMS_INGEST],
   },
-  // Which item a role may move, and how, is the lifecycle's business (modules/items/lifecycle.ts).
+  // Which item a role may move, and how, is the item access policy's business (modules/items/item-access.ts).
   [Permission.ITEMS_WORK]: {
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER, Role.EXECUTOR],
     scopes: [],
   },
   [Permission.TEMPLATES_MANAGE]: { roles: [Role.HEAD, Role.SECTOR_LEAD], scopes: [] },
+  [Permission.OWN_ACCOUNT]: { roles: STAFF, scopes: [] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

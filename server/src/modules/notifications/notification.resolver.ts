@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx as Context, Field, FieldResolver, ID, Int, Mutatio
 import type { Ctx } from '../../graphql/context.js';
 import type { Topics } from '../../graphql/pubsub.js';
 import { Item } from '../items/item.entity.js';
+import { Permission } from '../auth/roles.js';
 import { itemLoaders } from '../items/item.loaders.js';
 import { Notification } from './notification.entity.js';
 import * as notifications from './notification.service.js';
@@ -17,7 +18,7 @@ export class NotificationAdded {
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @Authorized()
+  @Authorized(Permission.OWN_ACCOUNT)
   @Query(() => [Notification], { description: 'Your notifications, newest first' })
   notifications(
     @Context() ctx: Ctx,
@@ -27,19 +28,19 @@ export class NotificationResolver {
     return notifications.listNotifications(ctx, unreadOnly, first);
   }
 
-  @Authorized()
+  @Authorized(Permission.OWN_ACCOUNT)
   @Query(() => Int)
   unreadNotificationCount(@Context() ctx: Ctx) {
     return notifications.unreadCount(ctx);
   }
 
-  @Authorized()
+  @Authorized(Permission.OWN_ACCOUNT)
   @Mutation(() => Int, { description: 'Marks the given notifications (or all, without ids) read; returns how many' })
   markNotificationsRead(@Context() ctx: Ctx, @Arg('ids', () => [ID], { nullable: true }) ids?: string[]) {
     return notifications.markRead(ctx, ids);
   }
 
-  @Authorized()
+  @Authorized(Permission.OWN_ACCOUNT)
   @Subscription(() => NotificationAdded, {
     topics: 'NOTIFICATION_ADDED',
     filter: ({ payload, context }: { payload: Topics['NOTIFICATION_ADDED'][0]; context: Ctx }) =>

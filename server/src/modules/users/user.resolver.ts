@@ -43,7 +43,7 @@ export class UserResolver {
     return users.listUsers(ctx, args);
   }
 
-  @Authorized()
+  @Authorized(Permission.OWN_ACCOUNT)
   @Mutation(() => User, { description: 'Changes your own settings (interface language)' })
   updateMyProfile(@Context() ctx: Ctx, @Arg('input') input: MyProfileInput) {
     return users.updateMyProfile(ctx, input);
