@@ -1,48 +1,32 @@
 import type { Role } from '../gql/graphql';
+import table from '../../../schema/permissions.json';
 
 /**
- * What each role may use in the dashboard. This mirrors the server's permission table
- * (server/src/modules/auth/roles.ts); the server stays the authority and refuses anything else with FORBIDDEN.
- * The dashboard only uses it to hide what a role cannot use.
+ * What each role may use in the dashboard. The table is the server's (server/src/modules/auth/roles.ts),
+ * emitted with the schema by `pnpm schema` to schema/permissions.json; a test and the drift check keep that
+ * file current. The server stays the authority and refuses anything else with FORBIDDEN:
+ * the dashboard only uses the table to hide what a role cannot use.
  */
-export type Permission =
-  | 'ORG_READ'
-  | 'ORG_MANAGE'
-  | 'USERS_READ'
-  | 'USERS_MANAGE'
-  | 'TOKENS_MANAGE'
-  | 'ITEMS_READ'
-  | 'ITEMS_CREATE'
-  | 'ITEMS_WORK';
+export type Permission = keyof typeof table.permissions;
 
-export const ALL_ROLES: readonly Role[] = [
-  'HEAD',
-  'CURATOR',
-  'SECTOR_LEAD',
-  'INCIDENT_MANAGER',
-  'POS_OPERATOR',
-  'EXECUTOR',
-  'ANALYST',
-  'REGION',
-];
+/*
+ * JSON imports type their strings as `string`. The file's roles are the server's `Role` enum, the same one
+ * `Role` (../gql/graphql) is generated from, so they are narrowed here, once; permissions.spec.ts checks them
+ * against the schema.
+ */
+const asRoles = (list: readonly string[]): readonly Role[] => list as readonly Role[];
 
-export const permissionRoles: Record<Permission, readonly Role[]> = {
-  ORG_READ: ALL_ROLES,
-  ORG_MANAGE: ['HEAD'],
-  USERS_READ: ['CURATOR', 'HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'REGION'],
-  USERS_MANAGE: ['HEAD'],
-  TOKENS_MANAGE: ['HEAD'],
-  ITEMS_READ: ALL_ROLES,
-  ITEMS_CREATE: ['HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAGER'],
-  // Which item a role may move, and how, is the server's: the card shows the item's `availableActions`.
-  ITEMS_WORK: ['HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAGER', 'EXECUTOR'],
-};
+export const ALL_ROLES: readonly Role[] = asRoles(table.roles);
+
+export const permissionRoles: Record<Permission, readonly Role[]> = Object.fromEntries(
+  (Object.keys(table.permissions) as Permission[]).map((p) => [p, asRoles(table.permissions[p].roles)]),
+) as Record<Permission, readonly Role[]>;
 
 /** Roles that read every municipality of the installation and change none. */
-export const REGIONAL_ROLES: readonly Role[] = ['REGION'];
+export const REGIONAL_ROLES: readonly Role[] = asRoles(table.regionalRoles);
 
 /** Roles a municipality may grant to its users (the regional role is granted by the installation). */
-export const ASSIGNABLE_ROLES: readonly Role[] = ALL_ROLES.filter((r) => !REGIONAL_ROLES.includes(r));
+export const ASSIGNABLE_ROLES: readonly Role[] = asRoles(table.assignableRoles);
 
 export function can(roles: readonly Role[] | null | undefined, permission: Permission | undefined): boolean {
   if (!permission) return true;

@@ -1,0 +1,45 @@
+import { Permission, REGIONAL_ROLES, Role, Scope, permissionGrants } from './roles.js';
+
+/**
+ * The permission table as plain data, for the dashboard: `pnpm schema` writes it to schema/permissions.json
+ * next to the schema, and the dashboard derives what it shows each role from that file.
+ * The server itself keeps reading `permissionGrants` (roles.ts); this is only its published form.
+ */
+export interface PermissionTable {
+  /** Which roles and which token scopes grant each permission. */
+  permissions: Record<Permission, { roles: Role[]; scopes: Scope[] }>;
+  /** Roles whose holders read every municipality of the installation (and write none). */
+  regionalRoles: Role[];
+  /** Every role. */
+  roles: Role[];
+  /** Roles a municipality may grant to its users: all but the regional ones, which the installation grants. */
+  assignableRoles: Role[];
+}
+
+const ROLE_ORDER: readonly Role[] = Object.values(Role);
+const SCOPE_ORDER: readonly Scope[] = Object.values(Scope);
+
+/** The values of `order` that are in `values`, in the order of `order`: sorted, without duplicates. */
+function inOrder<T>(order: readonly T[], values: readonly T[]): T[] {
+  return order.filter((v) => values.includes(v));
+}
+
+/**
+ * The table in a stable order, so that the emitted file changes only when the table does:
+ * permissions sorted by name, and every list of roles or scopes in its enum's declaration order.
+ */
+export function permissionTable(): PermissionTable {
+  const names = (Object.keys(permissionGrants) as Permission[]).sort();
+  const permissions = Object.fromEntries(
+    names.map((name) => {
+      const grant = permissionGrants[name];
+      return [name, { roles: inOrder(ROLE_ORDER, grant.roles), scopes: inOrder(SCOPE_ORDER, grant.scopes) }];
+    }),
+  ) as PermissionTable['permissions'];
+  return {
+    permissions,
+    regionalRoles: inOrder(ROLE_ORDER, REGIONAL_ROLES),
+    roles: [...ROLE_ORDER],
+    assignableRoles: ROLE_ORDER.filter((r) => !REGIONAL_ROLES.includes(r)),
+  };
+}
