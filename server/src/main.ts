@@ -9,7 +9,7 @@ import { createAppPubSub } from './graphql/pubsub.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { logger, safeError, setLogLevel } from './shared/logger.js';
 
-/** config -> database -> migrations -> seed -> HTTP + WebSocket server. Stops cleanly on SIGINT/SIGTERM. */
+/** config -> database -> migrations -> seed -> HTTP + WebSocket server -> scheduler. Stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   let config: Config;
   try {

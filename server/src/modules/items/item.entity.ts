@@ -11,7 +11,8 @@ import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.e
 
 /**
  * An appeal, message or incident. The applicant's personal data live in columns that the GraphQL layer never
- * exposes directly: `applicant` is resolved through the masking policy (personal-data.ts), which logs access.
+ * exposes directly: `applicant` is resolved by personal-data.service.ts, which asks the access policy
+ * (item-access.ts), masks (personal-data.ts) and logs every full view.
  */
 @ObjectType()
 @Entity()

@@ -46,7 +46,7 @@ export const rules: Record<ItemAction, Rule> = {
   PUBLISH_INTERIM: { from: [ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS], to: null, kinds: [ItemKind.INCIDENT] },
   RETURN_FOR_REWORK: { from: [ItemStatus.ON_REVIEW], to: ItemStatus.IN_PROGRESS },
   APPROVE_ANSWER: { from: [ItemStatus.ON_REVIEW], to: ItemStatus.ANSWERED },
-  // Satisfied, or a second "not satisfied": CLOSED; a first "not satisfied": REOPENED (see rateOutcome).
+  // Satisfied, or a second "not satisfied": CLOSED; a first "not satisfied": REOPENED (see nextStatus).
   RATE: { from: [ItemStatus.ANSWERED], to: null },
   CLOSE: { from: [ItemStatus.ANSWERED], to: ItemStatus.CLOSED },
   EXTEND: {
