@@ -11,6 +11,9 @@ export type ApolloOptions = {
   onUnauthenticated?: () => void;
 };
 
+/** The close code of a socket whose session or token ended. */
+export const SESSION_ENDED = 4401;
+
 /** Same-origin ws(s)://host/graphql: the dev server and the API server both proxy or serve it there. */
 export function sameOriginWsUrl(path = '/graphql'): string {
   const { protocol, host } = window.location;
@@ -77,6 +80,10 @@ export function createApollo(options: ApolloOptions = {}): { client: ApolloClien
     lazy: true,
     retryAttempts: 5,
     shouldRetry: () => true,
+    // The server closes a socket with 4401 when its session ends (signed out elsewhere, password changed,
+    // deactivated, expired): the dashboard then treats the session as ended, as for UNAUTHENTICATED over HTTP.
+    // 1012 (the person's access changed) is retried, and the new socket is authorised anew.
+    on: { closed: (event) => (event as { code?: number })?.code === SESSION_ENDED && options.onUnauthenticated?.() },
   });
 
   const errorLink = onError(({ graphQLErrors, operation }) => {
