@@ -547,8 +547,41 @@ describe('every personal-data field of an item, for every role and token, over G
         expect(a.errors).toBeUndefined();
       }
       itemIds.set(c.name, id);
+      // A scan of the applicant's letter, attached to the item.
+      const upload = await fetch(`${t.url}/files?name=letter.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${head}`, 'content-type': 'text/plain', 'x-otklik-upload': '1' },
+        body: `Письмо: ${APPLICANT.name}, ${APPLICANT.address}`,
+      });
+      const file = ((await upload.json()) as { id: string }).id;
+      const v = await t.gql<{ item: { version: number } }>('query($id: ID!) { item(id: $id) { version } }', { id }, head);
+      const attached = await t.gql('mutation($id: ID!, $v: Int!, $a: [ID!]!) { attachFiles(id: $id, version: $v, attachmentIds: $a) { id } }', { id, v: v.data!.item.version, a: [file] }, head);
+      expect(attached.errors).toBeUndefined();
+      fileIds.set(c.name, file);
     }
   });
+
+  const fileIds = new Map<string, string>();
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: its attachment downloads (logged) for exactly those who see the applicant in full; masked viewers get 403, others 404',
+    async (_n, c) => {
+      const file = fileIds.get(c.name)!;
+      const wrong: string[] = [];
+      for (const p of principals) {
+        const count = async () =>
+          ((await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from personal_data_access where action = 'DOWNLOAD' and item_id = ?`, [itemIds.get(c.name)])) as { n: number }[])[0]!.n;
+        const before = await count();
+        const res = await fetch(`${t.url}/files/${file}`, { headers: { authorization: `Bearer ${creds.get(p)!.token!}` } });
+        const body = await res.text();
+        const expected = fullFor(p, c) ? 200 : p === 'token:PERSONAL_DATA_READ' ? 403 : reachesCase(p, c) ? 403 : 404;
+        if (res.status !== expected) wrong.push(`${p}: expected ${expected}, got ${res.status}`);
+        if (res.status === 200 && !body.includes(APPLICANT.name)) wrong.push(`${p}: wrong bytes`);
+        if (res.status !== 200 && body.includes(APPLICANT.name)) wrong.push(`${p}: bytes leaked with ${res.status}`);
+        if ((await count()) - before !== (res.status === 200 ? 1 : 0)) wrong.push(`${p}: access log not written exactly once per download`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 
   const principals = [...ROLES, 'token:ITEMS_READ', 'token:ITEMS_READ+PERSONAL_DATA_READ', 'token:PERSONAL_DATA_READ'];
   it.each(cases.map((c) => [c.name, c] as const))('%s: each viewer reaches it or not, sees its applicant in full or masked, and each full view is logged', async (_n, c) => {

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Ctx } from './context.js';
+import type { Ctx, Viewer } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
 import { type Permission, rolesGrant, scopesGrant } from '../modules/auth/roles.js';
 
@@ -10,15 +10,18 @@ import { type Permission, rolesGrant, scopesGrant } from '../modules/auth/roles.
 export const authChecker: AuthChecker<Ctx, Permission> = ({ context }, permissions) => {
   const viewer = context.viewer;
   if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
-  if (permissions.length === 0) return true;
-  const granted =
-    viewer.kind === 'user'
-      ? permissions.some((p) => rolesGrant(viewer.roles, p))
-      : permissions.some((p) => scopesGrant(viewer.scopes, p));
-  if (!granted) {
+  if (!granted(viewer, permissions)) {
     throw new AppError(ErrorCode.FORBIDDEN, 'This operation is not allowed for your role', {
       required: permissions,
     });
   }
   return true;
 };
+
+/** Whether any of the permissions is granted to the viewer (by role for a person, by scope for a token). */
+export function granted(viewer: Viewer, permissions: readonly Permission[]): boolean {
+  if (permissions.length === 0) return true;
+  return viewer.kind === 'user'
+    ? permissions.some((p) => rolesGrant(viewer.roles, p))
+    : permissions.some((p) => scopesGrant(viewer.scopes, p));
+}

@@ -1,8 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../graphql/context.js';
+import type { Ctx, Viewer } from '../../graphql/context.js';
 import { ErrorCode } from '../../graphql/errors.js';
-import { Permission, rolesGrant, scopesGrant } from '../auth/roles.js';
+import { Permission } from '../auth/roles.js';
+import { granted } from '../../graphql/auth-checker.js';
+import { accessFactsOf, seesPersonalData } from '../items/item-access.js';
+import { logPersonalDataAccess } from '../items/personal-data.service.js';
 import { getItem } from '../items/item-queries.js';
 import { Attachment } from './attachment.entity.js';
 import { FileTooLargeError, type FileStore } from './file-store.js';
@@ -20,12 +23,6 @@ function fail(res: Response, status: number, code: string, message: string): voi
   res.status(status).json({ error: { code, message } });
 }
 
-function may(viewer: Viewer, permissions: Permission[]): boolean {
-  return viewer.kind === 'user'
-    ? permissions.some((p) => rolesGrant(viewer.roles, p))
-    : permissions.some((p) => scopesGrant(viewer.scopes, p));
-}
-
 /**
  * `POST /files?name=<file name>` with the raw bytes as the body (Content-Type: the file's type) stores an
  * attachment and answers `{ id, fileName, mimeType, size, sha256 }`; attach it with `createItem(attachmentIds)` or
@@ -38,7 +35,7 @@ export function filesRouter(deps: Deps): Router {
   router.post('/', async (req: Request, res: Response) => {
     const { viewer, em, now } = await deps.contextOf(req);
     if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in first');
-    if (!may(viewer, [Permission.ITEMS_WORK, Permission.ITEMS_CREATE])) {
+    if (!granted(viewer, [Permission.ITEMS_WORK, Permission.ITEMS_CREATE])) {
       return fail(res, 403, ErrorCode.FORBIDDEN, 'This operation is not allowed for your role');
     }
     if (req.header('x-otklik-upload') !== '1') return fail(res, 400, ErrorCode.BAD_USER_INPUT, 'Send the header X-Otklik-Upload: 1');
@@ -74,19 +71,23 @@ export function filesRouter(deps: Deps): Router {
   });
 
   router.get('/:id', async (req: Request, res: Response) => {
-    const { viewer, em } = await deps.contextOf(req);
+    const { viewer, em, now } = await deps.contextOf(req);
     if (!viewer) return fail(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in first');
-    if (!may(viewer, [Permission.ITEMS_READ])) return fail(res, 403, ErrorCode.FORBIDDEN, 'Not allowed');
+    if (!granted(viewer, [Permission.ITEMS_READ])) return fail(res, 403, ErrorCode.FORBIDDEN, 'Not allowed');
     const id = String(req.params.id);
     const attachment = /^[0-9a-f-]{36}$/.test(id) ? await em.findOne(Attachment, { id }) : null;
     if (!attachment) return fail(res, 404, ErrorCode.NOT_FOUND, 'No such file');
     if (attachment.item) {
-      // Visible only to those who may read its item (an executor: their department's items).
-      try {
-        await getItem({ em, viewer } as never, attachment.item.id);
-      } catch {
-        return fail(res, 404, ErrorCode.NOT_FOUND, 'No such file');
+      // Only for those who reach its item (the access policy), as for the item itself ...
+      const ctx = { em, viewer, now } as unknown as Ctx;
+      const item = await getItem(ctx, attachment.item.id).catch(() => null);
+      if (!item) return fail(res, 404, ErrorCode.NOT_FOUND, 'No such file');
+      // ... and, since a scanned letter or a photo carries the applicant's personal data, only for those who see
+      // the applicant in full; every download is written to the access log.
+      if (!seesPersonalData(viewer, accessFactsOf(item))) {
+        return fail(res, 403, ErrorCode.FORBIDDEN, 'Attachments may hold personal data: your role sees this item masked');
       }
+      await logPersonalDataAccess(ctx, [item], 'DOWNLOAD');
     } else if (viewer.kind !== 'user' || attachment.uploadedBy?.id !== viewer.userId) {
       return fail(res, 404, ErrorCode.NOT_FOUND, 'No such file');
     }

@@ -25,7 +25,7 @@ export async function applicantFor(ctx: Ctx, item: Item): Promise<Applicant & { 
 }
 
 /** Writes one access-log row per item (a view or an export of its applicant's data). */
-export async function logPersonalDataAccess(ctx: Ctx, items: Item[], action: 'VIEW' | 'EXPORT'): Promise<void> {
+export async function logPersonalDataAccess(ctx: Ctx, items: Item[], action: 'VIEW' | 'EXPORT' | 'DOWNLOAD'): Promise<void> {
   const v = ctx.viewer;
   if (!v || !items.length) return;
   const rows = items.map((item) =>
