@@ -11,7 +11,7 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium, headless, with flags for a closed network (see STACK.md); Playwright gives it a fresh profile. */
+/** Debian's Chromium, headless, with flags for a closed network (see docs/stack.md); Playwright gives it a fresh profile. */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -15,6 +15,19 @@ declare module 'vitest' {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
+ * Checks `condition` every `intervalMs` until it holds, for at most `timeoutMs`: waiting for a condition, not for
+ * some time. Says whether it came to hold.
+ */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/**
  * The product as a newcomer runs it: the built server (server/dist) serving the built dashboard (web/dist) on
  * its own embedded PostgreSQL, seeded with the demo district. `pnpm build` must have run.
  */
@@ -42,17 +55,15 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
+  const healthy = await until(async () => {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+      return (await fetch(`${baseUrl}/healthz`)).ok;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('the server did not become healthy in 90 s');
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  }, 90_000, 300);
+  if (!healthy) throw new Error('the server did not become healthy in 90 s');
   project.provide('baseUrl', baseUrl);
 
   return async () => {
@@ -61,7 +72,7 @@ export default async function setup(project: TestProject) {
     if (server.exitCode) console.warn(`the server exited with ${server.exitCode} (signal ${server.signalCode ?? 'none'})`);
     // PostgreSQL may still be writing its last files after the server exits: wait for it, then remove the data.
     const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-    for (let i = 0; i < 150 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!(await until(() => !existsSync(pidFile), 15_000, 100))) console.warn('PostgreSQL still had its pid file after 15 s');
     await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch((e: unknown) =>
       console.warn(`could not remove ${dataDir}: ${String(e)}`),
     );

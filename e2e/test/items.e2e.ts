@@ -15,9 +15,12 @@ afterAll(async () => {
   await close?.();
 });
 
-/** A person in their own browser context (own cookie, own WebSocket), signed in. */
+/**
+ * A person in their own browser context (own cookie, own WebSocket), signed in. The browser is in Vladivostok
+ * (UTC+10), far from the municipality (Europe/Volgograd, UTC+3): the dashboard must show the municipality's time.
+ */
 async function as(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Asia/Vladivostok', viewport: { width: 1400, height: 1000 } });
   contexts.push(context);
   const page = await context.newPage();
   await signIn(page, baseUrl, username);
@@ -60,10 +63,11 @@ describe('an appeal through its whole lifecycle, by four people', () => {
     await head.getByTestId('item-text').fill('Третий день нет холодной воды в доме 12 по ул. Ленина. Прошу восстановить водоснабжение.');
     await head.getByTestId('item-category').selectOption('ZHKH_WATER');
     await head.getByTestId('item-settlement').selectOption({ label: 'Городское поселение город Суровикино' });
-    // The answer deadline it will get is previewed before it exists (30 calendar days for an appeal).
+    // The answer deadline it will get is previewed before it exists (30 calendar days for an appeal), ending at
+    // 23:59 in the municipality (it would read 06:59 in the browser's Vladivostok time).
     await expect
       .poll(() => head.getByTestId('sla-answer-due').textContent(), { timeout: 15_000 })
-      .toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+      .toMatch(/^\d{2}\.\d{2}\.\d{4}, 23:59$/);
     await head.getByTestId('item-submit').click();
 
     await head.waitForURL(/\/items\/[0-9a-f-]{36}$/, { timeout: 15_000 });

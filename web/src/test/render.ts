@@ -1,24 +1,38 @@
-import { defineComponent, h, type Component } from 'vue';
+import { defineComponent, h, ref, type Component } from 'vue';
 import { vi, type Mock } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { ApolloClient } from '@apollo/client/core';
+import { ApolloClient, ApolloLink } from '@apollo/client/core';
 import { MockLink, type MockedResponse } from '@apollo/client/testing/core';
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router';
-import type { Role } from '../gql/graphql';
+import type { Role, ViewerFieldsFragment } from '../gql/graphql';
 import { createCache } from '../app/apollo/client';
 import { createAppI18n, type AppI18n } from '../app/i18n';
 import { meQuery } from '../features/auth/graphql/me.query';
-import { TransportKey } from '../shared/injection';
+import { TimeZoneKey, TransportKey } from '../shared/injection';
 import type { AppLocale } from '../shared/locale';
+import { MUNICIPALITY_TIME_ZONE } from './clock';
 import { viewerFixture } from './fixtures';
+import { answeredCount, trackingLink, waitingOperations } from './network';
 
 /**
  * An Apollo client whose network is a MockLink: one handler per document and variables, as the server would
- * answer. Components run their real queries and mutations against it; nothing of Apollo is mocked.
+ * answer. Components run their real queries and mutations against it; nothing of Apollo is mocked. MockLink
+ * answers on a timer of the fake clock (`delay`, 0 ms unless a handler says otherwise): `settle()` delivers.
  */
 export function createTestClient(mocks: readonly MockedResponse[]): ApolloClient<unknown> {
-  return new ApolloClient({ link: new MockLink(mocks, true, { showWarnings: false }), cache: createCache() });
+  return new ApolloClient({
+    link: ApolloLink.from([trackingLink(), new MockLink(mocks, true, { showWarnings: false })]),
+    cache: createCache(),
+  });
+}
+
+/**
+ * Puts the signed-in person (a role's demo account, or exactly this viewer) into the cache, as the route guard
+ * does before any page renders.
+ */
+export function signedIn(client: ApolloClient<unknown>, who: Role | ViewerFieldsFragment | null): void {
+  client.writeQuery({ query: meQuery, data: { me: typeof who === 'string' ? viewerFixture(who) : who } });
 }
 
 /** The `me` handler for a role (or for nobody), answering as often as asked. */
@@ -55,7 +69,10 @@ export type RenderOptions = {
   route?: string;
   locale?: AppLocale;
   props?: Record<string, unknown>;
-  /** More injections, e.g. the municipality time zone the layout provides. */
+  /**
+   * More injections. The time zone in which dates are shown is the municipality's (Europe/Volgograd), as the
+   * layout provides it, unless a test provides another.
+   */
   provide?: Record<symbol, unknown>;
 };
 
@@ -82,18 +99,72 @@ export async function render(component: Component, options: RenderOptions = {}):
     attachTo: document.body,
     global: {
       plugins: [i18n, router],
-      provide: { [DefaultApolloClient as symbol]: client, [TransportKey as symbol]: transport, ...options.provide },
+      provide: {
+        [DefaultApolloClient as symbol]: client,
+        [TransportKey as symbol]: transport,
+        [TimeZoneKey as symbol]: ref(MUNICIPALITY_TIME_ZONE),
+        ...options.provide,
+      },
     },
   });
   await settle();
   return { wrapper, client, router, i18n, transport };
 }
 
-/** Lets Apollo deliver results and Vue re-render (MockLink answers on a timer). */
+/** How many rounds `settle()` allows before it gives up (each fires what is due and lets promises run). */
+const MAX_ROUNDS = 200;
+
+/**
+ * Lets everything that is due now happen: the answers of the mocked network, Apollo's deferred notifications, the
+ * re-renders they cause and any request those start in turn. It waits for a condition, not for some time: it
+ * returns once no query or mutation is waiting for its answer and one more round changed nothing. It never fires
+ * a debounce or a delayed event; `pass(ms)` (clock.ts) lets time pass for those.
+ *
+ * The clock only moves when an answer is due 1 ms ahead (the fake clock puts a 0 ms timer started while another
+ * timer fires 1 ms later), and then by 1 ms.
+ */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
+  let quietRounds = 0;
+  let idleRounds = 0;
+  let answered = answeredCount();
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    vi.advanceTimersByTime(0);
     await flushPromises();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (waitingOperations().length === 0) {
+      quietRounds += 1;
+      if (quietRounds === 2) return;
+      continue;
+    }
+    quietRounds = 0;
+    if (answeredCount() !== answered) {
+      answered = answeredCount();
+      idleRounds = 0;
+      continue;
+    }
+    // Two rounds without an answer: the answer is due 1 ms ahead.
+    idleRounds += 1;
+    if (idleRounds === 2) {
+      vi.advanceTimersByTime(1);
+      idleRounds = 0;
+    }
   }
-  await flushPromises();
+  throw new Error(
+    `settle(): after ${MAX_ROUNDS} rounds the mocked network still has not answered ${waitingOperations().join(', ')}` +
+      ' (a handler with a delay? let the time pass first with pass(ms))',
+  );
+}
+
+/**
+ * Awaits something that waits for the mocked network, e.g. `client.query(...)` or a navigation whose guard asks
+ * for the viewer: `settle()` delivers the answers, then the promise has what it waited for.
+ */
+export async function settled<T>(promise: Promise<T>): Promise<T> {
+  const outcome = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  await settle();
+  const result = await outcome;
+  if (!result.ok) throw result.error;
+  return result.value;
 }

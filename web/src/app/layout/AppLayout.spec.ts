@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MockedResponse } from '@apollo/client/testing/core';
+import { meQuery } from '../../features/auth/graphql/me.query';
+import { municipalityFixture, viewerFixture } from '../../test/fixtures';
 import { meMock, render } from '../../test/render';
 import { notificationAddedSubscription } from '../../features/notifications/graphql/notification-added.subscription';
 import { notificationBellQuery } from '../../features/notifications/graphql/notification-bell.query';
@@ -34,5 +36,29 @@ describe('AppLayout header', () => {
     const { wrapper } = await render(AppLayout, { mocks: [meMock('REGION'), ...bellMocks], locale: 'en' });
     expect(wrapper.get('[data-testid="viewer-municipality"]').text()).toBe('All municipalities of the region');
     expect(wrapper.get('[data-testid="viewer-roles"]').text()).toBe('Regional centre');
+  });
+
+  it('shows every date below it in the time zone of the viewer’s municipality', async () => {
+    const elsewhere = viewerFixture('HEAD', { municipality: { ...municipalityFixture, timezone: 'Asia/Yekaterinburg' } });
+    const { wrapper } = await render(AppLayout, {
+      mocks: [
+        { request: { query: meQuery }, result: { data: { me: elsewhere } }, maxUsageCount: Number.POSITIVE_INFINITY },
+        {
+          request: { query: notificationBellQuery, variables: { first: 15 } },
+          result: {
+            data: {
+              unreadNotificationCount: 1,
+              notifications: [
+                { __typename: 'Notification', id: 'n-1', type: 'ASSIGNED', message: 'x', readAt: null, createdAt: '2026-11-27T09:00:00.000Z', item: null },
+              ],
+            },
+          },
+        },
+        bellMocks[1]!,
+      ],
+    });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    // 09:00 UTC is 14:00 in Yekaterinburg (UTC+5): not the zone render() gives by default, nor the machine's.
+    expect(wrapper.get('[data-testid="notification-n-1"] time').text()).toBe('27.11.2026, 14:00');
   });
 });

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import type { Role } from '../../gql/graphql';
-import { createTestClient, meMock } from '../../test/render';
+import { meQuery } from '../../features/auth/graphql/me.query';
+import { createTestClient, meMock, settled } from '../../test/render';
 import { createAppRouter } from './index';
 
 async function landing(role: Role | null, path: string): Promise<string> {
-  const router = createAppRouter(createTestClient([meMock(role)]), { history: createMemoryHistory() });
-  await router.push(path);
+  const client = createTestClient([meMock(role)]);
+  const router = createAppRouter(client, { history: createMemoryHistory() });
+  await settled(router.push(path));
+  // The guard decided on the server's answer: a failed `me` would also lead to the sign-in page.
+  expect(client.readQuery({ query: meQuery })).toEqual({ me: role ? expect.objectContaining({ roles: [role] }) : null });
   return router.currentRoute.value.fullPath;
 }
 

@@ -87,10 +87,14 @@ describe('SignInPage', () => {
   });
 
   it('asks for both fields before sending anything', async () => {
-    // No handlers: a request would fail the mutation and show an error instead of the field problems.
-    const { wrapper, router } = await render(SignInPage, { route: '/sign-in', mocks: [] });
+    const sent = vi.fn(() => ({ data: { signIn: null } }));
+    const { wrapper, router } = await render(SignInPage, {
+      route: '/sign-in',
+      mocks: [{ request: { query: signInMutation }, variableMatcher: () => true, result: sent }],
+    });
     await wrapper.get('form').trigger('submit');
     await settle();
+    expect(sent).not.toHaveBeenCalled();
     expect(wrapper.text().match(/Обязательное поле/g)).toHaveLength(2);
     expect(wrapper.find('[data-testid="signin-error"]').exists()).toBe(false);
     expect(router.currentRoute.value.name).toBe('sign-in');

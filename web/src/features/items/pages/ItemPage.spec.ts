@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GraphQLError } from 'graphql';
 import type { MockedResponse } from '@apollo/client/testing/core';
 import type { ItemAction, ItemFieldsFragment } from '../../../gql/graphql';
+import { pass } from '../../../test/clock';
 import { blankRoutes, meMock, render, settle } from '../../../test/render';
 import { itemFixture } from '../../../test/items';
 import { itemQuery } from '../graphql/item.query';
@@ -40,7 +41,7 @@ describe('ItemPage', () => {
     expect(wrapper.get('[data-testid="item-no-actions"]').text()).toBe('Сейчас у вас нет действий с этой карточкой');
   });
 
-  it('shows the number, the raw status, the text, the place on the map and the history', async () => {
+  it('shows the number, the raw status, the text, the place on the map, the dates at municipal time and the history', async () => {
     const { wrapper } = await card(itemFixture());
     expect(wrapper.get('[data-testid="item-number"]').text()).toBe('2026-000901');
     const status = wrapper.get('[data-testid="item-status"]');
@@ -52,6 +53,9 @@ describe('ItemPage', () => {
     expect(history.findAll('[data-event]').map((e) => e.attributes('data-event'))).toEqual(['REGISTER', 'CREATED']);
     expect(history.text()).toContain('Новое → Зарегистрировано');
     expect(history.text()).toContain('Гордеева Наталья Викторовна');
+    // Received at 07:00 UTC: 10:00 in Volgograd, on the card and in the history, whatever the machine's zone.
+    const received = wrapper.findAll('time[datetime="2026-11-25T07:00:00.000Z"]');
+    expect(received.map((t) => t.text())).toEqual(['25.11.2026, 10:00', '25.11.2026, 10:00']);
     expect(wrapper.find('[data-testid="applicant-masked"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="applicant-name"]').text()).toBe('Иванов Иван Иванович');
   });
@@ -153,7 +157,12 @@ describe('ItemPage', () => {
         { request: { query: itemQuery, variables: { id: 'i-1' } }, result: again },
       ],
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('REGISTERED');
+    // The event arrives 20 ms after the card opened; the card waits 400 ms for an answer of its own first.
+    await pass(20);
+    await settle();
+    expect(again).not.toHaveBeenCalled();
+    await pass(400);
     await settle();
     expect(again).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('ASSIGNED');

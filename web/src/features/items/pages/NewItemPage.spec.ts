@@ -1,19 +1,18 @@
-import { ref } from 'vue';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
 import type { MockedResponse } from '@apollo/client/testing/core';
 import type { Role, ViewerFieldsFragment } from '../../../gql/graphql';
-import { createTestClient, meMock, render, settle } from '../../../test/render';
+import { NOW, pass } from '../../../test/clock';
+import { createTestClient, render, settle, signedIn } from '../../../test/render';
 import { itemFixture } from '../../../test/items';
 import { viewerFixture } from '../../../test/fixtures';
-import { TimeZoneKey } from '../../../shared/injection';
 import { meQuery } from '../../auth/graphql/me.query';
 import { createItemMutation } from '../graphql/create-item.mutation';
 import { newItemOptionsQuery } from '../graphql/new-item-options.query';
 import { slaPreviewQuery } from '../graphql/sla-preview.query';
 import NewItemPage from './NewItemPage.vue';
 
-// 12:00 in Volgograd (UTC+3).
-const NOW = new Date('2026-11-27T09:00:00.000Z');
+// The form opens at NOW: 12:00 in Volgograd (UTC+3).
 
 const optionsMock: MockedResponse = {
   request: { query: newItemOptionsQuery },
@@ -45,9 +44,15 @@ const optionsMock: MockedResponse = {
   },
 };
 
+/**
+ * The server's preview for exactly these variables. `registeredAt` must be the moment of asking (the clock has
+ * moved on by the pauses in typing); `receivedAt` is NOW unless the test changed it.
+ */
 function preview(variables: Record<string, unknown>, data: Record<string, unknown>, calls = vi.fn()): MockedResponse {
+  const expected = { receivedAt: NOW.toISOString(), urgent: false, categoryCode: null, ...variables };
   return {
-    request: { query: slaPreviewQuery, variables: { registeredAt: NOW.toISOString(), receivedAt: NOW.toISOString(), urgent: false, categoryCode: null, ...variables } },
+    request: { query: slaPreviewQuery },
+    variableMatcher: ({ registeredAt, ...rest }) => registeredAt === new Date().toISOString() && isDeepStrictEqual(rest, expected),
     result: () => {
       calls();
       return {
@@ -68,35 +73,47 @@ function preview(variables: Record<string, unknown>, data: Record<string, unknow
   };
 }
 
-async function openForm(mocks: MockedResponse[], role: Role = 'HEAD', me: MockedResponse = meMock(role)) {
-  const client = createTestClient([me, optionsMock, ...mocks]);
-  await client.query({ query: meQuery });
-  // The layout gives every page the municipality's time zone.
-  const rendered = await render(NewItemPage, { client, route: '/items/new', provide: { [TimeZoneKey as symbol]: ref('Europe/Volgograd') } });
-  // The preview waits for a pause in typing.
-  await new Promise((resolve) => setTimeout(resolve, 350));
+/** Any preview no test expected: the form asked with values it should not have (or once too often). */
+function unexpectedPreview(calls: () => void): MockedResponse {
+  return {
+    request: { query: slaPreviewQuery },
+    variableMatcher: () => true,
+    result: () => {
+      calls();
+      return { data: { slaPreview: null } };
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+}
+
+/** The pause in typing after which the form asks for the preview (300 ms). */
+const pause = async () => {
+  await pass(300);
   await settle();
+};
+
+async function openForm(mocks: MockedResponse[], role: Role = 'HEAD', viewer: ViewerFieldsFragment = viewerFixture(role)) {
+  const client = createTestClient([
+    { request: { query: meQuery }, result: { data: { me: viewer } }, maxUsageCount: Number.POSITIVE_INFINITY },
+    optionsMock,
+    ...mocks,
+  ]);
+  signedIn(client, viewer);
+  // render() gives the page the municipality's time zone, as the layout does.
+  const rendered = await render(NewItemPage, { client, route: '/items/new' });
+  await pause();
   return rendered;
 }
 
 type Wrapper = Awaited<ReturnType<typeof openForm>>['wrapper'];
 const field = (wrapper: Wrapper, id: string) => wrapper.get(`[data-testid="${id}"]`);
-const pause = async () => {
-  await new Promise((resolve) => setTimeout(resolve, 350));
-  await settle();
-};
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-afterEach(() => vi.useRealTimers());
 
 describe('NewItemPage', () => {
   it('shows the deadlines the item will get, asking again as kind, category and urgency change', async () => {
     const first = vi.fn();
     const water = vi.fn();
     const urgent = vi.fn();
+    const unexpected = vi.fn();
     const { wrapper } = await openForm([
       preview(
         { kind: 'APPEAL' },
@@ -105,6 +122,7 @@ describe('NewItemPage', () => {
       ),
       preview({ kind: 'MESSAGE', categoryCode: 'ZHKH_WATER' }, { answerDueAt: '2026-12-11T17:00:00+03:00' }, water),
       preview({ kind: 'MESSAGE', categoryCode: 'ZHKH_WATER', urgent: true }, { answerDueAt: '2027-01-11T17:00:00+03:00', calendarConfirmed: false }, urgent),
+      unexpectedPreview(unexpected),
     ]);
     expect(first).toHaveBeenCalledTimes(1);
     expect(field(wrapper, 'sla-registration-due').text()).toBe('30.11.2026, 23:59');
@@ -114,8 +132,11 @@ describe('NewItemPage', () => {
 
     await field(wrapper, 'item-kind').setValue('MESSAGE');
     await field(wrapper, 'item-category').setValue('ZHKH_WATER');
+    await settle();
+    // Nothing is asked before the pause in typing.
+    expect(water).not.toHaveBeenCalled();
     await pause();
-    // Typing fast asks once, with the last values.
+    // Typing fast asks once, with the last values (never with MESSAGE and no category).
     expect(water).toHaveBeenCalledTimes(1);
     expect(field(wrapper, 'sla-answer-due').text()).toBe('11.12.2026, 17:00');
     expect(wrapper.find('[data-testid="sla-registration-due"]').exists()).toBe(false);
@@ -125,6 +146,15 @@ describe('NewItemPage', () => {
     expect(urgent).toHaveBeenCalledTimes(1);
     expect(field(wrapper, 'sla-answer-due').text()).toBe('11.01.2027, 17:00');
     expect(field(wrapper, 'sla-calendar-warning').text()).toContain('календарь на год срока не утверждён');
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(unexpected).not.toHaveBeenCalled();
+  });
+
+  it('proposes now, on the wall clock of the municipality, as the time of receipt', async () => {
+    const { wrapper } = await openForm([preview({ kind: 'APPEAL' }, {})]);
+    // NOW is 09:00 UTC: 12:00 in Volgograd, whatever the zone of the machine.
+    expect((field(wrapper, 'item-received-at').element as HTMLInputElement).value).toBe('2026-11-27T12:00');
+    expect(field(wrapper, 'item-received-at').element.closest('.field')!.textContent).toContain('Europe/Volgograd');
   });
 
   it('explains and enforces that an electronic appeal needs an identified citizen', async () => {
@@ -200,11 +230,7 @@ describe('NewItemPage', () => {
     const roads = viewerFixture('SECTOR_LEAD', {
       sectors: [{ __typename: 'Sector', id: 's-2', code: 'ROADS' }] as unknown as ViewerFieldsFragment['sectors'],
     });
-    const lead = await openForm([preview({ kind: 'APPEAL' }, {})], 'SECTOR_LEAD', {
-      request: { query: meQuery },
-      result: { data: { me: roads } },
-      maxUsageCount: Number.POSITIVE_INFINITY,
-    });
+    const lead = await openForm([preview({ kind: 'APPEAL' }, {})], 'SECTOR_LEAD', roads);
     expect(lead.wrapper.findAll('[data-testid="item-category"] optgroup').map((g) => g.attributes('label'))).toEqual(['Дороги']);
     expect(lead.wrapper.get('[data-testid="item-category"]').attributes('required')).toBeDefined();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MockedResponse } from '@apollo/client/testing/core';
+import { pass } from '../../../test/clock';
 import { render, settle } from '../../../test/render';
 import { markNotificationsReadMutation } from '../graphql/mark-notifications-read.mutation';
 import { notificationAddedSubscription } from '../graphql/notification-added.subscription';
@@ -32,7 +33,7 @@ const list = [
 ];
 
 describe('NotificationBell', () => {
-  it('shows how many are unread, and lists them in the interface language with links to their items', async () => {
+  it('shows how many are unread, and lists them in the interface language, at municipal time, with links to their items', async () => {
     const { wrapper } = await render(NotificationBell, { mocks: [bell(2, list), silent] });
     expect(wrapper.get('[data-testid="notifications-count"]').text()).toBe('2');
     expect(wrapper.get('[data-testid="notifications-bell"]').attributes('aria-label')).toBe('Уведомления: Непрочитанных: 2');
@@ -40,12 +41,14 @@ describe('NotificationBell', () => {
 
     await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
     const items = wrapper.findAll('[data-testid^="notification-"]');
-    expect(items.map((i) => i.text().split('27.11.2026')[0])).toEqual([
+    expect(items.map((i) => i.get('.bell__text').text())).toEqual([
       'Вам назначено 2026-000901',
       'Ответ по 2026-000902 возвращён на доработку',
       'Срок по 2026-000903 истёк',
       'server text n-4',
     ]);
+    // 09:00 UTC is 12:00 in Volgograd, whatever the zone of the machine.
+    expect(items.map((i) => i.get('.bell__time').text())).toEqual(Array(4).fill('27.11.2026, 12:00'));
     expect(items[0]!.get('a').attributes('href')).toBe('/items/i-2026-000901');
     expect(items[0]!.classes()).toContain('bell__item--unread');
     expect(items[2]!.classes()).not.toContain('bell__item--unread');
@@ -58,15 +61,23 @@ describe('NotificationBell', () => {
 
   it('marks everything read and updates the count without asking again', async () => {
     const marked = vi.fn(() => ({ data: { markNotificationsRead: 2 } }));
+    const asked = vi.fn(() => ({ data: { unreadNotificationCount: 2, notifications: list } }));
     const { wrapper } = await render(NotificationBell, {
-      mocks: [bell(2, list), silent, { request: { query: markNotificationsReadMutation, variables: { ids: null } }, result: marked }],
+      mocks: [
+        { request: { query: notificationBellQuery, variables: { first: 15 } }, result: asked, maxUsageCount: Number.POSITIVE_INFINITY },
+        silent,
+        { request: { query: markNotificationsReadMutation, variables: { ids: null } }, result: marked },
+      ],
     });
     await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
     await wrapper.get('[data-testid="notifications-mark-all"]').trigger('click');
     await settle();
     expect(marked).toHaveBeenCalledTimes(1);
     expect(wrapper.find('[data-testid="notifications-count"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid^="notification-"]')).toHaveLength(4);
     expect(wrapper.findAll('.bell__item--unread')).toHaveLength(0);
+    // The cache was updated from the answer of the mutation: the list was not asked for again.
+    expect(asked).toHaveBeenCalledTimes(1);
   });
 
   it('asks again when the server adds a notification', async () => {
@@ -82,7 +93,10 @@ describe('NotificationBell', () => {
         { request: { query: notificationBellQuery, variables: { first: 15 } }, result: again },
       ],
     });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(wrapper.get('[data-testid="notifications-count"]').text()).toBe('2');
+    expect(again).not.toHaveBeenCalled();
+    // The event arrives 20 ms after the bell opened.
+    await pass(20);
     await settle();
     expect(again).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="notifications-count"]').text()).toBe('3');

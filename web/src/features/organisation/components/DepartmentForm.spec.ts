@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GraphQLError } from 'graphql';
 import type { DepartmentFieldsFragment } from '../../../gql/graphql';
-import { createTestClient, render, settle } from '../../../test/render';
+import { createTestClient, render, settle, settled } from '../../../test/render';
 import { createDepartmentMutation } from '../graphql/create-department.mutation';
 import { departmentFormOptionsQuery } from '../graphql/department-form-options.query';
 import { departmentsQuery } from '../graphql/departments.query';
@@ -152,7 +152,10 @@ describe('DepartmentForm', () => {
   });
 
   it('checks the required fields before sending anything', async () => {
-    const { wrapper } = await render(DepartmentForm, { mocks: [optionsMock] });
+    const sent = vi.fn(() => ({ data: { createDepartment: department() } }));
+    const { wrapper } = await render(DepartmentForm, {
+      mocks: [optionsMock, { request: { query: createDepartmentMutation }, variableMatcher: () => true, result: sent }],
+    });
     await field(wrapper, 'department-code').setValue('1bad');
     await field(wrapper, 'department-email').setValue('not-an-email');
     await wrapper.get('form').trigger('submit');
@@ -161,6 +164,7 @@ describe('DepartmentForm', () => {
     expect(text).toContain('Латинские буквы, цифры и _, начиная с буквы');
     expect(text).toContain('Обязательное поле');
     expect(text).toContain('Введите адрес электронной почты');
+    expect(sent).not.toHaveBeenCalled();
     expect(wrapper.emitted('saved')).toBeUndefined();
     expect(field(wrapper, 'department-name').attributes('aria-invalid')).toBe('true');
   });
@@ -230,7 +234,7 @@ describe('DepartmentForm', () => {
         result: { data: { createDepartment: created } },
       },
     ]);
-    await client.query({ query: departmentsQuery, variables: {} });
+    await settled(client.query({ query: departmentsQuery, variables: {} }));
     const { wrapper } = await render(DepartmentForm, { client });
     await field(wrapper, 'department-code').setValue('new_unit');
     await field(wrapper, 'department-name').setValue('Новый отдел');

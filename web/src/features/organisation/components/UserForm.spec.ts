@@ -22,7 +22,10 @@ const field = (wrapper: Wrapper, id: string) => wrapper.get(`[data-testid="${id}
 
 describe('UserForm', () => {
   it('asks an executor for a department and a sector lead for sectors before sending', async () => {
-    const { wrapper } = await render(UserForm, { mocks: [optionsMock] });
+    const sent = vi.fn(() => ({ data: { createUser: null } }));
+    const { wrapper } = await render(UserForm, {
+      mocks: [optionsMock, { request: { query: createUserMutation }, variableMatcher: () => true, result: sent }],
+    });
     await field(wrapper, 'user-username').setValue('ivanov');
     await field(wrapper, 'user-full-name').setValue('Иванов Иван Иванович');
     await field(wrapper, 'user-password').setValue('long-enough');
@@ -32,6 +35,7 @@ describe('UserForm', () => {
     await settle();
     expect(wrapper.text()).toContain('Исполнитель должен состоять в подразделении');
     expect(wrapper.text()).toContain('Ответственный за блок ведёт хотя бы один блок');
+    expect(sent).not.toHaveBeenCalled();
     expect(wrapper.emitted('saved')).toBeUndefined();
   });
 

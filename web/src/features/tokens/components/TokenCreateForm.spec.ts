@@ -97,6 +97,31 @@ describe('TokenCreateForm', () => {
     expect(result).toHaveBeenCalledTimes(1);
   });
 
+  it('counts today in the municipality: just after its midnight, the day that has ended there is refused', async () => {
+    // 21:30 UTC on 27 November is already 00:30 on 28 November in Volgograd (UTC+3).
+    vi.setSystemTime(new Date('2026-11-27T21:30:00.000Z'));
+    const sent = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 's', apiToken } } }));
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [{ request: { query: createApiTokenMutation }, variableMatcher: () => true, result: sent }],
+      provide: { [TimeZoneKey as symbol]: ref('Europe/Volgograd') },
+    });
+    const expires = wrapper.get('[data-testid="token-expires"]');
+    expect(expires.attributes('min')).toBe('2026-11-28');
+
+    await wrapper.get('[data-testid="token-name"]').setValue('Табло');
+    await expires.setValue('2026-11-27');
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(expires.element.closest('.field')!.textContent).toContain('Дата должна быть в будущем');
+    expect(sent).not.toHaveBeenCalled();
+
+    // Today in the municipality is still allowed: the token lasts to its end.
+    await expires.setValue('2026-11-28');
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the refused scopes of the server under the scopes', async () => {
     const { wrapper } = await render(TokenCreateForm, {
       mocks: [
