@@ -141,10 +141,10 @@ describe('the item access policy, cell by cell', () => {
   });
 
   it('reaches nothing, sees nothing and may do nothing for nobody', () => {
-    for (const i of situations.slice(0, 50)) {
+    for (const i of situations.filter((x) => x.status === ItemStatus.REGISTERED)) {
       expect(reaches(null, i)).toBe(false);
       expect(seesPersonalData(null, i)).toBe(false);
-      expect(actionRefusal(null, ItemAction.ASSIGN, i)).not.toBeNull();
+      expect(actionRefusal(null, ItemAction.ASSIGN, i)?.code).toBe('FORBIDDEN');
     }
   });
 });
