@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { systemEm } from '../src/db/orm.js';
@@ -701,6 +701,17 @@ describe('calendars of another municipality', () => {
     const before = await stateOf(B.id);
     const aRow = (await sql<{ id: string }>('select id from calendar_year where municipality_id = ? and year = 2027', [A.id]))[0]!;
     const W = '{ calendarWarnings { year status } }';
+    // A's 2027 is put back as it was afterwards (through the API, which also refreshes the calendar cache), so that
+    // no other test depends on whether this one ran first.
+    const years = await ok<{ calendarYears: { year: number; status: string; basis: string | null; nonWorkingWeekdays: string[]; workingWeekends: string[]; shortened: string[] }[] }>(
+      '{ calendarYears { year status basis nonWorkingWeekdays workingWeekends shortened } }',
+      {},
+      aTok.head,
+    );
+    const original = years.calendarYears.find((y) => y.year === 2027)!;
+    onTestFinished(async () => {
+      await ok('mutation($i: CalendarYearInput!) { saveCalendarYear(input: $i) { id } }', { i: original }, aTok.head);
+    });
     expect((await ok<{ calendarWarnings: unknown[] }>(W, {}, B.headTok)).calendarWarnings).toEqual([{ year: 2027, status: 'PROVISIONAL' }]);
     const saved = await ok<{ saveCalendarYear: { id: string; year: number; status: string } }>(
       'mutation($i: CalendarYearInput!) { saveCalendarYear(input: $i) { id year status } }',

@@ -9,6 +9,8 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 const ME = '{ me { username fullName roles municipality { code } } }';
+/** Who the caller is: `{ me: { username } }`, or `{ me: null }` for an anonymous caller. */
+const WHO = '{ me { username } }';
 
 describe('sign-in', () => {
   it.each(demoAccounts.map((a) => [a.username, a.role]))('%s signs in and me returns the role %s', async (username, role) => {
@@ -22,7 +24,7 @@ describe('sign-in', () => {
   });
 
   it('is anonymous without a token, and refuses protected operations with UNAUTHENTICATED', async () => {
-    expect((await t.gql(ME)).data?.me).toBeNull();
+    expect(await t.gql(ME)).toEqual({ data: { me: null } });
     expect(codeOf(await t.gql('{ departments { id } }'))).toBe('UNAUTHENTICATED');
   });
 
@@ -36,16 +38,17 @@ describe('sign-in', () => {
 
   it('accepts the username in any case', async () => {
     const token = await t.signInAs('CURATOR');
-    expect((await t.gql<{ me: { username: string } }>(ME, {}, token)).data?.me.username).toBe('curator');
+    expect(await t.gql<{ me: { username: string } }>('{ me { username } }', {}, token)).toEqual({ data: { me: { username: 'curator' } } });
   });
 
   it('locks an account after five failed attempts, even for the right password', async () => {
     const head = await t.signInAs('head');
-    await t.gql(
+    const created = await t.gql(
       `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
       { i: { username: 'locked.one', fullName: 'Тестов Тест', roles: ['ANALYST'], password: 'correct-horse' } },
       head,
     );
+    expect(created.errors).toBeUndefined();
     for (let i = 0; i < 5; i++) {
       expect(codeOf(await t.gql('mutation { signIn(username: "locked.one", password: "bad") { token } }'))).toBe(
         'INVALID_CREDENTIALS',
@@ -68,42 +71,48 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/^otklik_session=ots_/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    const me = await t.gql<{ me: { username: string } }>(ME, {}, undefined, { cookie: cookie.split(';')[0]! });
-    expect(me.data?.me.username).toBe('analyst');
+    const me = await t.gql<{ me: { username: string } }>('{ me { username } }', {}, undefined, { cookie: cookie.split(';')[0]! });
+    expect(me).toEqual({ data: { me: { username: 'analyst' } } });
   });
 });
 
 describe('sessions', () => {
   it('ends on sign-out', async () => {
     const token = await t.signInAs('pos_operator');
-    expect((await t.gql('mutation { signOut }', {}, token)).data?.signOut).toBe(true);
-    expect((await t.gql(ME, {}, token)).data?.me).toBeNull();
+    expect(await t.gql(WHO, {}, token)).toEqual({ data: { me: { username: 'pos_operator' } } });
+    expect(await t.gql('mutation { signOut }', {}, token)).toEqual({ data: { signOut: true } });
+    expect(await t.gql(WHO, {}, token)).toEqual({ data: { me: null } });
   });
 
-  it('expire after the configured time', async () => {
+  it('expire after the configured time (12 hours), not before', async () => {
     const token = await t.signInAs('incident_manager');
-    t.clock.advance(13 * 3_600_000);
-    expect((await t.gql(ME, {}, token)).data?.me).toBeNull();
+    t.clock.advance(11 * 3_600_000);
+    expect(await t.gql(WHO, {}, token)).toEqual({ data: { me: { username: 'incident_manager' } } });
+    t.clock.advance(2 * 3_600_000);
+    expect(await t.gql(WHO, {}, token)).toEqual({ data: { me: null } });
   });
 
   it('end when the password changes, except the one that changed it', async () => {
     const head = await t.signInAs('head');
-    await t.gql(
+    const created = await t.gql(
       `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
       { i: { username: 'pw.change', fullName: 'Парольев Пётр', roles: ['ANALYST'], password: 'first-password' } },
       head,
     );
+    expect(created.errors).toBeUndefined();
     const a = await t.signInAs('pw.change', 'first-password');
     const b = await t.signInAs('pw.change', 'first-password');
+    expect(await t.gql(WHO, {}, b)).toEqual({ data: { me: { username: 'pw.change' } } });
     const short = await t.gql('mutation { changeMyPassword(currentPassword: "first-password", newPassword: "x") }', {}, a);
     expect(codeOf(short)).toBe('BAD_USER_INPUT');
     const wrong = await t.gql('mutation { changeMyPassword(currentPassword: "nope", newPassword: "second-password") }', {}, a);
     expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
     const ok = await t.gql('mutation { changeMyPassword(currentPassword: "first-password", newPassword: "second-password") }', {}, a);
-    expect(ok.data?.changeMyPassword).toBe(true);
-    expect((await t.gql<{ me: unknown }>(ME, {}, a)).data?.me).not.toBeNull();
-    expect((await t.gql(ME, {}, b)).data?.me).toBeNull();
-    await t.signInAs('pw.change', 'second-password');
+    expect(ok).toEqual({ data: { changeMyPassword: true } });
+    expect(await t.gql(WHO, {}, a)).toEqual({ data: { me: { username: 'pw.change' } } });
+    expect(await t.gql(WHO, {}, b)).toEqual({ data: { me: null } });
+    const c = await t.signInAs('pw.change', 'second-password');
+    expect(await t.gql(WHO, {}, c)).toEqual({ data: { me: { username: 'pw.change' } } });
   });
 
   it('stop for a deactivated user at once', async () => {
@@ -113,9 +122,12 @@ describe('sessions', () => {
       { i: { username: 'leaver', fullName: 'Уходящий Ушёл', roles: ['ANALYST'], password: 'leaver-pass' } },
       head,
     );
+    expect(created.errors).toBeUndefined();
     const token = await t.signInAs('leaver', 'leaver-pass');
-    await t.gql('mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { active } }', { id: created.data!.createUser.id }, head);
-    expect((await t.gql(ME, {}, token)).data?.me).toBeNull();
+    expect(await t.gql(WHO, {}, token)).toEqual({ data: { me: { username: 'leaver' } } });
+    const updated = await t.gql('mutation($id: ID!) { updateUser(id: $id, input: { active: false }) { active } }', { id: created.data!.createUser.id }, head);
+    expect(updated).toEqual({ data: { updateUser: { active: false } } });
+    expect(await t.gql(WHO, {}, token)).toEqual({ data: { me: null } });
     expect(codeOf(await t.gql('mutation { signIn(username: "leaver", password: "leaver-pass") { token } }'))).toBe(
       'INVALID_CREDENTIALS',
     );
@@ -141,16 +153,18 @@ describe('API tokens', () => {
 
     // The wall display reads the organisation, and nothing that needs a person's role.
     const sectors = await t.gql<{ sectors: unknown[] }>('{ sectors { code } }', {}, token);
+    expect(sectors.errors).toBeUndefined();
     expect(sectors.data?.sectors.length).toBe(16);
     expect(codeOf(await t.gql('{ users { id } }', {}, token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql('{ apiTokens { id } }', {}, token))).toBe('FORBIDDEN');
-    expect((await t.gql('{ me { id } }', {}, token)).data?.me).toBeNull();
+    expect(await t.gql('{ me { id } }', {}, token)).toEqual({ data: { me: null } });
 
     // The list never holds the secret.
     const list = await t.gql<{ apiTokens: Record<string, unknown>[] }>('{ apiTokens { id name prefix } }', {}, head);
     expect(JSON.stringify(list.data)).not.toContain(token);
 
-    await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, head);
+    const revoked = await t.gql('mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }', { id: apiToken.id }, head);
+    expect(revoked.errors).toBeUndefined();
     expect(codeOf(await t.gql('{ sectors { code } }', {}, token))).toBe('UNAUTHENTICATED');
   });
 

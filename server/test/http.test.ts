@@ -2,8 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.js';
 
 let t: TestApp;
+
+/** What Apollo Server's CSRF prevention answers (@apollo/server, preventCsrf). */
+const CSRF_MESSAGE =
+  "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header " +
+  '(with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty ' +
+  'value for one of the following headers: x-apollo-operation-name, apollo-require-preflight\n';
+
+let head: string;
 beforeAll(async () => {
   t = await startTestApp();
+  head = await t.signInAs('head');
 });
 afterAll(async () => t?.stop());
 
@@ -14,17 +23,36 @@ describe('HTTP', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('refuses a cross-site simple POST (CSRF prevention)', async () => {
-    const res = await fetch(`${t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: JSON.stringify({ query: 'mutation { signOut }' }),
-    });
-    expect(res.status).toBe(400);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses a cross-site simple POST (%s) with a session cookie: 400 with the CSRF error, and the mutation is not run',
+    async (contentType) => {
+      const code = `csrf_${contentType.split(/[/;]/)[1]!.replace(/\W/g, '_')}`;
+      const post = (type: string) =>
+        fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': type, cookie: `otklik_session=${head}` },
+          body: JSON.stringify({ query: `mutation { createDepartment(input: { code: "${code}", name: "Отдел CSRF", kind: ADMIN_UNIT }) { code } }` }),
+        });
+      const departments = async () =>
+        (await t.orm.em.fork().getConnection().execute('select count(*)::int as n from department where code = ?', [code]))[0].n as number;
+
+      const res = await post(contentType);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ errors: [{ message: CSRF_MESSAGE, extensions: { code: 'BAD_REQUEST' } }] });
+      expect(await departments()).toBe(0);
+
+      // The same request as JSON (which a cross-site form cannot send) runs: the refusal above was the CSRF check.
+      const json = await post('application/json');
+      expect(json.status).toBe(200);
+      expect(await json.json()).toEqual({ data: { createDepartment: { code } } });
+      expect(await departments()).toBe(1);
+    },
+  );
 
   it('gives a coded error for a malformed query', async () => {
     const r = await t.gql('{ departments { ');
+    expect(r.data).toBeUndefined();
+    expect(r.errors).toHaveLength(1);
     expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });

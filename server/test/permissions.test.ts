@@ -11,23 +11,34 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 
-const CREATE_DEPARTMENT = {
+type Op = { query: string; variables: Record<string, unknown>; check: { sql: string; params: string[] } | null };
+
+/**
+ * Each operation names what it writes after `who` (who runs it), so that every test counts only its own rows and
+ * no test depends on which others ran before it.
+ */
+const CREATE_DEPARTMENT = (who: string): Op => ({
   query: `mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }`,
-  variables: { i: { code: 'probe_dept', name: 'Пробный отдел', kind: 'ADMIN_UNIT', sectorCodes: ['ZHKH'] } },
-  check: `select count(*)::int as n from department where code = 'probe_dept'`,
-};
-const CREATE_USER = {
+  variables: { i: { code: `probe_dept_${who}`, name: 'Пробный отдел', kind: 'ADMIN_UNIT', sectorCodes: ['ZHKH'] } },
+  check: { sql: 'select count(*)::int as n from department where code = ?', params: [`probe_dept_${who}`] },
+});
+const CREATE_USER = (who: string): Op => ({
   query: `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
-  variables: { i: { username: 'probe.user', fullName: 'Проба Пробная', roles: ['ANALYST'], password: 'probe-password' } },
-  check: `select count(*)::int as n from app_user where username = 'probe.user'`,
-};
-const CREATE_TOKEN = {
+  variables: { i: { username: `probe.user.${who}`, fullName: 'Проба Пробная', roles: ['ANALYST'], password: 'probe-password' } },
+  check: { sql: 'select count(*)::int as n from app_user where username = ?', params: [`probe.user.${who}`] },
+});
+const CREATE_TOKEN = (who: string): Op => ({
   query: `mutation($i: ApiTokenInput!) { createApiToken(input: $i) { token } }`,
-  variables: { i: { name: 'probe token', kind: 'INTEGRATOR', scopes: ['ORG_READ'] } },
-  check: `select count(*)::int as n from api_token where name = 'probe token'`,
-};
-const LIST_USERS = { query: '{ users { id username } }', variables: {}, check: null };
-const LIST_TOKENS = { query: '{ apiTokens { id } }', variables: {}, check: null };
+  variables: { i: { name: `probe token ${who}`, kind: 'INTEGRATOR', scopes: ['ORG_READ'] } },
+  check: { sql: 'select count(*)::int as n from api_token where name = ?', params: [`probe token ${who}`] },
+});
+const LIST_USERS = (): Op => ({ query: '{ users { id username } }', variables: {}, check: null });
+const LIST_TOKENS = (): Op => ({ query: '{ apiTokens { id } }', variables: {}, check: null });
+
+async function countOf(check: NonNullable<Op['check']>): Promise<number> {
+  const rows: { n: number }[] = await t.orm.em.fork().getConnection().execute(check.sql, check.params);
+  return rows[0]!.n;
+}
 
 /**
  * For every role: an operation that belongs to another role (the head's management, or the user list of
@@ -56,33 +67,30 @@ const ops = {
 };
 
 describe('role checks', () => {
-  it.each(refused)('%s is refused %s (an operation of %s)', async (username, op, _owner) => {
-    const { query, variables, check } = ops[op];
+  it.each(refused)('%s is refused %s (an operation of %s) with FORBIDDEN, and nothing is written', async (username, op, _owner) => {
+    const { query, variables, check } = ops[op](username);
     const r = await t.gql(query, variables, tokens[username]);
     expect(codeOf(r)).toBe('FORBIDDEN');
     expect(r.data ?? null).toBeNull();
-    if (check) {
-      const rows = await t.orm.em.fork().getConnection().execute(check);
-      expect(rows[0].n).toBe(0);
-    }
+    if (check) expect(await countOf(check)).toBe(0);
   });
 
-  it('the head may run each of those operations', async () => {
-    for (const op of Object.values(ops)) {
-      const r = await t.gql(op.query, op.variables, tokens.head);
-      expect(r.errors, op.query).toBeUndefined();
-      if (op.check) expect((await t.orm.em.fork().getConnection().execute(op.check))[0].n).toBe(1);
+  it('the head may run each of those operations, and each writes its row', async () => {
+    for (const [name, make] of Object.entries(ops)) {
+      const op = make('head');
+      const r = await t.gql<Record<string, unknown>>(op.query, op.variables, tokens.head);
+      expect(r.errors, name).toBeUndefined();
+      expect(r.data?.[name], name).toEqual(expect.anything());
+      if (op.check) expect(await countOf(op.check), name).toBe(1);
     }
   });
 
   it('the head is refused what no municipal role may do: granting the regional role', async () => {
-    const r = await t.gql(
-      CREATE_USER.query,
-      { i: { ...CREATE_USER.variables.i, username: 'fake.region', roles: ['REGION'] } },
-      tokens.head,
-    );
+    const op = CREATE_USER('fake.region');
+    const r = await t.gql(op.query, { i: { ...(op.variables.i as object), roles: ['REGION'] } }, tokens.head);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.extensions?.fields).toEqual([{ field: 'roles', problems: [expect.any(String)] }]);
+    expect(await countOf(op.check!)).toBe(0);
   });
 
   it('every role reads the organisation', async () => {
@@ -97,7 +105,7 @@ describe('role checks', () => {
 describe('input validation', () => {
   it('names every bad field and writes nothing', async () => {
     const r = await t.gql(
-      CREATE_USER.query,
+      CREATE_USER('x').query,
       { i: { username: 'bad name!', fullName: 'X', roles: ['EXECUTOR'], password: 'short', email: 'not-an-email' } },
       tokens.head,
     );
@@ -114,23 +122,21 @@ describe('input validation', () => {
 
   it('refuses an executor without a department and a sector lead without sectors', async () => {
     const r = await t.gql(
-      CREATE_USER.query,
+      CREATE_USER('x').query,
       { i: { username: 'no.dept', fullName: 'Без Отдела', roles: ['EXECUTOR', 'SECTOR_LEAD'], password: 'long-enough' } },
       tokens.head,
     );
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     const fields = (r.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field).sort();
     expect(fields).toEqual(['departmentId', 'sectorCodes']);
+    expect(await countOf({ sql: 'select count(*)::int as n from app_user where username = ?', params: ['no.dept'] })).toBe(0);
   });
 
   it('answers CONFLICT for a duplicate code, and keeps the first', async () => {
-    const first = await t.gql(CREATE_DEPARTMENT.query, { i: { ...CREATE_DEPARTMENT.variables.i, code: 'dup_dept' } }, tokens.head);
+    const dept = CREATE_DEPARTMENT('dup');
+    const first = await t.gql(dept.query, { i: { ...(dept.variables.i as object), code: 'dup_dept' } }, tokens.head);
     expect(first.errors).toBeUndefined();
-    const second = await t.gql(
-      CREATE_DEPARTMENT.query,
-      { i: { ...CREATE_DEPARTMENT.variables.i, code: 'dup_dept', name: 'Второй' } },
-      tokens.head,
-    );
+    const second = await t.gql(dept.query, { i: { ...(dept.variables.i as object), code: 'dup_dept', name: 'Второй' } }, tokens.head);
     expect(codeOf(second)).toBe('CONFLICT');
     expect(second.errors?.[0]?.extensions?.field).toBe('code');
     const rows = await t.orm.em.fork().getConnection().execute(`select name from department where code = 'dup_dept'`);
@@ -138,13 +144,11 @@ describe('input validation', () => {
   });
 
   it('refuses unknown sector codes by field', async () => {
-    const r = await t.gql(
-      CREATE_DEPARTMENT.query,
-      { i: { ...CREATE_DEPARTMENT.variables.i, code: 'x_dept', sectorCodes: ['NOPE'] } },
-      tokens.head,
-    );
+    const dept = CREATE_DEPARTMENT('x');
+    const r = await t.gql(dept.query, { i: { ...(dept.variables.i as object), sectorCodes: ['NOPE'] } }, tokens.head);
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.extensions?.fields).toEqual([{ field: 'sectorCodes', problems: ['unknown codes: NOPE'] }]);
+    expect(await countOf(dept.check!)).toBe(0);
   });
 
   it('refuses queries nested too deep', async () => {

@@ -51,8 +51,11 @@ describe('municipalities are isolated', () => {
       {},
       head,
     );
+    expect(r.errors).toBeUndefined();
     expect(r.data?.municipalities.map((m) => m.code)).toEqual(['surovikino']);
+    expect(r.data?.departments.map((d) => d.code)).toContain('vodokanal');
     expect(r.data?.departments.map((d) => d.code)).not.toContain('kalach_housing');
+    expect(r.data?.users.map((u) => u.username)).toContain('head');
     expect(r.data?.users.map((u) => u.username)).not.toContain('kalach.head');
     expect(r.data?.sectors).toHaveLength(16);
   });
@@ -70,6 +73,7 @@ describe('municipalities are isolated', () => {
   it('the same codes live side by side in two municipalities', async () => {
     const other = await t.signInAs('kalach.head', 'kalach-password');
     const r = await t.gql<{ sectors: { code: string }[]; departments: { code: string }[] }>('{ sectors { code } departments { code } }', {}, other);
+    expect(r.errors).toBeUndefined();
     expect(r.data?.sectors.map((s) => s.code)).toContain('ZHKH');
     expect(r.data?.departments.map((d) => d.code)).toEqual(['kalach_housing']);
   });
@@ -90,8 +94,10 @@ describe('municipalities are isolated', () => {
       {},
       head,
     );
+    expect(created.errors).toBeUndefined();
     const token = created.data!.createApiToken.token;
     const r = await t.gql<{ departments: { code: string }[] }>('{ departments { code } }', {}, token);
+    expect(r.errors).toBeUndefined();
     expect(r.data?.departments.map((d) => d.code)).toContain('vodokanal');
     expect(r.data?.departments.map((d) => d.code)).not.toContain('kalach_housing');
   });

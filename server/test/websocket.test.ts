@@ -1,17 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startTestApp, type TestApp } from './harness.js';
+import type { Topics } from '../src/graphql/pubsub.js';
+import { observedPubSub, startTestApp, type TestApp } from './harness.js';
 
 let t: TestApp;
+const bus = observedPubSub();
 const clients: Client[] = [];
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ pubsub: bus.pubsub });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await t?.stop();
 });
+
+/** Waits (bounded) until the server listens on `topic` for `count` subscriptions: an event published then reaches them. */
+async function serverListens(topic: keyof Topics, count: number): Promise<void> {
+  await vi.waitFor(() => expect(bus.listening(topic)).toBe(count), { timeout: 5_000, interval: 10 });
+}
 
 function wsClient(options: { token?: string; cookie?: string }): Client {
   const client = createClient({
@@ -39,13 +46,13 @@ describe('graphql-ws on /graphql', () => {
   it('answers queries for a bearer token given in connectionParams', async () => {
     const token = await t.signInAs('curator');
     const r = await once<{ me: { username: string; roles: string[] } }>(wsClient({ token }), '{ me { username roles } }');
-    expect(r.data?.me).toEqual({ username: 'curator', roles: ['CURATOR'] });
+    expect(r).toEqual({ data: { me: { username: 'curator', roles: ['CURATOR'] } } });
   });
 
   it('authenticates by the session cookie of the upgrade request', async () => {
     const token = await t.signInAs('analyst');
     const r = await once<{ me: { username: string } }>(wsClient({ cookie: `otklik_session=${token}` }), '{ me { username } }');
-    expect(r.data?.me.username).toBe('analyst');
+    expect(r).toEqual({ data: { me: { username: 'analyst' } } });
   });
 
   it('refuses an anonymous subscription with UNAUTHENTICATED', async () => {
@@ -58,6 +65,7 @@ describe('graphql-ws on /graphql', () => {
     const head = await t.signInAs('head');
     const client = wsClient({ token: analyst });
     const events: { entity: string; entityId: string; action: string }[] = [];
+    const listeners = bus.listening('ORGANISATION_CHANGED');
     const subscribed = new Promise<void>((resolve, reject) => {
       const unsubscribe = client.subscribe<{ organisationChanged: { entity: string; entityId: string; action: string } }>(
         { query: 'subscription { organisationChanged { entity entityId action municipalityId at } }' },
@@ -74,13 +82,13 @@ describe('graphql-ws on /graphql', () => {
         },
       );
     });
-    // Give the subscription a moment to be registered on the server before the change.
-    await new Promise((r) => setTimeout(r, 200));
+    await serverListens('ORGANISATION_CHANGED', listeners + 1);
     const created = await t.gql<{ createDepartment: { id: string } }>(
       'mutation { createDepartment(input: { code: "ws_probe", name: "Отдел для проверки", kind: ADMIN_UNIT }) { id } }',
       {},
       head,
     );
+    expect(created.errors).toBeUndefined();
     await subscribed;
     expect(events).toEqual([{ entity: 'Department', entityId: created.data!.createDepartment.id, action: 'CREATED' }].map((e) => expect.objectContaining(e)));
   });
@@ -94,8 +102,10 @@ describe('itemUpdated', () => {
       {},
       head,
     );
+    expect(created.errors).toBeUndefined();
     const item = created.data!.createItem;
     const client = wsClient({ token: await t.signInAs('analyst') });
+    const listeners = bus.listening('ITEM_UPDATED');
     const got = new Promise<{ itemId: string; status: string; version: number }>((resolve, reject) => {
       const unsubscribe = client.subscribe<{ itemUpdated: { itemId: string; status: string; version: number } }>(
         { query: 'subscription($id: ID) { itemUpdated(itemId: $id) { itemId status version } }', variables: { id: item.id } },
@@ -111,10 +121,11 @@ describe('itemUpdated', () => {
         },
       );
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await serverListens('ITEM_UPDATED', listeners + 1);
     const deps = await t.gql<{ departments: { id: string; code: string }[] }>('{ departments { id code } }', {}, head);
     const roads = deps.data!.departments.find((d) => d.code === 'roads')!.id;
-    await t.gql('mutation($id: ID!, $v: Int!, $d: ID!) { assignItem(id: $id, version: $v, input: { departmentId: $d }) { id } }', { id: item.id, v: item.version, d: roads }, head);
+    const assigned = await t.gql('mutation($id: ID!, $v: Int!, $d: ID!) { assignItem(id: $id, version: $v, input: { departmentId: $d }) { id } }', { id: item.id, v: item.version, d: roads }, head);
+    expect(assigned.errors).toBeUndefined();
     expect(await got).toEqual({ itemId: item.id, status: 'ASSIGNED', version: item.version + 1 });
   });
 });

@@ -188,8 +188,9 @@ describe('a socket ends with its session', () => {
     await s.subscribed;
     // The session ran out (as if 12 hours had passed): the next operation on the socket finds it ended.
     await t.orm.em.fork().getConnection().execute(
-      `update user_session set expires_at = now() - interval '1 minute'
+      `update user_session set expires_at = ?
        where id = (select s.id from user_session s join app_user u on u.id = s.user_id where u.username = 'curator' order by s.created_at desc limit 1)`,
+      [new Date(t.clock.now().getTime() - 60_000)],
     );
     // The server closes the socket as it refuses the operation: the client sees the close as the answer.
     await expect(s.client.iterate({ query: '{ me { id } }' }).next()).rejects.toMatchObject({ code: 4401 });
