@@ -3,6 +3,7 @@ import { loadConfig, ConfigError, type Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
 import { migrate, openOrm, type Orm } from './db/orm.js';
 import { seedDemoIfEmpty } from './db/seed/index.js';
+import { backfillSpeed } from './db/backfill.js';
 import { demoAccounts } from './db/seed/district.js';
 import { startApp, type RunningApp } from './app.js';
 import { createAppPubSub } from './graphql/pubsub.js';
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   const applied = await migrate(orm);
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
   if (config.seedDemo) await seedDemoIfEmpty(orm, { password: config.demoPassword, items: config.demoItems });
+  const measured = await backfillSpeed(orm);
+  if (measured) logger.info(`measured the answer speed of ${measured} items answered before it was recorded`);
 
   const pubsub = createAppPubSub();
   const now = () => new Date();

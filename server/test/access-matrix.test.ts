@@ -33,6 +33,8 @@ const ITEM_WORKERS = who('HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATO
 const ITEM_CREATORS = who('HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAGER', 'token:ITEMS_INGEST');
 /** Who sees the staff list: those who assign work or oversee it. Executors and analysts do not. */
 const USER_READERS = who('CURATOR', 'HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'REGION');
+/** KPIs carry no personal data: the head, the curator, sector leads (their sectors), analysts, the region, KPI tokens. */
+const KPI_READERS = who('HEAD', 'CURATOR', 'SECTOR_LEAD', 'ANALYST', 'REGION', 'token:KPI_READ');
 /** Users, tokens, the organisation and the calendar are managed by the head alone. */
 const HEAD = who('HEAD');
 
@@ -78,6 +80,9 @@ const EXPECTED: Record<string, Set<string>> = {
   'mutation saveAnswerTemplate': who('HEAD', 'SECTOR_LEAD'),
   'mutation createItem': ITEM_CREATORS,
   'query itemQueueCounts': ITEM_WORKERS,
+  'query kpis': KPI_READERS,
+  'query kpiSeries': KPI_READERS,
+  'query kpiRanking': KPI_READERS,
   ...Object.fromEntries(
     [
       'registerItem', 'assignItem', 'startItem', 'askCitizen', 'citizenReplied', 'submitAnswer', 'publishInterimAnswer',
@@ -260,6 +265,9 @@ const FIXTURES: Record<string, Fixture> = {
     probe: () => ({ c: 'NOPE' }),
   },
   'query itemQueueCounts': { doc: '{ itemQueueCounts { MINE } }' },
+  'query kpis': { doc: '{ kpis(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { received } }' },
+  'query kpiSeries': { doc: '{ kpiSeries(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00", bucket: MONTH) { from } }' },
+  'query kpiRanking': { doc: '{ kpiRanking(by: DEPARTMENT, from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { key } }' },
   'mutation registerItem': lifecycle('mutation($id: ID!, $version: Int!) { registerItem(id: $id, version: $version) { id } }', 'new'),
   'mutation assignItem': lifecycle(
     'mutation($id: ID!, $version: Int!, $input: AssignInput!) { assignItem(id: $id, version: $version, input: $input) { id } }',

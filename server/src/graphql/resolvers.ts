@@ -12,6 +12,7 @@ import { AnswerTemplateResolver } from '../modules/items/answer-template.resolve
 import { NotificationResolver } from '../modules/notifications/notification.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
+import { KpiResolver } from '../modules/kpi/kpi.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -30,4 +31,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NotificationResolver,
   AttachmentFieldsResolver,
   AnswerTemplateResolver,
+  KpiResolver,
 ];

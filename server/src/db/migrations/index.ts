@@ -3,10 +3,12 @@ import { Migration20261127103542_init } from './Migration20261127103542_init.js'
 import { Migration20261127111233_items } from './Migration20261127111233_items.js';
 import { Migration20261127112718_review_reminder } from './Migration20261127112718_review_reminder.js';
 import { Migration20261127120305_event_details } from './Migration20261127120305_event_details.js';
+import { Migration20261201220358_item_speed } from './Migration20261201220358_item_speed.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
   { name: 'Migration20261127111233_items', class: Migration20261127111233_items },
   { name: 'Migration20261127112718_review_reminder', class: Migration20261127112718_review_reminder },
   { name: 'Migration20261127120305_event_details', class: Migration20261127120305_event_details },
+  { name: 'Migration20261201220358_item_speed', class: Migration20261201220358_item_speed },
 ];

@@ -12,7 +12,7 @@ import { AnswerKind, AnswerStatus, ItemAnswer } from '../../modules/items/item-a
 import { AnswerTemplate } from '../../modules/items/answer-template.entity.js';
 import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome, ReworkReason } from '../../modules/items/item.enums.js';
 import { ItemAction } from '../../modules/items/lifecycle.js';
-import { applyRegistrationClocks, runClock, stopClock } from '../../modules/items/deadlines.js';
+import { applyRegistrationClocks, runClock, stopClock, measureSpeed } from '../../modules/items/deadlines.js';
 import { incidentFinalAnswerDueAt, qualityReviewDueAt, slaPreview, type WorkingCalendar } from '../../modules/sla/index.js';
 import { logger } from '../../shared/logger.js';
 
@@ -401,6 +401,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         item.status = ItemStatus.CLOSED;
       }
     }
+    measureSpeed(item, calendar);
     for (const e of events) {
       em.create(ItemEvent, {
         municipality,

@@ -70,6 +70,8 @@ export enum Permission {
   TEMPLATES_MANAGE = 'TEMPLATES_MANAGE',
   /** A person's own account: profile, password, notifications. Tokens have none. */
   OWN_ACCOUNT = 'OWN_ACCOUNT',
+  /** KPIs (no personal data); a sector lead reads their sectors' only (modules/kpi). */
+  KPI_READ = 'KPI_READ',
 }
 
 const STAFF: Role[] = [
@@ -104,6 +106,7 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   },
   [Permission.TEMPLATES_MANAGE]: { roles: [Role.HEAD, Role.SECTOR_LEAD], scopes: [] },
   [Permission.OWN_ACCOUNT]: { roles: STAFF, scopes: [] },
+  [Permission.KPI_READ]: { roles: [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD, Role.ANALYST, Role.REGION], scopes: [Scope.KPI_READ] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

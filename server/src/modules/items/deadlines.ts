@@ -54,3 +54,19 @@ export function applyRegistrationClocks(item: Item, at: Date, calendar: WorkingC
   item.firstReactionDueAt = p.firstReactionDueAt ?? undefined;
   runClock(item, at, item.kind === ItemKind.INCIDENT ? item.firstReactionDueAt : item.answerDueAt, calendar);
 }
+
+/** A working day of the standard calendar (8 hours): the unit of the speed of a MESSAGE. */
+export const WORKING_DAY_MS = 8 * 3_600_000;
+
+/**
+ * Records how fast the item was answered and first reacted to, on the working calendar (docs/kpi.md): working
+ * days from registration (or receipt) to the answer, working hours to the first reaction. Cleared when the answer
+ * is taken back (a reopened item). Call after any change of `answeredAt` or `firstReactionAt`.
+ */
+export function measureSpeed(item: Item, calendar: WorkingCalendar): void {
+  const start = item.registeredAt ?? item.receivedAt;
+  item.answerWorkingDays = item.answeredAt ? Math.max(0, calendar.workingTimeBetween(start, item.answeredAt)) / WORKING_DAY_MS : undefined;
+  item.firstReactionWorkingHours = item.firstReactionAt
+    ? Math.max(0, calendar.workingTimeBetween(start, item.firstReactionAt)) / 3_600_000
+    : undefined;
+}

@@ -185,6 +185,16 @@ export class Item extends TenantEntity {
   @Property({ type: 'timestamptz', nullable: true })
   closedAt?: Date;
 
+  // Speed, measured on the municipality's working calendar when the answer or first reaction is recorded
+  // (docs/kpi.md): KPIs aggregate them in SQL without running the calendar per row.
+  @Field(() => Float, { nullable: true, description: 'Working days from registration to the answer (KPI speed of a MESSAGE)' })
+  @Property({ type: 'double', nullable: true })
+  answerWorkingDays?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Working hours from registration to the first reaction (KPI speed of an INCIDENT)' })
+  @Property({ type: 'double', nullable: true })
+  firstReactionWorkingHours?: number;
+
   @Field({ nullable: true, description: 'The body an item was redirected to' })
   @Property({ type: 'text', nullable: true })
   redirectedTo?: string;

@@ -34,7 +34,7 @@ import type {
   RedirectInput,
   ReturnInput,
 } from './item.inputs.js';
-import { applyRegistrationClocks, runClock, stopClock } from './deadlines.js';
+import { applyRegistrationClocks, measureSpeed, runClock, stopClock } from './deadlines.js';
 import { ItemAction, nextStatus, type ItemFacts } from './lifecycle.js';
 import { accessFactsOf, actionRefusal, worksItem } from './item-access.js';
 import { actorOf, diff, publishItemChanged, recordEvent, snapshot } from './item-history.js';
@@ -239,6 +239,7 @@ async function transition(
   }
   if (applied?.status) item.status = applied.status;
   else if (action) item.status = nextStatus(action, from);
+  measureSpeed(item, calendar);
   recordEvent(em, item, {
     type: applied?.event ?? action ?? 'UPDATED',
     at: ctx.now(),
@@ -422,6 +423,7 @@ export async function approveAnswer(ctx: Ctx, id: string, version: number, input
     for (const child of children) {
       child.answeredAt = now;
       child.outcome = input.outcome;
+      measureSpeed(child, await calendarFor(ctx.em, child.municipality.id, now.getTime()));
       ctx.em.create(ItemAnswer, {
         municipality: child.municipality,
         item: child,
