@@ -101,9 +101,10 @@ beforeAll(async () => {
   // A3: redirected 06.03.
   const a3 = await create('2026-03-05T10:00:00', { kind: 'APPEAL', categoryCode: 'EDU_SCHOOL' });
   await redirect('2026-03-06T10:00:00', a3);
+  ids.a3 = a3.id;
 
   // A4: registered 01.02 (a Sunday: due 03.03 23:59:59), never answered: overdue at the end of March.
-  await create('2026-02-01T10:00:00', { kind: 'APPEAL', categoryCode: 'ZHKH_WATER' });
+  ids.a4 = (await create('2026-02-01T10:00:00', { kind: 'APPEAL', categoryCode: 'ZHKH_WATER' })).id;
 
   // A5: the applicant of A1 again, same category, 18 days later: a repeat. Open, due 20.04: not overdue.
   const a5 = await create('2026-03-20T10:00:00', { kind: 'APPEAL', categoryCode: 'ZHKH_WATER', applicant: { ...APPLICANT, name: 'Кузнецов П. И.' } });
@@ -112,6 +113,7 @@ beforeAll(async () => {
   // D1: a duplicate of A5, merged: received, but never answered or overdue on its own.
   const d1 = await create('2026-03-21T10:00:00', { kind: 'APPEAL', categoryCode: 'ZHKH_WATER' });
   await merge('2026-03-21T11:00:00', d1, { p: a5.id });
+  ids.d1 = d1.id;
 
   t.clock.set('2026-04-15T12:00:00+03:00');
 }, 120_000);
@@ -202,6 +204,45 @@ describe('kpis', () => {
     expect(s.map((p) => p.figures.received)).toEqual([0, 4, 0, 2, 0, 0]);
     expect(s.reduce((n, p) => n + p.figures.received, 0)).toBe(6);
     expect(s.reduce((n, p) => n + p.figures.answered, 0)).toBe(4);
+  });
+});
+
+describe('drilling into a figure: the items behind it', () => {
+  const Q = `query($k: KpiDrillInput!) { items(first: 100, filter: { kpi: $k }) { totalCount nodes { id } } }`;
+  const drill = async (set: string, scope?: Record<string, unknown>, token = head) => {
+    const r = await t.gql<{ items: { totalCount: number; nodes: { id: string }[] } }>(Q, { k: { set, from: FROM, to: TO, scope } }, token);
+    expect(r.errors).toBeUndefined();
+    return { total: r.data!.items.totalCount, ids: r.data!.items.nodes.map((n) => n.id).sort() };
+  };
+  const sorted = (...names: string[]) => names.map((n) => ids[n]!).sort();
+
+  it('lists exactly the items each figure of March counts', async () => {
+    expect(await drill('RECEIVED')).toEqual({ total: 6, ids: [...sorted('a1', 'm1', 'i1', 'a3', 'a5', 'd1')] });
+    expect(await drill('ANSWERED')).toEqual({ total: 4, ids: sorted('a1', 'a2', 'm1', 'i1') });
+    expect(await drill('ANSWERED_ON_TIME')).toEqual({ total: 3, ids: sorted('a1', 'm1', 'i1') });
+    expect(await drill('ANSWERED_LATE')).toEqual({ total: 1, ids: sorted('a2') });
+    expect(await drill('OVERDUE_OPEN')).toEqual({ total: 1, ids: sorted('a4') });
+    expect(await drill('REDIRECTED')).toEqual({ total: 1, ids: sorted('a3') });
+    expect(await drill('EXTENDED')).toEqual({ total: 1, ids: sorted('a2') });
+    expect(await drill('REWORKED')).toEqual({ total: 1, ids: sorted('m1') });
+    expect(await drill('REOPENED')).toEqual({ total: 1, ids: sorted('m1') });
+    expect(await drill('RATED')).toEqual({ total: 2, ids: sorted('a1', 'm1') });
+    expect(await drill('SATISFIED')).toEqual({ total: 1, ids: sorted('a1') });
+    expect(await drill('NOT_SATISFIED')).toEqual({ total: 1, ids: sorted('m1') });
+    expect(await drill('REPEATS')).toEqual({ total: 1, ids: sorted('a5') });
+  });
+
+  it('answered late in the housing department in March: exactly that item', async () => {
+    expect(await drill('ANSWERED_LATE', { departmentId: deps.housing })).toEqual({ total: 1, ids: sorted('a2') });
+    expect(await drill('ANSWERED_LATE', { departmentId: deps.roads })).toEqual({ total: 0, ids: [] });
+  });
+
+  it('is refused to a role that does not read KPIs, and keeps a sector lead to their sectors', async () => {
+    const r = await t.gql(Q, { k: { set: 'RECEIVED', from: FROM, to: TO } }, await t.signInAs('executor'));
+    expect(codeOf(r)).toBe('FORBIDDEN');
+    const lead = await t.signInAs('sector_lead');
+    expect(await drill('RECEIVED', undefined, lead)).toEqual({ total: 5, ids: sorted('a1', 'm1', 'i1', 'a5', 'd1') });
+    expect(codeOf(await t.gql(Q, { k: { set: 'RECEIVED', from: FROM, to: TO, scope: { sectorCode: 'EDUCATION' } } }, lead))).toBe('FORBIDDEN');
   });
 });
 

@@ -163,6 +163,8 @@ export type ItemFilter = {
   departmentId?: string | number | null | undefined;
   executorId?: string | number | null | undefined;
   kinds?: Array<ItemKind> | null | undefined;
+  /** Exactly the items behind a KPI figure (needs KPI_READ) */
+  kpi?: KpiDrillInput | null | undefined;
   /** Open items only (not closed, redirected or merged) */
   openOnly?: boolean | null | undefined;
   queue?: ItemQueue | null | undefined;
@@ -240,6 +242,43 @@ export type ItemStatus =
   | 'REGISTERED'
   | 'REOPENED'
   | 'WAITING_CITIZEN';
+
+/** The items behind a KPI figure: the same scope and period as `kpis`, and which set */
+export type KpiDrillInput = {
+  from: string;
+  scope?: KpiScopeInput | null | undefined;
+  set: KpiItemSet;
+  to: string;
+};
+
+/** The items behind a KPI figure (docs/kpi.md) */
+export type KpiItemSet =
+  | 'ANSWERED'
+  | 'ANSWERED_LATE'
+  | 'ANSWERED_ON_TIME'
+  | 'EXTENDED'
+  | 'LEFT_WITHOUT_ANSWER'
+  | 'NOT_SATISFIED'
+  | 'OVERDUE_OPEN'
+  | 'RATED'
+  | 'RECEIVED'
+  | 'REDIRECTED'
+  | 'REOPENED'
+  | 'REPEATS'
+  | 'REWORKED'
+  | 'SATISFIED';
+
+/** What a KPI is computed over; empty is your municipality (the regional reader: all of them) */
+export type KpiScopeInput = {
+  categoryCode?: string | null | undefined;
+  channel?: Channel | null | undefined;
+  departmentId?: string | number | null | undefined;
+  kind?: ItemKind | null | undefined;
+  /** For a regional reader: one municipality */
+  municipalityId?: string | number | null | undefined;
+  sectorCode?: string | null | undefined;
+  settlementId?: string | number | null | undefined;
+};
 
 export type LeaveInput = {
   comment?: string | null | undefined;

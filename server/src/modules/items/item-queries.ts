@@ -1,7 +1,11 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Ctx } from '../../graphql/context.js';
-import { badInput, notFound } from '../../graphql/errors.js';
-import { Role } from '../auth/roles.js';
+import { badInput, forbidden, notFound } from '../../graphql/errors.js';
+import { granted } from '../../graphql/auth-checker.js';
+import { checkPeriod, resolveScope } from '../kpi/kpi.service.js';
+import { itemSetSubquery } from '../kpi/kpi.sql.js';
+import type { KpiDrillInput } from '../kpi/kpi.types.js';
+import { Permission, Role } from '../auth/roles.js';
 import { actionWhere, reachWhere } from './item-access.js';
 import { Item } from './item.entity.js';
 import { DeadlineState, ItemStatus } from './item.enums.js';
@@ -135,9 +139,27 @@ function filterWhere(ctx: Ctx, f: ItemFilter | undefined, now: Date): FilterQuer
   return w;
 }
 
-/** The condition of a filtered list as the viewer sees it: reach AND the filter. */
-export function itemsWhere(ctx: Ctx, filter: ItemFilter | undefined): FilterQuery<Item> {
-  return { $and: [reachWhere(ctx.viewer), ...filterWhere(ctx, filter, ctx.now())] };
+/**
+ * The items behind a KPI figure (docs/kpi.md): the same scope resolution and the same SQL predicate as the figure,
+ * so the list and the number agree. Reading KPIs is a permission of its own.
+ */
+async function kpiWhere(ctx: Ctx, drill: KpiDrillInput): Promise<() => FilterQuery<Item>> {
+  if (!ctx.viewer || !granted(ctx.viewer, [Permission.KPI_READ])) throw forbidden('Reading KPIs is not allowed for your role');
+  checkPeriod(drill.from, drill.to);
+  const scope = await resolveScope(ctx, drill.scope ?? undefined);
+  const { sql, params } = itemSetSubquery(scope, drill.set, { from: drill.from, to: drill.to, now: ctx.now() });
+  // A raw fragment used as a key is consumed by the query that uses it: a fresh one for each query.
+  return () => ({ [raw((alias: string) => `${alias}.id in (${sql})`, params)]: [] }) as FilterQuery<Item>;
+}
+
+/**
+ * The condition of a filtered list as the viewer sees it (reach AND the filter), as a function that gives a fresh
+ * condition for each query (the page and its count).
+ */
+export async function itemsWhere(ctx: Ctx, filter: ItemFilter | undefined): Promise<() => FilterQuery<Item>> {
+  const drill = filter?.kpi ? await kpiWhere(ctx, filter.kpi) : null;
+  const rest = [reachWhere(ctx.viewer), ...filterWhere(ctx, filter, ctx.now())];
+  return () => ({ $and: [...rest, ...(drill ? [drill()] : [])] });
 }
 
 export async function listItems(
@@ -149,12 +171,12 @@ export async function listItems(
 ): Promise<{ nodes: Item[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
   if (first < 1 || first > MAX_PAGE) throw badInput([{ field: 'first', problems: [`1 to ${MAX_PAGE}`] }]);
   const spec = SORTS[sort];
-  const base = itemsWhere(ctx, filter);
+  const where = await itemsWhere(ctx, filter);
   const cursor = after ? decodeCursor(after) : null;
-  const page: FilterQuery<Item> = cursor ? { $and: [base, spec.after(cursor.k, cursor.id)] } : base;
+  const page: FilterQuery<Item> = cursor ? { $and: [where(), spec.after(cursor.k, cursor.id)] } : where();
   const [rows, totalCount] = await Promise.all([
     ctx.em.find(Item, page, { orderBy: spec.orderBy as never, limit: first + 1 }),
-    ctx.em.count(Item, base),
+    ctx.em.count(Item, where()),
   ]);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];

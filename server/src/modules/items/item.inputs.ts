@@ -1,3 +1,4 @@
+import { KpiDrillInput } from '../kpi/kpi.types.js';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Channel, DeadlineState, ItemKind, ItemStatus, NoAnswerReason, Outcome, ReworkReason } from './item.enums.js';
@@ -283,4 +284,8 @@ export class ItemFilter {
   @Field({ nullable: true, description: 'Open items only (not closed, redirected or merged)' })
   @IsOptional()
   openOnly?: boolean;
+
+  @Field(() => KpiDrillInput, { nullable: true, description: 'Exactly the items behind a KPI figure (needs KPI_READ)' })
+  @IsOptional()
+  kpi?: KpiDrillInput;
 }

@@ -16,7 +16,7 @@ const WHOLE_MUNICIPALITY: readonly Role[] = [Role.HEAD, Role.CURATOR, Role.ANALY
 export const MAX_BUCKETS = 400;
 const MAX_PERIOD_DAYS = 3 * 366;
 
-function checkPeriod(from: Date, to: Date): void {
+export function checkPeriod(from: Date, to: Date): void {
   if (!(to.getTime() > from.getTime())) throw badInput([{ field: 'to', problems: ['must be after from'] }]);
   if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000) throw badInput([{ field: 'to', problems: [`at most ${MAX_PERIOD_DAYS} days`] }]);
 }

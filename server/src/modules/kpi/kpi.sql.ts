@@ -1,47 +1,99 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { KpiDimension, type KpiFigures, type ResolvedScope } from './kpi.types.js';
+import { KpiDimension, KpiItemSet, type KpiFigures, type ResolvedScope } from './kpi.types.js';
 
 /**
- * Every KPI figure as a SQL aggregate over the items of a scope (docs/kpi.md). One statement for the item
- * figures, one for the ratings (from the history's RATE events) and one for repeats; each may be grouped by a
- * dimension for rankings. Tenancy is an explicit condition here (raw SQL does not pass the ORM filter): the scope's
- * municipalities come from shared/tenancy.ts.
+ * Every KPI figure as a SQL aggregate over the items of a scope (docs/kpi.md). The sets of items behind the
+ * countable figures are predicates (`ITEM_SETS`) used both by the aggregates here and by the inbox's drill-down
+ * (item-queries.ts), so a number and its items cannot disagree. Tenancy is an explicit condition here (raw SQL does
+ * not pass the ORM filter): the scope's municipalities come from shared/tenancy.ts through resolveScope.
  */
 
-type Bindings = Record<string, unknown>;
+export type Bindings = Record<string, unknown>;
+
+/** An instant the figures are judged at, and whether the period has ended by then. */
+export type Period = { from: Date; to: Date; now: Date };
+
+/** `:name` for each value: arrays expanded into one binding each, so the SQL works with any driver formatting. */
+function list(b: Bindings, name: string, values: readonly unknown[]): string {
+  return values.map((v, i) => {
+    b[`${name}_${i}`] = v;
+    return `:${name}_${i}`;
+  }).join(', ');
+}
 
 /** The conditions of a scope on `item` rows aliased `alias`. */
-function scopeWhere(s: ResolvedScope, alias: string, b: Bindings): string {
+export function scopeWhere(s: ResolvedScope, alias: string, b: Bindings): string {
   const w: string[] = [];
-  if (s.municipalityIds) {
-    b.municipalities = s.municipalityIds;
-    w.push(`${alias}.municipality_id = any(:municipalities::uuid[])`);
-  }
-  if (s.sectorIds) {
-    b.sectors = s.sectorIds;
-    w.push(`${alias}.sector_id = any(:sectors::uuid[])`);
-  }
-  if (s.categoryIds) {
-    b.categories = s.categoryIds;
-    w.push(`${alias}.category_id = any(:categories::uuid[])`);
-  }
-  if (s.departmentId) {
-    b.department = s.departmentId;
-    w.push(`${alias}.department_id = :department`);
-  }
-  if (s.settlementId) {
-    b.settlement = s.settlementId;
-    w.push(`${alias}.settlement_id = :settlement`);
-  }
-  if (s.channel) {
-    b.channel = s.channel;
-    w.push(`${alias}.channel = :channel`);
-  }
-  if (s.kind) {
-    b.kind = s.kind;
-    w.push(`${alias}.kind = :kind`);
-  }
+  const inList = (column: string, name: string, values: readonly unknown[]) =>
+    w.push(values.length ? `${alias}.${column} in (${list(b, name, values)})` : 'false');
+  if (s.municipalityIds) inList('municipality_id', 'municipality', s.municipalityIds);
+  if (s.sectorIds) inList('sector_id', 'sector', s.sectorIds);
+  if (s.categoryIds) inList('category_id', 'category', s.categoryIds);
+  if (s.departmentId) inList('department_id', 'department', [s.departmentId]);
+  if (s.settlementId) inList('settlement_id', 'settlement', [s.settlementId]);
+  if (s.channel) inList('channel', 'channel', [s.channel]);
+  if (s.kind) inList('kind', 'kind', [s.kind]);
   return w.length ? w.join(' and ') : 'true';
+}
+
+const ANSWERED = `x.answered_at >= :from and x.answered_at < :to and x.status <> 'MERGED'`;
+const ON_TIME = `(case when x.kind = 'INCIDENT' then x.first_reaction_at <= x.first_reaction_due_at else x.answered_at <= x.answer_due_at end)`;
+const RATING = (satisfied?: boolean) =>
+  `exists (select 1 from item_event e where e.item_id = x.id and e.type = 'RATE' and e.at >= :from and e.at < :to${
+    satisfied === undefined ? '' : ` and (e.details ->> 'satisfied')::boolean = ${satisfied}`
+  })`;
+
+/** Open items past their deadline at the end of the period: now, or (for an ended period) as the deadlines stand. */
+function overdueAtEnd(p: Period): string {
+  if (p.to.getTime() > p.now.getTime()) {
+    return `x.status not in ('CLOSED', 'REDIRECTED', 'MERGED') and x.due_at < :now and x.paused_at is null`;
+  }
+  return `x.status <> 'MERGED' and (x.answered_at is null or x.answered_at >= :to) and (x.closed_at is null or x.closed_at >= :to)
+    and coalesce(case when x.kind = 'INCIDENT'
+                      then case when x.first_reaction_at is null or x.first_reaction_at >= :to then x.first_reaction_due_at else x.final_answer_due_at end
+                      else x.answer_due_at end,
+                 x.registration_due_at) < :to`;
+}
+
+/** The items behind each countable figure, as a predicate over `item` aliased `x` (with :from, :to, :now). */
+export const ITEM_SETS: Record<KpiItemSet, (p: Period) => string> = {
+  [KpiItemSet.RECEIVED]: () => `x.received_at >= :from and x.received_at < :to`,
+  [KpiItemSet.ANSWERED]: () => ANSWERED,
+  [KpiItemSet.ANSWERED_ON_TIME]: () => `${ANSWERED} and ${ON_TIME}`,
+  [KpiItemSet.ANSWERED_LATE]: () => `${ANSWERED} and not coalesce(${ON_TIME}, false)`,
+  [KpiItemSet.OVERDUE_OPEN]: overdueAtEnd,
+  [KpiItemSet.EXTENDED]: () => `${ANSWERED} and x.extended_at is not null`,
+  [KpiItemSet.REWORKED]: () => `${ANSWERED} and x.rework_count > 0`,
+  [KpiItemSet.REOPENED]: () => `${ANSWERED} and x.reopen_count > 0`,
+  [KpiItemSet.REDIRECTED]: () => `x.outcome = 'REDIRECTED' and x.closed_at >= :from and x.closed_at < :to`,
+  [KpiItemSet.LEFT_WITHOUT_ANSWER]: () => `x.outcome = 'LEFT_WITHOUT_ANSWER' and x.closed_at >= :from and x.closed_at < :to`,
+  [KpiItemSet.RATED]: () => RATING(),
+  [KpiItemSet.SATISFIED]: () => RATING(true),
+  [KpiItemSet.NOT_SATISFIED]: () => RATING(false),
+  [KpiItemSet.REPEATS]: () => `x.received_at >= :from and x.received_at < :to and x.category_id is not null
+      and exists (
+        select 1 from item j
+        where j.municipality_id = x.municipality_id and j.category_id = x.category_id and j.id <> x.id
+          and j.received_at < x.received_at and j.received_at >= x.received_at - interval '90 days'
+          and ((x.applicant_phone is not null and j.applicant_phone = x.applicant_phone)
+            or (x.applicant_email is not null and lower(j.applicant_email) = lower(x.applicant_email))
+            or (x.applicant_name is not null and x.applicant_address is not null
+                and lower(j.applicant_name) = lower(x.applicant_name) and lower(j.applicant_address) = lower(x.applicant_address))))`,
+};
+
+/**
+ * The ids of the items of a scope in one of the sets, as a SQL subquery with `?` placeholders and its parameters
+ * (for a MikroORM `raw()` condition).
+ */
+export function itemSetSubquery(s: ResolvedScope, set: KpiItemSet, p: Period): { sql: string; params: unknown[] } {
+  const b: Bindings = { from: p.from, to: p.to, now: p.now };
+  const named = `select x.id from item x where ${scopeWhere(s, 'x', b)} and x.received_at < :to and ${ITEM_SETS[set](p)}`;
+  const params: unknown[] = [];
+  const sql = named.replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_m, name: string) => {
+    params.push(b[name]);
+    return '?';
+  });
+  return { sql, params };
 }
 
 export const DIMENSION_COLUMN: Record<KpiDimension, string> = {
@@ -52,90 +104,59 @@ export const DIMENSION_COLUMN: Record<KpiDimension, string> = {
   [KpiDimension.CHANNEL]: 'channel',
 };
 
-/** An instant the figures are judged at, and whether the period has ended by then. */
-export type Period = { from: Date; to: Date; now: Date };
-
 type Row = Record<string, unknown> & { k: string | null };
-
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-/** Open items past their deadline at the end of the period: now, or (for an ended period) as the deadlines stand. */
-function overdueAtEnd(p: Period): string {
-  if (p.to.getTime() > p.now.getTime()) {
-    return `x.status not in ('CLOSED', 'REDIRECTED', 'MERGED') and x.due_at < :now and x.paused_at is null and x.received_at < :to`;
-  }
-  return `x.received_at < :to and x.status <> 'MERGED'
-    and (x.answered_at is null or x.answered_at >= :to) and (x.closed_at is null or x.closed_at >= :to)
-    and coalesce(case when x.kind = 'INCIDENT'
-                      then case when x.first_reaction_at is null or x.first_reaction_at >= :to then x.first_reaction_due_at else x.final_answer_due_at end
-                      else x.answer_due_at end,
-                 x.registration_due_at) < :to`;
-}
-
 /** Figures of a scope and period, one row per value of `dimension` (or one row). */
-export async function figureRows(em: EntityManager, s: ResolvedScope, p: Period, dimension?: KpiDimension): Promise<Map<string | null, Omit<KpiFigures, 'from' | 'to' | 'scope'>>> {
+export async function figureRows(
+  em: EntityManager,
+  s: ResolvedScope,
+  p: Period,
+  dimension?: KpiDimension,
+): Promise<Map<string | null, Omit<KpiFigures, 'from' | 'to' | 'scope'>>> {
   const knex = em.getKnex();
   const b: Bindings = { from: p.from, to: p.to, now: p.now };
-  const where = scopeWhere(s, 'i', b);
-  const key = (alias: string) => (dimension ? `${alias}.${DIMENSION_COLUMN[dimension]}::text` : 'null::text');
+  const where = scopeWhere(s, 'x', b);
+  const key = dimension ? `x.${DIMENSION_COLUMN[dimension]}::text` : 'null::text';
   const group = dimension ? 'group by 1' : '';
+  const count = (set: KpiItemSet) => `count(*) filter (where ${ITEM_SETS[set](p)})::int`;
+  const speed = `case when x.kind = 'APPEAL' then extract(epoch from x.answered_at - coalesce(x.registered_at, x.received_at)) / 86400.0
+                      else x.answer_working_days end`;
   const items = `
-    select ${key('x')} as k,
-      count(*) filter (where x.received_at >= :from and x.received_at < :to)::int as received,
-      count(*) filter (where x.answered)::int as answered,
-      count(*) filter (where x.answered and (case when x.kind = 'INCIDENT' then x.first_reaction_at <= x.first_reaction_due_at
-                                                  else x.answered_at <= x.answer_due_at end))::int as answered_on_time,
-      avg(x.speed) filter (where x.answered and x.kind <> 'INCIDENT') as mean_answer_days,
-      percentile_cont(0.5) within group (order by x.speed) filter (where x.answered and x.kind <> 'INCIDENT') as median_answer_days,
+    select ${key} as k,
+      ${count(KpiItemSet.RECEIVED)} as received,
+      ${count(KpiItemSet.ANSWERED)} as answered,
+      ${count(KpiItemSet.ANSWERED_ON_TIME)} as answered_on_time,
+      avg(${speed}) filter (where ${ANSWERED} and x.kind <> 'INCIDENT') as mean_answer_days,
+      percentile_cont(0.5) within group (order by ${speed}) filter (where ${ANSWERED} and x.kind <> 'INCIDENT') as median_answer_days,
       avg(x.first_reaction_working_hours) filter (where x.kind = 'INCIDENT' and x.status <> 'MERGED'
                                                   and x.first_reaction_at >= :from and x.first_reaction_at < :to) as mean_first_reaction_hours,
-      count(*) filter (where x.answered and x.extended_at is not null)::int as extended,
-      count(*) filter (where x.answered and x.rework_count > 0)::int as reworked,
-      count(*) filter (where x.answered and x.reopen_count > 0)::int as reopened,
-      count(*) filter (where x.outcome = 'REDIRECTED' and x.closed_at >= :from and x.closed_at < :to)::int as redirected,
-      count(*) filter (where x.outcome = 'LEFT_WITHOUT_ANSWER' and x.closed_at >= :from and x.closed_at < :to)::int as left_without_answer,
-      count(*) filter (where ${overdueAtEnd(p)})::int as overdue_open
-    from (
-      select i.*,
-        (i.answered_at >= :from and i.answered_at < :to and i.status <> 'MERGED') as answered,
-        case when i.kind = 'APPEAL' then extract(epoch from i.answered_at - coalesce(i.registered_at, i.received_at)) / 86400.0
-             else i.answer_working_days end as speed
-      from item i
-      where ${where}
-        and (i.received_at < :to)
-    ) x
+      ${count(KpiItemSet.EXTENDED)} as extended,
+      ${count(KpiItemSet.REWORKED)} as reworked,
+      ${count(KpiItemSet.REOPENED)} as reopened,
+      ${count(KpiItemSet.REDIRECTED)} as redirected,
+      ${count(KpiItemSet.LEFT_WITHOUT_ANSWER)} as left_without_answer,
+      ${count(KpiItemSet.OVERDUE_OPEN)} as overdue_open,
+      ${count(KpiItemSet.REPEATS)} as repeats
+    from item x
+    where ${where} and x.received_at < :to
     ${group}`;
+  // Ratings are events: an item rated, reopened and rated again counts twice in `rated`.
   const ratings = `
-    select ${key('i')} as k,
+    select ${key} as k,
       count(*)::int as rated,
       count(*) filter (where (e.details ->> 'satisfied')::boolean)::int as satisfied
-    from item_event e join item i on i.id = e.item_id
+    from item_event e join item x on x.id = e.item_id
     where e.type = 'RATE' and e.at >= :from and e.at < :to and ${where}
     ${group}`;
-  const repeats = `
-    select ${key('i')} as k, count(*)::int as repeats
-    from item i
-    where ${where} and i.received_at >= :from and i.received_at < :to and i.category_id is not null
-      and exists (
-        select 1 from item j
-        where j.municipality_id = i.municipality_id and j.category_id = i.category_id and j.id <> i.id
-          and j.received_at < i.received_at and j.received_at >= i.received_at - interval '90 days'
-          and ((i.applicant_phone is not null and j.applicant_phone = i.applicant_phone)
-            or (i.applicant_email is not null and lower(j.applicant_email) = lower(i.applicant_email))
-            or (i.applicant_name is not null and i.applicant_address is not null
-                and lower(j.applicant_name) = lower(i.applicant_name) and lower(j.applicant_address) = lower(i.applicant_address))))
-    ${group}`;
-  const [ir, rr, pr] = await Promise.all(
-    [items, ratings, repeats].map(async (sql) => ((await knex.raw(sql, b)) as { rows: Row[] }).rows),
-  );
+  const [ir, rr] = await Promise.all([items, ratings].map(async (sql) => ((await knex.raw(sql, b)) as { rows: Row[] }).rows));
   const out = new Map<string | null, Omit<KpiFigures, 'from' | 'to' | 'scope'>>();
-  const keys = new Set<string | null>([...ir!, ...rr!, ...pr!].map((r) => r.k));
+  const keys = new Set<string | null>([...ir!, ...rr!].map((r) => r.k));
   if (!dimension) keys.add(null);
   for (const k of keys) {
     const r = ir!.find((x) => x.k === k) ?? ({} as Row);
     const rating = rr!.find((x) => x.k === k) ?? ({} as Row);
-    const rep = pr!.find((x) => x.k === k) ?? ({} as Row);
     const received = num(r.received) ?? 0;
     const answered = num(r.answered) ?? 0;
     const onTime = num(r.answered_on_time) ?? 0;
@@ -160,7 +181,7 @@ export async function figureRows(em: EntityManager, s: ResolvedScope, p: Period,
       rated,
       satisfied,
       satisfiedShare: ratio(satisfied, rated),
-      repeats: num(rep.repeats) ?? 0,
+      repeats: num(r.repeats) ?? 0,
     });
   }
   return out;

@@ -33,6 +33,41 @@ export enum KpiBucket {
 }
 registerEnumType(KpiBucket, { name: 'KpiBucket', description: 'Days, weeks (from Monday) and months of the municipality' });
 
+/** The items behind a countable figure: what the inbox lists when a number is clicked (docs/kpi.md). */
+export enum KpiItemSet {
+  RECEIVED = 'RECEIVED',
+  ANSWERED = 'ANSWERED',
+  ANSWERED_ON_TIME = 'ANSWERED_ON_TIME',
+  ANSWERED_LATE = 'ANSWERED_LATE',
+  OVERDUE_OPEN = 'OVERDUE_OPEN',
+  EXTENDED = 'EXTENDED',
+  REWORKED = 'REWORKED',
+  REOPENED = 'REOPENED',
+  REDIRECTED = 'REDIRECTED',
+  LEFT_WITHOUT_ANSWER = 'LEFT_WITHOUT_ANSWER',
+  RATED = 'RATED',
+  SATISFIED = 'SATISFIED',
+  NOT_SATISFIED = 'NOT_SATISFIED',
+  REPEATS = 'REPEATS',
+}
+registerEnumType(KpiItemSet, { name: 'KpiItemSet', description: 'The items behind a KPI figure (docs/kpi.md)' });
+
+/** A KPI figure to drill into: the items of a scope and period behind it. */
+@InputType({ description: 'The items behind a KPI figure: the same scope and period as `kpis`, and which set' })
+export class KpiDrillInput {
+  @Field(() => KpiItemSet)
+  set!: KpiItemSet;
+
+  @Field(() => Date)
+  from!: Date;
+
+  @Field(() => Date)
+  to!: Date;
+
+  @Field(() => KpiScopeInput, { nullable: true })
+  scope?: KpiScopeInput;
+}
+
 export enum KpiDimension {
   DEPARTMENT = 'DEPARTMENT',
   SECTOR = 'SECTOR',
