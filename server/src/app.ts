@@ -24,6 +24,7 @@ import { resolveViewer } from './modules/auth/auth.service.js';
 import { logger } from './shared/logger.js';
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
+import { exportsRouter } from './modules/exports/exports.routes.js';
 
 export const SESSION_COOKIE = 'otklik_session';
 
@@ -144,6 +145,17 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       contextOf: async (req) => {
         const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
         return { viewer, em: forkFor(orm, viewer), now };
+      },
+    }),
+  );
+
+  app.use(
+    '/exports',
+    exportsRouter({
+      schema,
+      contextOf: async (req): Promise<Ctx> => {
+        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
+        return { viewer, em: forkFor(orm, viewer), now, config, pubsub };
       },
     }),
   );

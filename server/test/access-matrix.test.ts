@@ -35,6 +35,10 @@ const ITEM_CREATORS = who('HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAG
 const USER_READERS = who('CURATOR', 'HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'REGION');
 /** KPIs carry no personal data: the head, the curator, sector leads (their sectors), analysts, the region, KPI tokens. */
 const KPI_READERS = who('HEAD', 'CURATOR', 'SECTOR_LEAD', 'ANALYST', 'REGION', 'token:KPI_READ');
+/** Recurring problems carry no personal data: every person (an executor their department's), the KPI and wall tokens. */
+const PROBLEM_READERS = who(...ROLES, 'token:KPI_READ', 'token:WALL_READ');
+/** The list of problems: the curator confirms it and approves plans, the head and sector leads work it (docs/problems.md). */
+const PROBLEM_MANAGERS = who('HEAD', 'CURATOR', 'SECTOR_LEAD');
 /** Users, tokens, the organisation and the calendar are managed by the head alone. */
 const HEAD = who('HEAD');
 
@@ -83,6 +87,19 @@ const EXPECTED: Record<string, Set<string>> = {
   'query kpis': KPI_READERS,
   'query kpiSeries': KPI_READERS,
   'query kpiRanking': KPI_READERS,
+  'query kpiTargets': KPI_READERS,
+  /** The curator approves KPI targets (docs/domain.md §4, §5). */
+  'mutation setKpiTarget': who('CURATOR'),
+  'query problems': PROBLEM_READERS,
+  'query problem': PROBLEM_READERS,
+  'query problemProposals': PROBLEM_READERS,
+  ...Object.fromEntries(
+    [
+      'confirmProposal', 'rejectProposal', 'createProblem', 'confirmProblem', 'rejectProblem', 'updateProblem', 'mergeProblems',
+      'splitProblem', 'linkProblemItems', 'unlinkProblemItems', 'addProblemMeasure', 'updateProblemMeasure', 'approveProblemPlan',
+      'addProblemReport', 'solveProblem',
+    ].map((m) => [`mutation ${m}`, PROBLEM_MANAGERS]),
+  ),
   ...Object.fromEntries(
     [
       'registerItem', 'assignItem', 'startItem', 'askCitizen', 'citizenReplied', 'submitAnswer', 'publishInterimAnswer',
@@ -268,6 +285,82 @@ const FIXTURES: Record<string, Fixture> = {
   'query kpis': { doc: '{ kpis(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { received } }' },
   'query kpiSeries': { doc: '{ kpiSeries(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00", bucket: MONTH) { from } }' },
   'query kpiRanking': { doc: '{ kpiRanking(by: DEPARTMENT, from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { key } }' },
+  'query kpiTargets': { doc: '{ kpiTargets(includeSuperseded: true) { id } }' },
+  'mutation setKpiTarget': {
+    doc: 'mutation($v: Float!) { setKpiTarget(input: { figure: ON_TIME_SHARE, validFrom: "2026-01-01", value: $v }) { id } }',
+    write: () => ({ v: 0.9 }),
+    probe: () => ({ v: 1.5 }),
+  },
+  'query problems': { doc: '{ problems { totalCount } }' },
+  'query problem': { doc: 'query($id: ID!) { problem(id: $id) { id } }', probe: () => ({ id: ids.problem }), write: () => ({ id: ids.problem }) },
+  'query problemProposals': { doc: '{ problemProposals { key } }' },
+  'mutation confirmProposal': {
+    doc: 'mutation($k: String!) { confirmProposal(input: { key: $k }) { id } }',
+    write: () => ({ k: ids.proposal }),
+    probe: () => ({ k: 'not-a-proposal' }),
+  },
+  'mutation rejectProposal': {
+    doc: 'mutation($k: String!) { rejectProposal(input: { key: $k, reason: "Матрица: не проблема" }) { id } }',
+    write: () => ({ k: ids.proposal }),
+    probe: () => ({ k: 'not-a-proposal' }),
+  },
+  'mutation createProblem': {
+    doc: 'mutation($c: String) { createProblem(input: { title: "Матрица: проблема", categoryCode: $c }) { id } }',
+    write: () => ({ c: 'ZHKH_WATER' }),
+    probe: () => ({ c: 'NOPE' }),
+  },
+  'mutation confirmProblem': { doc: 'mutation($id: ID!) { confirmProblem(id: $id) { id } }', write: () => ({ id: ids.proposedProblem }), probe: () => ({ id: NO_ID }) },
+  'mutation rejectProblem': {
+    doc: 'mutation($id: ID!) { rejectProblem(id: $id, reason: "Матрица: снять с перечня") { id } }',
+    write: () => ({ id: ids.problem }),
+    probe: () => ({ id: NO_ID }),
+  },
+  'mutation updateProblem': {
+    doc: 'mutation($id: ID!) { updateProblem(id: $id, input: { title: "Изменено матрицей" }) { id } }',
+    write: () => ({ id: ids.problem }),
+    probe: () => ({ id: NO_ID }),
+  },
+  'mutation mergeProblems': {
+    doc: 'mutation($t: ID!, $s: ID!) { mergeProblems(targetId: $t, sourceId: $s) { id } }',
+    write: () => ({ t: ids.problem, s: ids.otherProblem }),
+    probe: () => ({ t: NO_ID, s: ids.otherProblem }),
+  },
+  'mutation splitProblem': {
+    doc: 'mutation($id: ID!, $i: [ID!]!) { splitProblem(id: $id, input: { itemIds: $i, title: "Матрица: часть" }) { id } }',
+    write: () => ({ id: ids.problem, i: [ids.problemItem] }),
+    probe: () => ({ id: NO_ID, i: [ids.problemItem] }),
+  },
+  'mutation linkProblemItems': {
+    doc: 'mutation($id: ID!, $i: [ID!]!) { linkProblemItems(id: $id, itemIds: $i) { id } }',
+    write: () => ({ id: ids.problem, i: [ids.registered] }),
+    probe: () => ({ id: NO_ID, i: [ids.registered] }),
+  },
+  'mutation unlinkProblemItems': {
+    doc: 'mutation($id: ID!, $i: [ID!]!) { unlinkProblemItems(id: $id, itemIds: $i) { id } }',
+    write: () => ({ id: ids.problem, i: [ids.problemItem] }),
+    probe: () => ({ id: NO_ID, i: [ids.problemItem] }),
+  },
+  'mutation addProblemMeasure': {
+    doc: 'mutation($p: ID!) { addProblemMeasure(problemId: $p, input: { text: "Матрица: мероприятие", dueDate: "2026-03-20" }) { id } }',
+    write: () => ({ p: ids.problem }),
+    probe: () => ({ p: NO_ID }),
+  },
+  'mutation updateProblemMeasure': {
+    doc: 'mutation($id: ID!) { updateProblemMeasure(id: $id, input: { status: DONE }) { id } }',
+    write: () => ({ id: ids.measure }),
+    probe: () => ({ id: NO_ID }),
+  },
+  'mutation approveProblemPlan': { doc: 'mutation($id: ID!) { approveProblemPlan(id: $id) { id } }', write: () => ({ id: ids.problem }), probe: () => ({ id: NO_ID }) },
+  'mutation addProblemReport': {
+    doc: 'mutation($p: ID!) { addProblemReport(problemId: $p, text: "Матрица: отчёт о ходе работ") { id } }',
+    write: () => ({ p: ids.problem }),
+    probe: () => ({ p: NO_ID }),
+  },
+  'mutation solveProblem': {
+    doc: 'mutation($id: ID!) { solveProblem(id: $id, answerText: "Матрица: проблема решена, работы выполнены.", outcome: SUPPORTED_MEASURES_TAKEN) { problem { id } } }',
+    write: () => ({ id: ids.problem }),
+    probe: () => ({ id: NO_ID }),
+  },
   'mutation registerItem': lifecycle('mutation($id: ID!, $version: Int!) { registerItem(id: $id, version: $version) { id } }', 'new'),
   'mutation assignItem': lifecycle(
     'mutation($id: ID!, $version: Int!, $input: AssignInput!) { assignItem(id: $id, version: $version, input: $input) { id } }',
@@ -334,7 +427,7 @@ const FIXTURES: Record<string, Fixture> = {
 async function fingerprint(): Promise<string> {
   const tables = [
     'item', 'item_event', 'item_answer', 'attachment', 'notification', 'department', 'category', 'sector', 'calendar_year',
-    'answer_template', 'personal_data_access', 'item_counter',
+    'answer_template', 'personal_data_access', 'item_counter', 'kpi_target', 'problem', 'problem_item', 'problem_measure', 'problem_report',
   ];
   const parts = tables.map((name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${name} x`);
   parts.push(`select 'app_user', md5(coalesce(string_agg(concat_ws(',', id, username, full_name, roles::text, active, password_hash, locale, department_id), '|' order by id), '')) from app_user`);
@@ -473,6 +566,31 @@ beforeAll(async () => {
   });
   ids.attachment = ((await upload.json()) as { id: string }).id;
 }, 120_000);
+
+/** Recurring problems to write on: a proposal (three items recur), problems on the list, a measure (docs/problems.md). */
+beforeAll(async () => {
+  const head = creds.get('HEAD')!.token!;
+  const run = async <T>(doc: string, vars: Record<string, unknown> = {}): Promise<T> => {
+    const r = await t.gql<Record<string, T>>(doc, vars, head);
+    expect(r.errors, doc).toBeUndefined();
+    return Object.values(r.data!)[0]!;
+  };
+  const settlement = (await run<{ id: string }[]>('{ settlements { id } }'))[0]!.id;
+  const item = (i: Record<string, unknown>) =>
+    run<{ id: string }>('mutation($i: ItemInput!) { createItem(input: $i) { id } }', {
+      i: { kind: 'MESSAGE', channel: 'PHONE', identified: false, categoryCode: 'ZHKH_WATER', text: 'Матрица: нет воды', ...i },
+    });
+  for (const n of [1, 2, 3]) await item({ settlementId: settlement, address: `ул. Матричная, д. ${n}` });
+  ids.proposal = (await run<{ key: string }[]>('{ problemProposals { key } }'))[0]!.key;
+  ids.problemItem = (await item({})).id;
+  const problem = (itemIds: string[]) =>
+    run<{ id: string }>('mutation($i: [ID!]) { createProblem(input: { title: "Матрица: проблема", categoryCode: "ZHKH_WATER", itemIds: $i }) { id } }', { i: itemIds });
+  ids.problem = (await problem([ids.problemItem])).id;
+  ids.otherProblem = (await problem([])).id;
+  ids.proposedProblem = (await problem([])).id;
+  for (const id of [ids.problem, ids.otherProblem]) await run('mutation($id: ID!) { confirmProblem(id: $id) { id } }', { id });
+  ids.measure = (await run<{ id: string }>('mutation($p: ID!) { addProblemMeasure(problemId: $p, input: { text: "Матрица: промыть сети", dueDate: "2026-03-20" }) { id } }', { p: ids.problem })).id;
+});
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));

@@ -295,3 +295,49 @@ describe('speed of items answered before it was recorded', () => {
     expect(await backfillSpeed(t.orm, t.clock.now())).toBe(0);
   });
 });
+
+describe('daily rollups', () => {
+  it('serve a whole-day period and give the same figures as the items themselves, for every grain and ranking', async () => {
+    const { rawParts, figuresFrom } = await import('../src/modules/kpi/kpi.sql.js');
+    const { partsFor } = await import('../src/modules/kpi/kpi-rollup.js');
+    const { KpiDimension } = await import('../src/modules/kpi/kpi.types.js');
+    const { systemEm } = await import('../src/db/orm.js');
+    const em = systemEm(t.orm);
+    const [m] = (await em.getConnection().execute(`select id, timezone, population from municipality`)) as { id: string; timezone: string; population: number }[];
+    const sectors = (await em.getConnection().execute(`select id from sector where code in ('ZHKH', 'ROADS')`)) as { id: string }[];
+    const base = { municipalityIds: [m!.id], population: m!.population, zone: m!.timezone };
+    const p = { from: new Date(FROM), to: new Date(TO), now: t.clock.now() };
+    const scopes = [
+      base,
+      { ...base, sectorIds: sectors.map((s) => s.id) },
+      { ...base, departmentId: deps.housing },
+      { ...base, kind: 'MESSAGE' as never },
+      { ...base, channel: 'SOCIAL_VK' as never },
+    ];
+    const view = (parts: Map<string | null, Parameters<typeof figuresFrom>[0]>) =>
+      Object.fromEntries([...parts].map(([k, v]) => [String(k), figuresFrom(v, 0, null)]));
+    for (const s of scopes) expect(view(await partsFor(em, s, p)), JSON.stringify(s)).toEqual(view(await rawParts(em, s, p)));
+    for (const d of Object.values(KpiDimension)) expect(view(await partsFor(em, base, p, d)), d).toEqual(view(await rawParts(em, base, p, d)));
+    // A period that does not start or end at midnight: whole days from the rollups, the edges from the items.
+    const odd = { from: new Date('2026-03-02T10:30:00+03:00'), to: new Date('2026-03-20T15:00:00+03:00'), now: t.clock.now() };
+    expect(view(await partsFor(em, base, odd))).toEqual(view(await rawParts(em, base, odd)));
+    const rows = (await em.getConnection().execute(`select grain, count(*)::int as n from kpi_day group by grain order by grain`)) as { grain: string; n: number }[];
+    expect(rows.map((r) => r.grain)).toEqual(['ALL', 'CATEGORY', 'CHANNEL', 'DEPARTMENT', 'KIND', 'SECTOR', 'SETTLEMENT']);
+  });
+
+  it('a change after a read is in the next read (the change marks its days stale in its own transaction)', async () => {
+    // April (not March, which the other tests read): a whole-day period up to 15.04, served by the rollups.
+    const q = `query($f: DateTime!, $t: DateTime!) { kpis(from: $f, to: $t) { received answered } }`;
+    const period = { f: '2026-04-01T00:00:00+03:00', t: '2026-04-15T00:00:00+03:00' };
+    const before = (await t.gql<{ kpis: { received: number; answered: number } }>(q, period, head)).data!.kpis;
+    const stale = async () =>
+      ((await t.orm.em.fork().getConnection().execute(`select day::text from kpi_dirty where day >= '2026-04-01' and day < '2026-04-15' order by day`)) as { day: string }[]).map((d) => d.day);
+    expect(await stale()).toEqual([]);
+    await create('2026-04-10T23:30:00', { kind: 'APPEAL', categoryCode: 'WASTE_COLLECTION' });
+    t.clock.set('2026-04-15T12:00:00+03:00');
+    expect(await stale()).toEqual(['2026-04-10']);
+    const after = (await t.gql<{ kpis: { received: number; answered: number } }>(q, period, head)).data!.kpis;
+    expect(after).toEqual({ received: before.received + 1, answered: before.answered });
+    expect(await stale()).toEqual([]);
+  });
+});

@@ -16,6 +16,12 @@ import { Attachment } from '../modules/files/attachment.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { CalendarYear } from '../modules/calendar/calendar-year.entity.js';
 import { PersonalDataAccess } from '../modules/audit/personal-data-access.entity.js';
+import { KpiDay, KpiDirty } from '../modules/kpi/kpi-rollup.entity.js';
+import { KpiTarget } from '../modules/kpi/kpi-target.entity.js';
+import { Problem } from '../modules/problems/problem.entity.js';
+import { ProblemItem } from '../modules/problems/problem-item.entity.js';
+import { ProblemMeasure } from '../modules/problems/problem-measure.entity.js';
+import { ProblemReport } from '../modules/problems/problem-report.entity.js';
 
 /** Every entity of the application. Add a new one here and create a migration (`pnpm migration:create`). */
 export const entities = [
@@ -36,6 +42,13 @@ export const entities = [
   Notification,
   CalendarYear,
   PersonalDataAccess,
+  KpiDay,
+  KpiDirty,
+  KpiTarget,
+  Problem,
+  ProblemItem,
+  ProblemMeasure,
+  ProblemReport,
 ];
 
 /** Entities whose rows belong to a municipality: every TenantEntity, and users (null for regional readers). */

@@ -13,6 +13,15 @@ import { NotificationResolver } from '../modules/notifications/notification.reso
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
 import { KpiResolver } from '../modules/kpi/kpi.resolver.js';
+import { KpiFigureTargetsResolver, KpiTargetResolver } from '../modules/kpi/kpi-target.resolver.js';
+import {
+  ItemProblemFieldResolver,
+  ProblemFieldsResolver,
+  ProblemMeasureFieldsResolver,
+  ProblemReportFieldsResolver,
+  ProblemResolver,
+  ProblemSolveEntryFieldsResolver,
+} from '../modules/problems/problem.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -32,4 +41,12 @@ export const resolvers: NonEmptyArray<Function> = [
   AttachmentFieldsResolver,
   AnswerTemplateResolver,
   KpiResolver,
+  KpiTargetResolver,
+  KpiFigureTargetsResolver,
+  ProblemResolver,
+  ProblemFieldsResolver,
+  ProblemMeasureFieldsResolver,
+  ProblemReportFieldsResolver,
+  ProblemSolveEntryFieldsResolver,
+  ItemProblemFieldResolver,
 ];

@@ -4,8 +4,16 @@ import { systemEm } from '../db/orm.js';
 import type { AppPubSub } from '../graphql/pubsub.js';
 import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
+import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
+import { refreshDays } from '../modules/kpi/kpi-rollup.js';
 
-export const QUEUES = { deadlineScan: 'deadline-scan', closeUnrated: 'close-unrated', anonymise: 'anonymise-expired' } as const;
+export const QUEUES = {
+  deadlineScan: 'deadline-scan',
+  closeUnrated: 'close-unrated',
+  anonymise: 'anonymise-expired',
+  kpiRollups: 'kpi-rollups',
+  problemMeasureScan: 'problem-measure-scan',
+} as const;
 
 export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
 
@@ -25,6 +33,8 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.schedule(QUEUES.deadlineScan, '* * * * *');
   await boss.schedule(QUEUES.closeUnrated, '*/15 * * * *');
   await boss.schedule(QUEUES.anonymise, '30 2 * * *');
+  await boss.schedule(QUEUES.problemMeasureScan, '*/5 * * * *');
+  await boss.schedule(QUEUES.kpiRollups, '* * * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now(), deps.pubsub);
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -36,6 +46,18 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.work(QUEUES.anonymise, async () => {
     const n = await anonymiseExpired(systemEm(deps.orm), deps.now());
     if (n) logger.info(`erased the personal data of ${n} items closed more than 5 years ago`);
+  });
+  // Readers rebuild the stale days of their period themselves; this keeps the backlog small (a minute's worth).
+  await boss.work(QUEUES.kpiRollups, async () => {
+    const em = systemEm(deps.orm);
+    let days = 0;
+    for (let n = -1; n !== 0 && days < 20_000; days += n) n = await refreshDays(em, { limit: 31 });
+    if (days) logger.debug(`rebuilt the KPI rollups of ${days} days`);
+  });
+  // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
+  await boss.work(QUEUES.problemMeasureScan, async () => {
+    const r = await scanProblemMeasures(systemEm(deps.orm), deps.now(), deps.pubsub);
+    if (r.overdue) logger.info('problem measure scan', r);
   });
   return {
     boss,

@@ -4,6 +4,10 @@ import { Migration20261127111233_items } from './Migration20261127111233_items.j
 import { Migration20261127112718_review_reminder } from './Migration20261127112718_review_reminder.js';
 import { Migration20261127120305_event_details } from './Migration20261127120305_event_details.js';
 import { Migration20261201220358_item_speed } from './Migration20261201220358_item_speed.js';
+import { Migration20261201221247_kpi_targets } from './Migration20261201221247_kpi_targets.js';
+import { Migration20261201221328_kpi_rollups } from './Migration20261201221328_kpi_rollups.js';
+import { Migration20261201221657_kpi_indexes } from './Migration20261201221657_kpi_indexes.js';
+import { Migration20261201235900_problems } from './Migration20261201235900_problems.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -11,4 +15,8 @@ export const migrationsList = [
   { name: 'Migration20261127112718_review_reminder', class: Migration20261127112718_review_reminder },
   { name: 'Migration20261127120305_event_details', class: Migration20261127120305_event_details },
   { name: 'Migration20261201220358_item_speed', class: Migration20261201220358_item_speed },
+  { name: 'Migration20261201221247_kpi_targets', class: Migration20261201221247_kpi_targets },
+  { name: 'Migration20261201221328_kpi_rollups', class: Migration20261201221328_kpi_rollups },
+  { name: 'Migration20261201221657_kpi_indexes', class: Migration20261201221657_kpi_indexes },
+  { name: 'Migration20261201235900_problems', class: Migration20261201235900_problems },
 ];

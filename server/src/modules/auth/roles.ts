@@ -72,6 +72,12 @@ export enum Permission {
   OWN_ACCOUNT = 'OWN_ACCOUNT',
   /** KPIs (no personal data); a sector lead reads their sectors' only (modules/kpi). */
   KPI_READ = 'KPI_READ',
+  /** Approving KPI targets: the curator (docs/domain.md §4, §5). */
+  KPI_TARGETS_MANAGE = 'KPI_TARGETS_MANAGE',
+  /** Recurring problems (no personal data); an executor reads their department's only (modules/problems). */
+  PROBLEMS_READ = 'PROBLEMS_READ',
+  /** Working the list of problems; which problems and which steps: modules/problems/problem-access.ts. */
+  PROBLEMS_MANAGE = 'PROBLEMS_MANAGE',
 }
 
 const STAFF: Role[] = [
@@ -107,6 +113,9 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   [Permission.TEMPLATES_MANAGE]: { roles: [Role.HEAD, Role.SECTOR_LEAD], scopes: [] },
   [Permission.OWN_ACCOUNT]: { roles: STAFF, scopes: [] },
   [Permission.KPI_READ]: { roles: [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD, Role.ANALYST, Role.REGION], scopes: [Scope.KPI_READ] },
+  [Permission.KPI_TARGETS_MANAGE]: { roles: [Role.CURATOR], scopes: [] },
+  [Permission.PROBLEMS_READ]: { roles: STAFF, scopes: [Scope.KPI_READ, Scope.WALL_READ] },
+  [Permission.PROBLEMS_MANAGE]: { roles: [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD], scopes: [] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

@@ -10,6 +10,8 @@ import { ItemStatus } from './item.enums.js';
 @ObjectType()
 @Entity()
 @Index({ properties: ['item', 'at'] })
+// KPIs: ratings in a period (docs/kpi.md).
+@Index({ properties: ['municipality', 'type', 'at'] })
 export class ItemEvent extends TenantEntity {
   @ManyToOne(() => Item, { ref: true, deleteRule: 'cascade' })
   item!: Ref<Item>;

@@ -24,6 +24,18 @@ import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.e
   expression: `create index "item_open_due_index" on "item" ("municipality_id", "due_at", "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED')`,
 })
 @Index({ properties: ['municipality', 'receivedAt'] })
+// KPIs (docs/kpi.md): what happened on a day, and what was still unresolved at an instant.
+@Index({ properties: ['municipality', 'answeredAt'] })
+@Index({ properties: ['municipality', 'firstReactionAt'] })
+@Index({ properties: ['municipality', 'closedAt'] })
+// KPIs: repeats — the same applicant's earlier items (docs/kpi.md).
+@Index({ name: 'item_applicant_phone_index', expression: `create index "item_applicant_phone_index" on "item" ("municipality_id", "applicant_phone") where "applicant_phone" is not null` })
+@Index({ name: 'item_applicant_email_index', expression: `create index "item_applicant_email_index" on "item" ("municipality_id", lower("applicant_email")) where "applicant_email" is not null` })
+@Index({ name: 'item_applicant_name_address_index', expression: `create index "item_applicant_name_address_index" on "item" ("municipality_id", lower("applicant_name"), lower("applicant_address")) where "applicant_name" is not null and "applicant_address" is not null` })
+@Index({
+  name: 'item_unresolved_until_index',
+  expression: `create index "item_unresolved_until_index" on "item" ("municipality_id", (coalesce(least("answered_at", "closed_at"), 'infinity'::timestamptz)))`,
+})
 @Index({ properties: ['department', 'status'] })
 @Index({ properties: ['executor', 'status'] })
 export class Item extends TenantEntity {

@@ -1,0 +1,54 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * Daily rollups of the additive KPI figures (docs/kpi.md, "Fast at any period"), per municipality and local day,
+ * at several grains: the whole municipality ('ALL') and one row per sector, department, settlement, category,
+ * channel and kind ('SECTOR', …). Each figure is attributed to the day of its own instant (received on the day of
+ * receipt, answered on the day of the answer, rated on the day of the rating, …). Written only by kpi-rollup.ts;
+ * read only through raw SQL. Not a GraphQL type.
+ */
+@Entity({ tableName: 'kpi_day' })
+@Index({ properties: ['municipalityId', 'grain', 'day'] })
+export class KpiDay {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  municipalityId!: string;
+
+  @Property({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'text' })
+  grain!: string;
+
+  @Property({ type: 'text', nullable: true, comment: 'the grain’s value: an id, a channel or a kind' })
+  dim?: string;
+
+  @Property({ type: 'integer' }) received!: number;
+  @Property({ type: 'integer' }) answered!: number;
+  @Property({ type: 'integer' }) answeredOnTime!: number;
+  @Property({ type: 'double' }) speedSum!: number;
+  @Property({ type: 'integer' }) speedN!: number;
+  @Property({ type: 'jsonb', comment: 'answers by speed in tenths of a day: {"100": 3}' }) speedHist!: Record<string, number>;
+  @Property({ type: 'double' }) firstReactionSum!: number;
+  @Property({ type: 'integer' }) firstReactionN!: number;
+  @Property({ type: 'integer' }) extended!: number;
+  @Property({ type: 'integer' }) reworked!: number;
+  @Property({ type: 'integer' }) reopened!: number;
+  @Property({ type: 'integer' }) redirected!: number;
+  @Property({ type: 'integer' }) leftWithoutAnswer!: number;
+  @Property({ type: 'integer' }) rated!: number;
+  @Property({ type: 'integer' }) satisfied!: number;
+  @Property({ type: 'integer' }) repeats!: number;
+}
+
+/** Days whose rollups are out of date: marked by triggers in the transaction that changes an item or rates it. */
+@Entity({ tableName: 'kpi_dirty' })
+export class KpiDirty {
+  @PrimaryKey({ type: 'uuid' })
+  municipalityId!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+}
