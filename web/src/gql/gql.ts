@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AnalyticsOptions($municipalityId: ID) {\n    sectors(municipalityId: $municipalityId) {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n    departments(municipalityId: $municipalityId) {\n      id\n      name\n      shortName\n      active\n    }\n    settlements(municipalityId: $municipalityId) {\n      id\n      name\n      centre\n      lat\n      lon\n      population\n    }\n  }\n": typeof types.AnalyticsOptionsDocument,
+    "\n  fragment KpiFiguresFields on KpiFigures {\n    from\n    to\n    received\n    answered\n    answeredOnTime\n    onTimeShare\n    overdueOpen\n    meanAnswerDays\n    medianAnswerDays\n    meanFirstReactionHours\n    satisfied\n    rated\n    satisfiedShare\n    repeats\n    perThousandResidents\n    reworkShare\n    reopenedShare\n    extendedShare\n    redirectedShare\n    targets {\n      ...KpiFigureStateFields\n    }\n  }\n": typeof types.KpiFiguresFieldsFragmentDoc,
+    "\n  fragment KpiFigureStateFields on KpiFigureState {\n    figure\n    direction\n    level\n    target\n    margin\n    actual\n    state\n    targetId\n  }\n": typeof types.KpiFigureStateFieldsFragmentDoc,
+    "\n  query KpiRanking($by: KpiDimension!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiRanking(by: $by, from: $from, to: $to, scope: $scope) {\n      key\n      name\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n        overdueOpen\n        repeats\n        targets {\n          ...KpiFigureStateFields\n        }\n      }\n    }\n  }\n": typeof types.KpiRankingDocument,
+    "\n  query KpiSeries($bucket: KpiBucket!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiSeries(bucket: $bucket, from: $from, to: $to, scope: $scope) {\n      from\n      to\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n      }\n    }\n  }\n": typeof types.KpiSeriesDocument,
+    "\n  fragment KpiTargetFields on KpiTarget {\n    id\n    figure\n    direction\n    level\n    value\n    atRiskMargin\n    validFrom\n    validTo\n    comment\n    approvedAt\n    approvedBy {\n      id\n      username\n      fullName\n    }\n    supersededAt\n    supersededBy {\n      id\n      username\n      fullName\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    department {\n      id\n      name\n      shortName\n    }\n  }\n": typeof types.KpiTargetFieldsFragmentDoc,
+    "\n  query KpiTargets {\n    kpiTargets(includeSuperseded: true) {\n      ...KpiTargetFields\n    }\n  }\n": typeof types.KpiTargetsDocument,
+    "\n  query Kpis($from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpis(from: $from, to: $to, scope: $scope) {\n      ...KpiFiguresFields\n      previous {\n        ...KpiFiguresFields\n      }\n    }\n  }\n": typeof types.KpisDocument,
+    "\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n": typeof types.SetKpiTargetDocument,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -78,6 +87,15 @@ type Documents = {
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
 };
 const documents: Documents = {
+    "\n  query AnalyticsOptions($municipalityId: ID) {\n    sectors(municipalityId: $municipalityId) {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n    departments(municipalityId: $municipalityId) {\n      id\n      name\n      shortName\n      active\n    }\n    settlements(municipalityId: $municipalityId) {\n      id\n      name\n      centre\n      lat\n      lon\n      population\n    }\n  }\n": types.AnalyticsOptionsDocument,
+    "\n  fragment KpiFiguresFields on KpiFigures {\n    from\n    to\n    received\n    answered\n    answeredOnTime\n    onTimeShare\n    overdueOpen\n    meanAnswerDays\n    medianAnswerDays\n    meanFirstReactionHours\n    satisfied\n    rated\n    satisfiedShare\n    repeats\n    perThousandResidents\n    reworkShare\n    reopenedShare\n    extendedShare\n    redirectedShare\n    targets {\n      ...KpiFigureStateFields\n    }\n  }\n": types.KpiFiguresFieldsFragmentDoc,
+    "\n  fragment KpiFigureStateFields on KpiFigureState {\n    figure\n    direction\n    level\n    target\n    margin\n    actual\n    state\n    targetId\n  }\n": types.KpiFigureStateFieldsFragmentDoc,
+    "\n  query KpiRanking($by: KpiDimension!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiRanking(by: $by, from: $from, to: $to, scope: $scope) {\n      key\n      name\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n        overdueOpen\n        repeats\n        targets {\n          ...KpiFigureStateFields\n        }\n      }\n    }\n  }\n": types.KpiRankingDocument,
+    "\n  query KpiSeries($bucket: KpiBucket!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiSeries(bucket: $bucket, from: $from, to: $to, scope: $scope) {\n      from\n      to\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n      }\n    }\n  }\n": types.KpiSeriesDocument,
+    "\n  fragment KpiTargetFields on KpiTarget {\n    id\n    figure\n    direction\n    level\n    value\n    atRiskMargin\n    validFrom\n    validTo\n    comment\n    approvedAt\n    approvedBy {\n      id\n      username\n      fullName\n    }\n    supersededAt\n    supersededBy {\n      id\n      username\n      fullName\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    department {\n      id\n      name\n      shortName\n    }\n  }\n": types.KpiTargetFieldsFragmentDoc,
+    "\n  query KpiTargets {\n    kpiTargets(includeSuperseded: true) {\n      ...KpiTargetFields\n    }\n  }\n": types.KpiTargetsDocument,
+    "\n  query Kpis($from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpis(from: $from, to: $to, scope: $scope) {\n      ...KpiFiguresFields\n      previous {\n        ...KpiFiguresFields\n      }\n    }\n  }\n": types.KpisDocument,
+    "\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n": types.SetKpiTargetDocument,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -156,6 +174,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnalyticsOptions($municipalityId: ID) {\n    sectors(municipalityId: $municipalityId) {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n    departments(municipalityId: $municipalityId) {\n      id\n      name\n      shortName\n      active\n    }\n    settlements(municipalityId: $municipalityId) {\n      id\n      name\n      centre\n      lat\n      lon\n      population\n    }\n  }\n"): (typeof documents)["\n  query AnalyticsOptions($municipalityId: ID) {\n    sectors(municipalityId: $municipalityId) {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n    departments(municipalityId: $municipalityId) {\n      id\n      name\n      shortName\n      active\n    }\n    settlements(municipalityId: $municipalityId) {\n      id\n      name\n      centre\n      lat\n      lon\n      population\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KpiFiguresFields on KpiFigures {\n    from\n    to\n    received\n    answered\n    answeredOnTime\n    onTimeShare\n    overdueOpen\n    meanAnswerDays\n    medianAnswerDays\n    meanFirstReactionHours\n    satisfied\n    rated\n    satisfiedShare\n    repeats\n    perThousandResidents\n    reworkShare\n    reopenedShare\n    extendedShare\n    redirectedShare\n    targets {\n      ...KpiFigureStateFields\n    }\n  }\n"): (typeof documents)["\n  fragment KpiFiguresFields on KpiFigures {\n    from\n    to\n    received\n    answered\n    answeredOnTime\n    onTimeShare\n    overdueOpen\n    meanAnswerDays\n    medianAnswerDays\n    meanFirstReactionHours\n    satisfied\n    rated\n    satisfiedShare\n    repeats\n    perThousandResidents\n    reworkShare\n    reopenedShare\n    extendedShare\n    redirectedShare\n    targets {\n      ...KpiFigureStateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KpiFigureStateFields on KpiFigureState {\n    figure\n    direction\n    level\n    target\n    margin\n    actual\n    state\n    targetId\n  }\n"): (typeof documents)["\n  fragment KpiFigureStateFields on KpiFigureState {\n    figure\n    direction\n    level\n    target\n    margin\n    actual\n    state\n    targetId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KpiRanking($by: KpiDimension!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiRanking(by: $by, from: $from, to: $to, scope: $scope) {\n      key\n      name\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n        overdueOpen\n        repeats\n        targets {\n          ...KpiFigureStateFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query KpiRanking($by: KpiDimension!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiRanking(by: $by, from: $from, to: $to, scope: $scope) {\n      key\n      name\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n        overdueOpen\n        repeats\n        targets {\n          ...KpiFigureStateFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KpiSeries($bucket: KpiBucket!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiSeries(bucket: $bucket, from: $from, to: $to, scope: $scope) {\n      from\n      to\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n      }\n    }\n  }\n"): (typeof documents)["\n  query KpiSeries($bucket: KpiBucket!, $from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpiSeries(bucket: $bucket, from: $from, to: $to, scope: $scope) {\n      from\n      to\n      figures {\n        received\n        answered\n        answeredOnTime\n        onTimeShare\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KpiTargetFields on KpiTarget {\n    id\n    figure\n    direction\n    level\n    value\n    atRiskMargin\n    validFrom\n    validTo\n    comment\n    approvedAt\n    approvedBy {\n      id\n      username\n      fullName\n    }\n    supersededAt\n    supersededBy {\n      id\n      username\n      fullName\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    department {\n      id\n      name\n      shortName\n    }\n  }\n"): (typeof documents)["\n  fragment KpiTargetFields on KpiTarget {\n    id\n    figure\n    direction\n    level\n    value\n    atRiskMargin\n    validFrom\n    validTo\n    comment\n    approvedAt\n    approvedBy {\n      id\n      username\n      fullName\n    }\n    supersededAt\n    supersededBy {\n      id\n      username\n      fullName\n    }\n    sector {\n      id\n      code\n      name\n      nameEn\n    }\n    department {\n      id\n      name\n      shortName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KpiTargets {\n    kpiTargets(includeSuperseded: true) {\n      ...KpiTargetFields\n    }\n  }\n"): (typeof documents)["\n  query KpiTargets {\n    kpiTargets(includeSuperseded: true) {\n      ...KpiTargetFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Kpis($from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpis(from: $from, to: $to, scope: $scope) {\n      ...KpiFiguresFields\n      previous {\n        ...KpiFiguresFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Kpis($from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpis(from: $from, to: $to, scope: $scope) {\n      ...KpiFiguresFields\n      previous {\n        ...KpiFiguresFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,3 +38,9 @@ export function viewerFixture(role: Role, overrides: Partial<ViewerFieldsFragmen
     ...overrides,
   };
 }
+
+/** The sector lead of the demo, leading these sectors (`s-1`, `s-2`, … by position). */
+export function sectorLeadFixture(codes: readonly string[]): ViewerFieldsFragment & { __typename: 'User' } {
+  const sectors = codes.map((code, i) => ({ __typename: 'Sector' as const, id: `s-${i + 1}`, code }));
+  return viewerFixture('SECTOR_LEAD', { sectors: sectors as ViewerFieldsFragment['sectors'] });
+}

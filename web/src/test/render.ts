@@ -57,6 +57,8 @@ export const blankRoutes: RouteRecordRaw[] = Object.entries({
   'organisation-sectors': '/organisation/sectors',
   'organisation-departments': '/organisation/departments',
   'organisation-users': '/organisation/users',
+  analytics: '/analytics',
+  'analytics-targets': '/analytics/targets',
   tokens: '/tokens',
   profile: '/profile',
 }).map(([name, path]) => ({ name, path, component: Blank }));

@@ -65,6 +65,11 @@ export function createCache(): InMemoryCache {
       SlaPreview: { keyFields: false },
       ItemQueueCounts: { keyFields: false },
       CalendarWarning: { keyFields: false },
+      // KPIs are computed for a scope and a period: values, not objects with an identity.
+      KpiFigures: { keyFields: false },
+      KpiFigureState: { keyFields: false },
+      KpiRankingRow: { keyFields: false },
+      KpiSeriesPoint: { keyFields: false },
     },
   });
 }

@@ -14,14 +14,33 @@ async function navFor(role: Role) {
 
 describe('AppNav', () => {
   it('shows the head every section, with the users and tokens management links', async () => {
-    expect(await navFor('HEAD')).toEqual(['nav-home', 'nav-items', 'nav-organisation', 'nav-organisation-users', 'nav-tokens', 'nav-profile']);
+    expect(await navFor('HEAD')).toEqual([
+      'nav-home',
+      'nav-items',
+      'nav-analytics',
+      'nav-organisation',
+      'nav-organisation-users',
+      'nav-tokens',
+      'nav-profile',
+    ]);
   });
 
-  it.each<Role>(['ANALYST', 'EXECUTOR'])('hides users and tokens from %s', async (role) => {
+  it.each<[Role, string[]]>([
+    ['ANALYST', ['nav-home', 'nav-items', 'nav-analytics', 'nav-organisation', 'nav-profile']],
+    ['EXECUTOR', ['nav-home', 'nav-items', 'nav-organisation', 'nav-profile']],
+  ])('hides users and tokens from %s', async (role, expected) => {
     const links = await navFor(role);
-    expect(links).toEqual(['nav-home', 'nav-items', 'nav-organisation', 'nav-profile']);
+    expect(links).toEqual(expected);
     expect(links).not.toContain('nav-tokens');
     expect(links).not.toContain('nav-organisation-users');
+  });
+
+  it.each<Role>(['HEAD', 'CURATOR', 'SECTOR_LEAD', 'ANALYST', 'REGION'])('leads %s, who reads the figures, to the analytics', async (role) => {
+    expect(await navFor(role)).toContain('nav-analytics');
+  });
+
+  it.each<Role>(['INCIDENT_MANAGER', 'POS_OPERATOR', 'EXECUTOR'])('shows %s, who does not read the figures, no analytics', async (role) => {
+    expect(await navFor(role)).not.toContain('nav-analytics');
   });
 
   it.each<Role>(['CURATOR', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'REGION'])(

@@ -13,6 +13,7 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'home', labelKey: 'nav.home', icon: 'home', activeFor: ['home'] },
   { name: 'items', labelKey: 'nav.items', icon: 'inbox', activeFor: ['items', 'items-new', 'item'] },
+  { name: 'analytics', labelKey: 'nav.analytics', icon: 'chart', activeFor: ['analytics', 'analytics-targets'] },
   {
     name: 'organisation',
     labelKey: 'nav.organisation',

@@ -50,6 +50,15 @@ describe('route guards', () => {
     expect(await landing('CURATOR', '/items/new')).toBe('/');
   });
 
+  it('opens the analytics and the targets to the roles that read the figures only', async () => {
+    expect(await landing('HEAD', '/analytics?period=year')).toBe('/analytics?period=year');
+    expect(await landing('SECTOR_LEAD', '/analytics/targets')).toBe('/analytics/targets');
+    expect(await landing('ANALYST', '/analytics')).toBe('/analytics');
+    expect(await landing('EXECUTOR', '/analytics')).toBe('/');
+    expect(await landing('POS_OPERATOR', '/analytics/targets')).toBe('/');
+    expect(await landing('INCIDENT_MANAGER', '/analytics')).toBe('/');
+  });
+
   it('opens the organisation at its first tab and sends unknown addresses home', async () => {
     expect(await landing('ANALYST', '/organisation')).toBe('/organisation/sectors');
     expect(await landing('HEAD', '/no-such-page')).toBe('/');

@@ -37,6 +37,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'ITEMS_READ', title: 'items.card.title' },
       },
       {
+        path: 'analytics',
+        name: 'analytics',
+        component: () => import('../../features/analytics/pages/AnalyticsPage.vue'),
+        meta: { permission: 'KPI_READ', title: 'analytics.title' },
+      },
+      {
+        path: 'analytics/targets',
+        name: 'analytics-targets',
+        component: () => import('../../features/analytics/pages/TargetsPage.vue'),
+        meta: { permission: 'KPI_READ', title: 'analytics.targets.title' },
+      },
+      {
         path: 'organisation',
         component: () => import('../../features/organisation/pages/OrganisationPage.vue'),
         meta: { permission: 'ORG_READ', title: 'organisation.title' },

@@ -4,11 +4,14 @@ import type { DeadlineState, ItemFilter, ItemKind, ItemQueue, ItemSort, ItemStat
 import { startOfDayIso } from '../../../ui';
 import { useViewer } from '../../auth/composables/useViewer';
 import { DEADLINE_STATES, ITEM_KINDS, ITEM_STATUSES, QUEUES } from '../codes';
+import { decodeDrill, drillInput, encodeDrill } from '../../analytics/drill';
 
 /**
  * The inbox view lives in the address, so it can be bookmarked and shared:
  * `/items?queue=MINE&kind=APPEAL&status=ASSIGNED&sector=ZHKH&category=ZHKH_WATER&department=<id>&deadline=OVERDUE
  * &urgent=1&q=вода&from=2026-11-01&to=2026-11-30&all=1&sort=RECEIVED_DESC`. Unknown values are ignored.
+ * `kpi=<set>~<from>~<to>~<scope>…` (analytics/drill.ts) lists exactly the items behind a KPI figure; the other
+ * filters narrow it further, and it lists closed items too (a figure counts them).
  */
 export type InboxView = {
   queue: ItemQueue | '';
@@ -26,6 +29,8 @@ export type InboxView = {
   /** '1': closed items too (by default only open ones are listed) */
   all: '' | '1';
   sort: ItemSort;
+  /** A KPI drill-down (analytics/drill.ts), '' for none. */
+  kpi: string;
 };
 
 export const SORTS: readonly ItemSort[] = ['URGENT_FIRST', 'DUE_ASC', 'RECEIVED_DESC', 'RECEIVED_ASC'];
@@ -39,6 +44,12 @@ function one(query: LocationQuery, key: string): string {
 
 function oneOf<T extends string>(value: string, allowed: readonly T[]): T | '' {
   return (allowed as readonly string[]).includes(value) ? (value as T) : '';
+}
+
+/** A valid drill-down, written the canonical way; '' for anything else. */
+function kpiParam(value: string): string {
+  const drill = decodeDrill(value);
+  return drill ? encodeDrill(drill) : '';
 }
 
 export function viewFromQuery(query: LocationQuery): InboxView {
@@ -59,6 +70,7 @@ export function viewFromQuery(query: LocationQuery): InboxView {
     to: DAY.test(to) ? to : '',
     all: one(query, 'all') === '1' ? '1' : '',
     sort: oneOf(one(query, 'sort'), SORTS) || 'URGENT_FIRST',
+    kpi: kpiParam(one(query, 'kpi')),
   };
 }
 
@@ -78,15 +90,17 @@ function nextDay(day: string): string {
 }
 
 /**
- * What the server is asked. Without a status or `all`, only open items; the period is whole days of the
- * municipality (received from the start of `from` to the end of `to`).
+ * What the server is asked. Without a status, `all` or a KPI drill-down, only open items; the period is whole
+ * days of the municipality (received from the start of `from` to the end of `to`).
  */
 export function filterFromView(view: InboxView, timeZone?: string): ItemFilter {
   const filter: ItemFilter = {};
   if (view.queue) filter.queue = view.queue;
   if (view.kind) filter.kinds = [view.kind];
+  const drill = decodeDrill(view.kpi);
+  if (drill) filter.kpi = drillInput(drill);
   if (view.status) filter.statuses = [view.status];
-  else if (!view.all) filter.openOnly = true;
+  else if (!view.all && !drill) filter.openOnly = true;
   if (view.sector) filter.sectorCode = view.sector;
   if (view.category) filter.categoryCode = view.category;
   if (view.department) filter.departmentId = view.department;

@@ -4,6 +4,7 @@ import type { ItemFilter, ItemListFieldsFragment, Role } from '../../../gql/grap
 import { NOW, pass } from '../../../test/clock';
 import { createTestClient, meMock, render, settle, signedIn } from '../../../test/render';
 import { itemRowFixture } from '../../../test/items';
+import { analyticsOptionsQuery } from '../../analytics/graphql/analytics-options.query';
 import { inboxFilterOptionsQuery } from '../graphql/inbox-filter-options.query';
 import { itemQueueCountsQuery } from '../graphql/item-queue-counts.query';
 import { itemUpdatedSubscription } from '../graphql/item-updated.subscription';
@@ -201,5 +202,58 @@ describe('InboxPage', () => {
     await settle();
     expect(again).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="item-row-2026-000901"] [data-status]').attributes('data-status')).toBe('ASSIGNED');
+  });
+
+  describe('opened from a KPI figure', () => {
+    const from = '2026-10-31T21:00:00.000Z';
+    const to = '2026-11-27T09:01:00.000Z';
+    const kpi = `ANSWERED_LATE~${from}~${to}~department:d-housing`;
+    const names: MockedResponse = {
+      request: { query: analyticsOptionsQuery, variables: {} },
+      result: {
+        data: {
+          sectors: [],
+          departments: [{ __typename: 'Department', id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству', shortName: 'Отдел ЖКХ', active: true }],
+          settlements: [],
+        },
+      },
+    };
+    const drill = { set: 'ANSWERED_LATE', from, to, scope: { departmentId: 'd-housing' } } as const;
+
+    it('lists exactly the items behind the figure, closed ones too, says so in a chip and drops it on request', async () => {
+      const drilled = vi.fn(() => page([itemRowFixture({ status: 'CLOSED' })]));
+      const plain = vi.fn(() => page([]));
+      const { wrapper, router } = await openInbox(`/items?kpi=${kpi}`, [silentLive, names, itemsMock({ kpi: drill }, drilled), itemsMock({ openOnly: true }, plain)]);
+      expect(drilled).toHaveBeenCalledTimes(1);
+      expect(wrapper.find('[data-testid="item-row-2026-000901"]').exists()).toBe(true);
+      const chip = wrapper.get('[data-testid="kpi-chip"]');
+      expect(chip.attributes('data-set')).toBe('ANSWERED_LATE');
+      expect(chip.text().replace(/\s+/g, ' ')).toBe('Показатель: Отвеченные с опозданием · 01.11.2026 — 27.11.2026 · Отдел ЖКХ');
+      // "Open only" does not apply to a figure, which counts closed items.
+      const openOnly = wrapper.get('[data-testid="filter-open-only"]').element as HTMLInputElement;
+      expect(openOnly.checked).toBe(false);
+      expect(openOnly.disabled).toBe(true);
+
+      await wrapper.get('[data-testid="kpi-chip-remove"]').trigger('click');
+      await settle();
+      expect(router.currentRoute.value.fullPath).toBe('/items');
+      expect(plain).toHaveBeenCalledTimes(1);
+      expect(wrapper.find('[data-testid="kpi-chip"]').exists()).toBe(false);
+    });
+
+    it('combines the figure with the other filters, in English too', async () => {
+      const drilled = vi.fn(() => page([]));
+      const { wrapper } = await openInbox(`/items?kind=APPEAL&kpi=${kpi}`, [silentLive, names, itemsMock({ kinds: ['APPEAL'], kpi: drill }, drilled)], 'HEAD', 'en');
+      expect(drilled).toHaveBeenCalledTimes(1);
+      expect(wrapper.get('[data-testid="kpi-chip"]').text().replace(/\s+/g, ' ')).toBe('Figure: Answered late · 01/11/2026 – 27/11/2026 · Отдел ЖКХ');
+      expect(wrapper.find('[data-testid="filter-reset"]').exists()).toBe(true);
+    });
+
+    it('ignores a drill-down it cannot read', async () => {
+      const open = vi.fn(() => page([]));
+      const { wrapper } = await openInbox(`/items?kpi=ANSWERED_LATE~${from}~${to}~colour:red`, [silentLive, itemsMock({ openOnly: true }, open)]);
+      expect(open).toHaveBeenCalledTimes(1);
+      expect(wrapper.find('[data-testid="kpi-chip"]').exists()).toBe(false);
+    });
   });
 });
