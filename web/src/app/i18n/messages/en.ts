@@ -744,6 +744,7 @@ const en: typeof ru = {
     queuesLabel: 'Queues',
     allItems: 'All',
     found: 'Found: {n}',
+    export: { label: 'Export', xlsx: 'XLSX', csv: 'CSV', hint: 'Export the items found to a file' },
     shown: 'Showing {shown} of {total}',
     loadMore: 'Show more',
     empty: 'Nothing found. Change the filters.',

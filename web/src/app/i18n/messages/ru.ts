@@ -746,6 +746,7 @@ const ru = {
     queuesLabel: 'Очереди',
     allItems: 'Все',
     found: 'Найдено: {n}',
+    export: { label: 'Выгрузить', xlsx: 'XLSX', csv: 'CSV', hint: 'Выгрузить найденные обращения в файл' },
     shown: 'Показано {shown} из {total}',
     loadMore: 'Показать ещё',
     empty: 'Ничего не найдено. Измените фильтры.',

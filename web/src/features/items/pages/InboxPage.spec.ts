@@ -120,6 +120,20 @@ describe('InboxPage', () => {
     expect(wrapper.text()).toContain('Ничего не найдено. Измените фильтры.');
   });
 
+  it('offers an export of exactly the list on screen: the same filter and sort in the link', async () => {
+    const { wrapper } = await openInbox('/items?kind=MESSAGE&sort=RECEIVED_DESC', [
+      silentLive,
+      { ...itemsMock({ openOnly: true, kinds: ['MESSAGE'] }, page([itemRowFixture()])), request: { query: itemsQuery, variables: { filter: { openOnly: true, kinds: ['MESSAGE'] }, first: 25, sort: 'RECEIVED_DESC' } } },
+    ]);
+    for (const format of ['xlsx', 'csv']) {
+      const href = wrapper.get(`[data-testid="items-export-${format}"]`).attributes('href')!;
+      const url = new URL(href, 'http://localhost');
+      expect(url.pathname).toBe(`/exports/items.${format}`);
+      expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ openOnly: true, kinds: ['MESSAGE'] });
+      expect(url.searchParams.get('sort')).toBe('RECEIVED_DESC');
+    }
+  });
+
   it('shows each deadline by its state, counting from dueAt, and a paused clock as paused', async () => {
     const rows = [
       itemRowFixture({ id: 'a', number: '2026-000001', dueAt: hours(74), deadlineState: 'ON_TRACK' }),
