@@ -150,6 +150,24 @@ try {
     const em = systemEm(orm);
     return Promise.all([rawParts(em, scope, period, dimension), overdueOpen(em, scope, period, dimension)]);
   }
+  if (process.env.PROFILE === '1') {
+    const { partsFor } = await import('../src/modules/kpi/kpi-rollup.js');
+    const p = { from: new Date(year.from), to: new Date(year.to), now: now() };
+    for (const [label, f] of [
+      ['parts (rollups), year', () => partsFor(systemEm(orm), municipality, p)],
+      ['overdueOpen, year', () => overdueOpen(systemEm(orm), municipality, p)],
+      ['parts by department, year', () => partsFor(systemEm(orm), municipality, p, KpiDimension.DEPARTMENT)],
+      ['overdueOpen by department, year', () => overdueOpen(systemEm(orm), municipality, p, KpiDimension.DEPARTMENT)],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const s = performance.now();
+        await f();
+        times.push(performance.now() - s);
+      }
+      console.log(`  ${label}: p50 ${stats(times).p50.toFixed(1)} ms`);
+    }
+  }
   console.log(`\n| KPI set (${rows.toLocaleString('en')} items) | rollups p50 ms | rollups p95 ms | naive p50 ms | naive p95 ms | naive / rollups (p50) |`);
   console.log('|---|---|---|---|---|---|');
   for (const c of cases) {

@@ -25,6 +25,7 @@ import { logger } from './shared/logger.js';
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
+import { reportsRouter } from './modules/reports/report.routes.js';
 
 export const SESSION_COOKIE = 'otklik_session';
 
@@ -160,6 +161,18 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     }),
   );
 
+  // Generated reports (modules/reports): the same credentials as GraphQL, REPORTS_READ.
+  app.use(
+    '/reports',
+    reportsRouter({
+      store,
+      contextOf: async (req) => {
+        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
+        return { viewer, em: forkFor(orm, viewer) };
+      },
+    }),
+  );
+
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -196,7 +209,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|files).*/, (_req: Request, res: Response) => {
+    app.get(/^\/(?!graphql|healthz|files|reports).*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(webDist, 'index.html'));
     });

@@ -90,6 +90,10 @@ const EXPECTED: Record<string, Set<string>> = {
   'query kpiTargets': KPI_READERS,
   /** The curator approves KPI targets (docs/domain.md §4, §5). */
   'mutation setKpiTarget': who('CURATOR'),
+  /** Reports carry whole-municipality figures: the head, the curator, analysts and the region read them (docs/kpi.md). */
+  'query reports': who('HEAD', 'CURATOR', 'ANALYST', 'REGION'),
+  /** Generating a report on request: the head and the curator. */
+  'mutation generateReport': who('HEAD', 'CURATOR'),
   'query problems': PROBLEM_READERS,
   'query problem': PROBLEM_READERS,
   'query problemProposals': PROBLEM_READERS,
@@ -290,6 +294,12 @@ const FIXTURES: Record<string, Fixture> = {
     doc: 'mutation($v: Float!) { setKpiTarget(input: { figure: ON_TIME_SHARE, validFrom: "2026-01-01", value: $v }) { id } }',
     write: () => ({ v: 0.9 }),
     probe: () => ({ v: 1.5 }),
+  },
+  'query reports': { doc: '{ reports(first: 5) { id } }' },
+  'mutation generateReport': {
+    doc: 'mutation($p: String!) { generateReport(kind: MONTHLY, periodStart: $p) { id } }',
+    write: () => ({ p: '2026-02-01' }),
+    probe: () => ({ p: '2026-02-02' }),
   },
   'query problems': { doc: '{ problems { totalCount } }' },
   'query problem': { doc: 'query($id: ID!) { problem(id: $id) { id } }', probe: () => ({ id: ids.problem }), write: () => ({ id: ids.problem }) },

@@ -22,6 +22,7 @@ import { Problem } from '../modules/problems/problem.entity.js';
 import { ProblemItem } from '../modules/problems/problem-item.entity.js';
 import { ProblemMeasure } from '../modules/problems/problem-measure.entity.js';
 import { ProblemReport } from '../modules/problems/problem-report.entity.js';
+import { Report } from '../modules/reports/report.entity.js';
 
 /** Every entity of the application. Add a new one here and create a migration (`pnpm migration:create`). */
 export const entities = [
@@ -49,6 +50,7 @@ export const entities = [
   ProblemItem,
   ProblemMeasure,
   ProblemReport,
+  Report,
 ];
 
 /** Entities whose rows belong to a municipality: every TenantEntity, and users (null for regional readers). */

@@ -22,6 +22,7 @@ import {
   ProblemResolver,
   ProblemSolveEntryFieldsResolver,
 } from '../modules/problems/problem.resolver.js';
+import { ReportResolver } from '../modules/reports/report.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -49,4 +50,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProblemReportFieldsResolver,
   ProblemSolveEntryFieldsResolver,
   ItemProblemFieldResolver,
+  ReportResolver,
 ];

@@ -6,6 +6,8 @@ import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
 import { refreshDays } from '../modules/kpi/kpi-rollup.js';
+import { runScheduledReports } from '../modules/reports/report.service.js';
+import type { Config } from '../config.js';
 
 export const QUEUES = {
   deadlineScan: 'deadline-scan',
@@ -13,6 +15,7 @@ export const QUEUES = {
   anonymise: 'anonymise-expired',
   kpiRollups: 'kpi-rollups',
   problemMeasureScan: 'problem-measure-scan',
+  reports: 'scheduled-reports',
 } as const;
 
 export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
@@ -21,7 +24,7 @@ export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; pubsub: AppPubSub }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; pubsub: AppPubSub; config?: Pick<Config, 'filesDir'> }): Promise<Scheduler> {
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
   // While the process stops, the embedded PostgreSQL may go first (its own exit hook): those errors are expected.
@@ -35,6 +38,8 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.schedule(QUEUES.anonymise, '30 2 * * *');
   await boss.schedule(QUEUES.problemMeasureScan, '*/5 * * * *');
   await boss.schedule(QUEUES.kpiRollups, '* * * * *');
+  // Hourly: each municipality's weekly report once its Monday 06:00 local has passed, the monthly once the 1st 06:00.
+  await boss.schedule(QUEUES.reports, '7 * * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now(), deps.pubsub);
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -58,6 +63,13 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.work(QUEUES.problemMeasureScan, async () => {
     const r = await scanProblemMeasures(systemEm(deps.orm), deps.now(), deps.pubsub);
     if (r.overdue) logger.info('problem measure scan', r);
+  });
+  // Weekly and monthly reports (modules/reports): idempotent, one per municipality, kind and period.
+  await boss.work(QUEUES.reports, async () => {
+    // Reports are files: without a configured file store (a scheduler started on its own, as in tests) none is made.
+    if (!deps.config) return;
+    const r = await runScheduledReports({ orm: deps.orm, now: deps.now, config: deps.config });
+    if (r.generated) logger.info(`generated ${r.generated} scheduled reports`);
   });
   return {
     boss,

@@ -8,6 +8,7 @@ import { Migration20261201221247_kpi_targets } from './Migration20261201221247_k
 import { Migration20261201221328_kpi_rollups } from './Migration20261201221328_kpi_rollups.js';
 import { Migration20261201221657_kpi_indexes } from './Migration20261201221657_kpi_indexes.js';
 import { Migration20261201235900_problems } from './Migration20261201235900_problems.js';
+import { Migration20261202000100_reports } from './Migration20261202000100_reports.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261201221328_kpi_rollups', class: Migration20261201221328_kpi_rollups },
   { name: 'Migration20261201221657_kpi_indexes', class: Migration20261201221657_kpi_indexes },
   { name: 'Migration20261201235900_problems', class: Migration20261201235900_problems },
+  { name: 'Migration20261202000100_reports', class: Migration20261202000100_reports },
 ];

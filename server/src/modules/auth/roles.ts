@@ -78,6 +78,10 @@ export enum Permission {
   PROBLEMS_READ = 'PROBLEMS_READ',
   /** Working the list of problems; which problems and which steps: modules/problems/problem-access.ts. */
   PROBLEMS_MANAGE = 'PROBLEMS_MANAGE',
+  /** Reading and downloading the weekly and monthly reports (whole-municipality figures, no personal data). */
+  REPORTS_READ = 'REPORTS_READ',
+  /** Generating a report on request: the head and the curator. */
+  REPORTS_GENERATE = 'REPORTS_GENERATE',
 }
 
 const STAFF: Role[] = [
@@ -116,6 +120,8 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   [Permission.KPI_TARGETS_MANAGE]: { roles: [Role.CURATOR], scopes: [] },
   [Permission.PROBLEMS_READ]: { roles: STAFF, scopes: [Scope.KPI_READ, Scope.WALL_READ] },
   [Permission.PROBLEMS_MANAGE]: { roles: [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD], scopes: [] },
+  [Permission.REPORTS_READ]: { roles: [Role.HEAD, Role.CURATOR, Role.ANALYST, Role.REGION], scopes: [] },
+  [Permission.REPORTS_GENERATE]: { roles: [Role.HEAD, Role.CURATOR], scopes: [] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */
