@@ -12,8 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { parse as parseCookies } from 'cookie';
 import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
-import type { Orm } from './db/orm.js';
-import { TENANT_FILTER, tenantParamsFor } from './db/tenant-filter.js';
+import { viewerEm, type Orm } from './db/orm.js';
 import type { Ctx, Viewer } from './graphql/context.js';
 import { AppError, ErrorCode, formatError } from './graphql/errors.js';
 import { depthLimit } from './graphql/limits.js';
@@ -43,9 +42,7 @@ function secretFrom(authorization: string | undefined, cookieHeader: string | un
 
 /** A fresh EntityManager per operation, scoped to what the viewer may see. Anonymous callers see nothing. */
 function forkFor(orm: Orm, viewer: Viewer | null) {
-  const em = orm.em.fork({ clear: true });
-  em.setFilterParams(TENANT_FILTER, tenantParamsFor(viewer));
-  return em;
+  return viewerEm(orm, viewer);
 }
 
 export async function startApp(deps: AppDeps): Promise<RunningApp> {

@@ -3,7 +3,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities, tenantEntityNames } from './entities.js';
 import { migrationsList } from './migrations/index.js';
-import { tenantFilter, TENANT_FILTER, type TenantParams } from './tenant-filter.js';
+import { tenantFilter, tenantParamsFor, TENANT_FILTER, type TenantParams } from './tenant-filter.js';
 import { logger } from '../shared/logger.js';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -52,6 +52,13 @@ export async function openOrm(clientUrl: string, extra: Partial<Options<PostgreS
 export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
+}
+
+/** A fresh EntityManager scoped to what a viewer may see (its municipality, every one for a regional reader, none for nobody). */
+export function viewerEm(orm: Orm, viewer: { municipalityId: string | null } | null) {
+  const em = orm.em.fork({ clear: true });
+  em.setFilterParams(TENANT_FILTER, tenantParamsFor(viewer));
+  return em;
 }
 
 /** An EntityManager fork for system work (seeding, jobs) that sees every municipality. */

@@ -3,8 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import type { Config } from '../../config.js';
-import { systemEm, type Orm } from '../../db/orm.js';
-import { TENANT_FILTER, tenantParamsFor } from '../../db/tenant-filter.js';
+import { systemEm, viewerEm, type Orm } from '../../db/orm.js';
 import type { Ctx, TokenViewer } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import type { AppPubSub } from '../../graphql/pubsub.js';
@@ -127,8 +126,7 @@ export async function runScheduledReports(deps: { orm: Orm; now: () => Date; con
   for (const m of municipalities) {
     for (const due of duePeriods(deps.now(), m.timezone)) {
       const viewer = schedulerViewer(m.id);
-      const em = deps.orm.em.fork({ clear: true }) as EntityManager;
-      em.setFilterParams(TENANT_FILTER, tenantParamsFor(viewer));
+      const em = viewerEm(deps.orm, viewer) as EntityManager;
       const exists = await em.count(Report, { municipality: m.id, kind: due.kind, periodFrom: due.start.toISODate()! });
       if (exists) continue;
       const ctx: Ctx = { em, viewer, now: deps.now, config: deps.config as Config, pubsub: undefined as unknown as AppPubSub };
