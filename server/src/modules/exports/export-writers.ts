@@ -20,6 +20,14 @@ export class ExportAborted extends Error {
   }
 }
 
+/** Rejects with ExportAborted when `out` closes before it has finished. */
+function closed(out: Writable): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (out.destroyed) return reject(new ExportAborted());
+    out.once('close', () => reject(new ExportAborted()));
+  });
+}
+
 /** Resolves when `stream` may be written again; rejects when `out` closes first. */
 function drained(stream: Writable, out: Writable): Promise<void> {
   if (out.destroyed) return Promise.reject(new ExportAborted());
@@ -96,7 +104,9 @@ export function xlsxWriter(out: Writable, columns: readonly ExportColumn[], shee
     async end() {
       if (out.destroyed) throw new ExportAborted();
       sheet.commit();
-      await workbook.commit();
+      // The zip's end is written to `out`: if the client goes away meanwhile, the commit would wait for ever.
+      await Promise.race([workbook.commit(), closed(out)]);
+      if (out.destroyed && !out.writableFinished) throw new ExportAborted();
     },
   };
 }

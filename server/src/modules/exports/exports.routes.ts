@@ -72,6 +72,10 @@ const FORMATS = {
  * the one write is the access log of the applicants exported in full. The same viewer as GraphQL: a bearer token
  * or the session cookie (from this server's pages or DASHBOARD_ORIGINS only).
  */
+/** Exports of this process still writing (for operations and for tests that wait for one to stop). */
+let streaming = 0;
+export const exportsStreaming = (): number => streaming;
+
 export function exportsRouter(deps: Deps): Router {
   const router = Router();
   const readFilter = itemFilterReader(deps.schema);
@@ -114,6 +118,7 @@ export function exportsRouter(deps: Deps): Router {
       return void res.end();
     }
     const writer: RowWriter = format === 'csv' ? csvWriter(res, exp.columns, options.delimiter) : xlsxWriter(res, exp.columns, 'Выгрузка');
+    streaming += 1;
     try {
       if (!first.done) await writer.write(first.value);
       // The generator, already started, goes on from its second page.
@@ -124,6 +129,8 @@ export function exportsRouter(deps: Deps): Router {
       await exp.pages.return();
       if (!(e instanceof ExportAborted)) logger.error('export failed while streaming', safeError(e));
       res.destroy();
+    } finally {
+      streaming -= 1;
     }
   };
 
