@@ -40,11 +40,6 @@ function secretFrom(authorization: string | undefined, cookieHeader: string | un
   return bearer(authorization) ?? (cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined);
 }
 
-/** A fresh EntityManager per operation, scoped to what the viewer may see. Anonymous callers see nothing. */
-function forkFor(orm: Orm, viewer: Viewer | null) {
-  return viewerEm(orm, viewer);
-}
-
 export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const { config, orm } = deps;
   const now = deps.now ?? (() => new Date());
@@ -94,7 +89,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       },
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
-        return { em: forkFor(orm, viewer), viewer, now, config, pubsub };
+        return { em: viewerEm(orm, viewer), viewer, now, config, pubsub };
       },
     },
     wsServer,
@@ -142,7 +137,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       store,
       contextOf: async (req) => {
         const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
-        return { viewer, em: forkFor(orm, viewer), now };
+        return { viewer, em: viewerEm(orm, viewer), now };
       },
     }),
   );
@@ -153,7 +148,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       schema,
       contextOf: async (req): Promise<Ctx> => {
         const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
-        return { viewer, em: forkFor(orm, viewer), now, config, pubsub };
+        return { viewer, em: viewerEm(orm, viewer), now, config, pubsub };
       },
     }),
   );
@@ -165,7 +160,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       store,
       contextOf: async (req) => {
         const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
-        return { viewer, em: forkFor(orm, viewer) };
+        return { viewer, em: viewerEm(orm, viewer) };
       },
     }),
   );
@@ -179,7 +174,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         const secret = secretFrom(req.headers.authorization, req.headers.cookie);
         const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current);
         return {
-          em: forkFor(orm, viewer),
+          em: viewerEm(orm, viewer),
           viewer,
           now,
           config,
