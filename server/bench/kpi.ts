@@ -2,7 +2,7 @@
  * How fast KPIs answer over a large table: `pnpm --filter @otklik/server bench:kpi [items]` (default 1 000 000).
  * A throw-away embedded PostgreSQL, the migrations, the demo district, then `items` items over three years inserted
  * with plain SQL (answered, late, extended, reworked, reopened, redirected, rated, repeating applicants), the daily
- * rollups built, and each KPI set timed through the real HTTP server (p50/p95), side by side with the same figures
+ * and monthly rollups built, and each KPI set timed through the real HTTP server (p50/p95), side by side with the same figures
  * computed in the same run by the naive SQL aggregates over the raw items table. Results: docs/benchmarks.md.
  */
 import 'reflect-metadata';
@@ -15,7 +15,7 @@ import { seedDemoIfEmpty } from '../src/db/seed/index.js';
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/app.js';
 import { overdueOpen, rawParts } from '../src/modules/kpi/kpi.sql.js';
-import { refreshDays } from '../src/modules/kpi/kpi-rollup.js';
+import { refreshDays, refreshMonths } from '../src/modules/kpi/kpi-rollup.js';
 import { KpiDimension, type ResolvedScope } from '../src/modules/kpi/kpi.types.js';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
@@ -102,6 +102,16 @@ try {
   await conn.execute('analyze kpi_day');
   const [{ n: rollupRows }] = (await conn.execute('select count(*)::int as n from kpi_day')) as { n: number }[] as [{ n: number }];
   console.log(`built the rollups of ${days} days (${rollupRows.toLocaleString('en')} rows) in ${seconds(t0)} s`);
+  t0 = performance.now();
+  let months = 0;
+  for (let n = -1; n !== 0; months += n) n = await refreshMonths(systemEm(orm), { limit: 3 });
+  await conn.execute('analyze kpi_month');
+  console.log(`and of ${months} months in ${seconds(t0)} s`);
+  if (process.env.HOLD === '1') {
+    // Keeps the database up for looking into plans by hand; Ctrl-C ends the run.
+    console.log(`holding ${pg.url}`);
+    await new Promise((resolve) => process.once('SIGINT', resolve));
+  }
 
   const config = loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: 'error' });
   const now = () => new Date('2026-12-01T12:00:00+03:00');

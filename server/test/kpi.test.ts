@@ -341,3 +341,56 @@ describe('daily rollups', () => {
     expect(await stale()).toEqual([]);
   });
 });
+
+describe('monthly rollups', () => {
+  const load = async () => {
+    const { rawParts, figuresFrom } = await import('../src/modules/kpi/kpi.sql.js');
+    const { partsFor, refreshMonths } = await import('../src/modules/kpi/kpi-rollup.js');
+    const { KpiDimension } = await import('../src/modules/kpi/kpi.types.js');
+    const { systemEm } = await import('../src/db/orm.js');
+    const em = systemEm(t.orm);
+    const [m] = (await em.getConnection().execute(`select id, timezone, population from municipality`)) as { id: string; timezone: string; population: number }[];
+    const base = { municipalityIds: [m!.id], population: m!.population, zone: m!.timezone };
+    const view = (parts: Map<string | null, Parameters<typeof figuresFrom>[0]>) =>
+      Object.fromEntries([...parts].map(([k, v]) => [String(k), figuresFrom(v, 0, null)]));
+    const buildMonths = async () => {
+      while ((await refreshMonths(em)) > 0);
+    };
+    const months = async () =>
+      ((await em.getConnection().execute(`select distinct month::text from kpi_month where grain = 'ALL' order by 1`)) as { month: string }[]).map((r) => r.month);
+    const stale = async () => ((await em.getConnection().execute(`select month::text from kpi_month_dirty order by 1`)) as { month: string }[]).map((r) => r.month);
+    return { rawParts, partsFor, KpiDimension, em, base, view, buildMonths, months, stale };
+  };
+
+  it('serve the whole months of a long period (the days at either end from the daily rows) with the figures of the items', async () => {
+    const { rawParts, partsFor, KpiDimension, em, base, view, buildMonths, months } = await load();
+    const p = { from: new Date('2026-01-15T00:00:00+03:00'), to: new Date('2026-04-15T00:00:00+03:00'), now: t.clock.now() };
+    await partsFor(em, base, p); // the days of the period are current
+    await buildMonths();
+    expect(await months()).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-01', '2026-03-01']));
+    expect(view(await partsFor(em, base, p))).toEqual(view(await rawParts(em, base, p)));
+    expect(view(await partsFor(em, { ...base, departmentId: deps.housing }, p))).toEqual(view(await rawParts(em, { ...base, departmentId: deps.housing }, p)));
+    for (const d of Object.values(KpiDimension)) expect(view(await partsFor(em, base, p, d)), d).toEqual(view(await rawParts(em, base, p, d)));
+    const [{ answered }] = (await em.getConnection().execute(
+      `select answered from kpi_month where grain = 'ALL' and month = '2026-03-01'`)) as { answered: number }[] as [{ answered: number }];
+    expect(answered).toBe(4); // A1, M1, I1, A2: the March row holds what the figures of March hold
+  });
+
+  it('a change inside a built month is read at once (the month is read from its days until it is rebuilt)', async () => {
+    const { rawParts, partsFor, em, base, view, buildMonths, stale } = await load();
+    // December 2025, which no other test reads.
+    const p = { from: new Date('2025-12-01T00:00:00+03:00'), to: new Date('2026-02-01T00:00:00+03:00'), now: t.clock.now() };
+    await partsFor(em, base, p);
+    await buildMonths();
+    const before = view(await partsFor(em, base, p));
+    await create('2025-12-10T10:00:00', { kind: 'APPEAL', categoryCode: 'WASTE_COLLECTION' });
+    t.clock.set('2026-04-15T12:00:00+03:00');
+    const after = view(await partsFor(em, base, p));
+    expect(after.null!.received).toBe(before.null!.received + 1);
+    expect(after).toEqual(view(await rawParts(em, base, p)));
+    expect(await stale()).toContain('2025-12-01');
+    await buildMonths();
+    expect(await stale()).toEqual([]);
+    expect(view(await partsFor(em, base, p))).toEqual(after);
+  });
+});

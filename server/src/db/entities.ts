@@ -16,7 +16,7 @@ import { Attachment } from '../modules/files/attachment.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { CalendarYear } from '../modules/calendar/calendar-year.entity.js';
 import { PersonalDataAccess } from '../modules/audit/personal-data-access.entity.js';
-import { KpiDay, KpiDirty } from '../modules/kpi/kpi-rollup.entity.js';
+import { KpiDay, KpiDirty, KpiMonth, KpiMonthDirty } from '../modules/kpi/kpi-rollup.entity.js';
 import { KpiTarget } from '../modules/kpi/kpi-target.entity.js';
 import { Problem } from '../modules/problems/problem.entity.js';
 import { ProblemItem } from '../modules/problems/problem-item.entity.js';
@@ -45,6 +45,8 @@ export const entities = [
   PersonalDataAccess,
   KpiDay,
   KpiDirty,
+  KpiMonth,
+  KpiMonthDirty,
   KpiTarget,
   Problem,
   ProblemItem,

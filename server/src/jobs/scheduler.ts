@@ -5,7 +5,7 @@ import type { AppPubSub } from '../graphql/pubsub.js';
 import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
-import { refreshDays } from '../modules/kpi/kpi-rollup.js';
+import { refreshDays, refreshMonths } from '../modules/kpi/kpi-rollup.js';
 import { runScheduledReports } from '../modules/reports/report.service.js';
 import type { Config } from '../config.js';
 
@@ -57,7 +57,9 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     const em = systemEm(deps.orm);
     let days = 0;
     for (let n = -1; n !== 0 && days < 20_000; days += n) n = await refreshDays(em, { limit: 31 });
-    if (days) logger.debug(`rebuilt the KPI rollups of ${days} days`);
+    let months = 0;
+    for (let n = -1; n !== 0 && months < 1_000; months += n) n = await refreshMonths(em, { limit: 3 });
+    if (days || months) logger.debug(`rebuilt the KPI rollups of ${days} days and ${months} months`);
   });
   // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
   await boss.work(QUEUES.problemMeasureScan, async () => {

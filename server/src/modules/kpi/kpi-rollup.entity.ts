@@ -52,3 +52,54 @@ export class KpiDirty {
   @PrimaryKey({ type: 'date' })
   day!: string;
 }
+
+/**
+ * Monthly rollups: the sums of a month's daily rows (kpi_day), same grains and columns, so a year reads twelve rows
+ * per dimension value instead of 365. Rebuilt from the days by kpi-rollup.ts `refreshMonths`; a month is read only
+ * while it has no mark in kpi_month_dirty (refreshing a day marks its month in the same transaction).
+ */
+@Entity({ tableName: 'kpi_month' })
+@Index({ properties: ['municipalityId', 'grain', 'month'] })
+export class KpiMonth {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  municipalityId!: string;
+
+  @Property({ type: 'date', comment: 'the first day of the month' })
+  month!: string;
+
+  @Property({ type: 'text' })
+  grain!: string;
+
+  @Property({ type: 'text', nullable: true })
+  dim?: string;
+
+  @Property({ type: 'integer' }) received!: number;
+  @Property({ type: 'integer' }) answered!: number;
+  @Property({ type: 'integer' }) answeredOnTime!: number;
+  @Property({ type: 'double' }) speedSum!: number;
+  @Property({ type: 'integer' }) speedN!: number;
+  @Property({ type: 'jsonb' }) speedHist!: Record<string, number>;
+  @Property({ type: 'double' }) firstReactionSum!: number;
+  @Property({ type: 'integer' }) firstReactionN!: number;
+  @Property({ type: 'integer' }) extended!: number;
+  @Property({ type: 'integer' }) reworked!: number;
+  @Property({ type: 'integer' }) reopened!: number;
+  @Property({ type: 'integer' }) redirected!: number;
+  @Property({ type: 'integer' }) leftWithoutAnswer!: number;
+  @Property({ type: 'integer' }) rated!: number;
+  @Property({ type: 'integer' }) satisfied!: number;
+  @Property({ type: 'integer' }) repeats!: number;
+}
+
+/** Months whose rollups are behind their days: marked when a day of the month is rebuilt. */
+@Entity({ tableName: 'kpi_month_dirty' })
+export class KpiMonthDirty {
+  @PrimaryKey({ type: 'uuid' })
+  municipalityId!: string;
+
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+}

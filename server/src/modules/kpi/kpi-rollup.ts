@@ -4,10 +4,12 @@ import { addParts, emptyParts, ON_TIME, rawParts, REPEAT, SPEED, type Parts, typ
 import { KpiDimension, type ResolvedScope } from './kpi.types.js';
 
 /**
- * Daily rollups (docs/kpi.md, "Fast at any period"). Triggers mark a (municipality, local day) stale in the same
- * transaction as the change that affects it (db/migrations: kpi_mark_dirty); `refreshDays` rebuilds stale days
- * from the items, at every grain at once (GROUPING SETS), and a reader refreshes the stale days of its period
- * before it reads, so a figure is never behind the items. A scheduled job keeps the backlog small.
+ * Daily and monthly rollups (docs/kpi.md, "Fast at any period"). Triggers mark a (municipality, local day) stale in
+ * the same transaction as the change that affects it (db/migrations: kpi_mark_dirty); `refreshDays` rebuilds stale
+ * days from the items, at every grain at once (GROUPING SETS), and marks their months stale; `refreshMonths` sums a
+ * stale month's days. A reader refreshes the stale days of its period before it reads and takes a whole month from
+ * its monthly row only while that month is not stale, so a figure is never behind the items. A scheduled job keeps
+ * both backlogs small.
  */
 
 const GRAINS: Record<string, string> = {
@@ -60,6 +62,9 @@ export async function refreshDays(
       from claimed c join municipality mu on mu.id = c.municipality_id
     ), gone as (
       delete from kpi_day k using days where k.municipality_id = days.m and k.day = days.day returning 1
+    ), months_behind as (
+      insert into kpi_month_dirty (municipality_id, month)
+      select distinct m, date_trunc('month', day::timestamp)::date from days on conflict do nothing returning 1
     ), contrib (m, day, kind, channel, sector_id, department_id, settlement_id, category_id,
                 received, answered, on_time, speed, sb, fr, extended, reworked, reopened, redirected, lwa, rated, satisfied, repeats) as (
       select d.m, d.day, q.* from days d cross join lateral (
@@ -129,6 +134,48 @@ export async function refreshDays(
   });
 }
 
+const SUMS = ['received', 'answered', 'answered_on_time', 'speed_sum', 'speed_n', 'first_reaction_sum', 'first_reaction_n', 'extended',
+  'reworked', 'reopened', 'redirected', 'left_without_answer', 'rated', 'satisfied', 'repeats'];
+
+/**
+ * Rebuilds stale months (of one municipality, or any, up to `limit`) as the sums of their daily rows, histograms
+ * merged. Returns how many months. A day refreshed while its month is being rebuilt marks the month again.
+ */
+export async function refreshMonths(em: EntityManager, opts: { municipalityId?: string; limit?: number } = {}): Promise<number> {
+  const b: Record<string, unknown> = { limit: opts.limit ?? 3 };
+  const w = opts.municipalityId ? ((b.m = opts.municipalityId), 'municipality_id = :m') : 'true';
+  const sql = `
+    with claimed as (
+      delete from kpi_month_dirty k using (
+        select municipality_id, month from kpi_month_dirty where ${w} order by month limit :limit for update
+      ) c
+      where k.municipality_id = c.municipality_id and k.month = c.month
+      returning k.municipality_id, k.month
+    ), gone as (
+      delete from kpi_month k using claimed c where k.municipality_id = c.municipality_id and k.month = c.month returning 1
+    ), src as (
+      select c.month, k.* from claimed c
+      join kpi_day k on k.municipality_id = c.municipality_id and k.day >= c.month and k.day < (c.month + interval '1 month')::date
+    ), hist as (
+      select municipality_id, month, grain, coalesce(dim, '') as d, jsonb_object_agg(sb, n) as speed_hist from (
+        select s.municipality_id, s.month, s.grain, s.dim, e.key as sb, sum(e.value::int) as n
+        from src s, jsonb_each_text(s.speed_hist) e group by 1, 2, 3, 4, 5) h
+      group by 1, 2, 3, 4
+    ), sums as (
+      select municipality_id, month, grain, dim, ${SUMS.map((c) => `sum(${c}) as ${c}`).join(', ')}
+      from src group by 1, 2, 3, 4
+    )
+    insert into kpi_month (municipality_id, month, grain, dim, ${SUMS.join(', ')}, speed_hist)
+    select s.municipality_id, s.month, s.grain, s.dim, ${SUMS.map((c) => `s.${c}`).join(', ')}, coalesce(h.speed_hist, '{}'::jsonb)
+    from sums s left join hist h on h.municipality_id = s.municipality_id and h.month = s.month and h.grain = s.grain and h.d = coalesce(s.dim, '')`;
+  return em.getKnex().transaction(async (trx) => {
+    const { rows } = (await trx.raw(`select count(*)::int as n from kpi_month_dirty where ${w}`, b)) as { rows: { n: number }[] };
+    if (!rows[0]!.n) return 0;
+    await trx.raw(sql, b);
+    return Math.min(rows[0]!.n, Number(b.limit));
+  });
+}
+
 /** Which grain serves a scope (and a ranking dimension), and the values to keep; null when none does. */
 function grainFor(s: ResolvedScope, dimension?: KpiDimension): { grain: string; values?: string[] } | null {
   if (!s.municipalityIds || s.municipalityIds.length !== 1) return null; // days differ between time zones
@@ -164,34 +211,51 @@ export async function partsFor(em: EntityManager, s: ResolvedScope, p: Period, d
   const toDay = d1.toISODate()!;
   // Stale days of the period are rebuilt before reading (a handful after a change; all of them only once).
   while ((await refreshDays(em, { municipalityId, fromDay, toDay, limit: 31 })) > 0);
-  const b: Record<string, unknown> = { m: municipalityId, grain: g.grain, d0: fromDay, d1: toDay };
+  // Whole months inside the period come from their monthly rows while those are current, other days from the days.
+  const m0 = d0.day === 1 ? d0 : d0.plus({ months: 1 }).startOf('month');
+  const m1 = d1.startOf('month');
+  const b: Record<string, unknown> = { m: municipalityId, grain: g.grain, d0: fromDay, d1: toDay, m0: m0.toISODate(), m1: m1.toISODate() };
   let dimWhere = '';
   if (g.values) {
     dimWhere = `and k.dim in (${g.values.map((v, i) => ((b[`v${i}`] = v), `:v${i}`)).join(', ')})`;
   }
+  const months = m1.toMillis() > m0.toMillis();
+  const source = months
+    ? `with clean as (
+        select g::date as month from generate_series(:m0::timestamp, :m1::timestamp - interval '1 day', interval '1 month') g
+        where not exists (select 1 from kpi_month_dirty d where d.municipality_id = :m and d.month = g::date)
+      ), src as (
+        select k.dim, ${SUMS.join(', ')}, speed_hist from kpi_month k
+        where k.municipality_id = :m and k.grain = :grain and k.month in (select month from clean) ${dimWhere}
+        union all
+        select k.dim, ${SUMS.join(', ')}, speed_hist from kpi_day k
+        where k.municipality_id = :m and k.grain = :grain and k.day >= :d0::date and k.day < :d1::date ${dimWhere}
+          and date_trunc('month', k.day::timestamp)::date not in (select month from clean)
+      )`
+    : `with src as (
+        select k.dim, ${SUMS.join(', ')}, speed_hist from kpi_day k
+        where k.municipality_id = :m and k.grain = :grain and k.day >= :d0::date and k.day < :d1::date ${dimWhere}
+      )`;
   const key = dimension ? 'k.dim' : 'null::text';
-  const sql = `
+  const sql = `${source}
     select ${key} as k, sum(received)::int received, sum(answered)::int answered, sum(answered_on_time)::int answered_on_time,
       sum(speed_sum) speed_sum, sum(speed_n)::int speed_n, sum(first_reaction_sum) first_reaction_sum, sum(first_reaction_n)::int first_reaction_n,
       sum(extended)::int extended, sum(reworked)::int reworked, sum(reopened)::int reopened, sum(redirected)::int redirected,
       sum(left_without_answer)::int left_without_answer, sum(rated)::int rated, sum(satisfied)::int satisfied, sum(repeats)::int repeats
-    from kpi_day k
-    where k.municipality_id = :m and k.grain = :grain and k.day >= :d0::date and k.day < :d1::date ${dimWhere}
+    from src k
     ${dimension ? 'group by k.dim' : ''}`;
-  const histSql = `
-    select ${key} as k, e.key as sb, sum(e.value::int)::int as n
-    from kpi_day k, jsonb_each_text(k.speed_hist) e
-    where k.municipality_id = :m and k.grain = :grain and k.day >= :d0::date and k.day < :d1::date ${dimWhere}
-    group by 1, 2`;
+  // One merged histogram per key (a JSON object each, not a row per bucket: fewer rows to parse).
+  const histSql = `${source}
+    select k, jsonb_object_agg(sb, n) as h from (
+      select ${key} as k, e.key as sb, sum(e.value::int)::int as n
+      from src k, jsonb_each_text(k.speed_hist) e
+      group by 1, 2) b
+    group by k`;
   const [rows, histRows] = await Promise.all(
     [sql, histSql].map(async (q) => ((await em.getKnex().raw(q, b)) as { rows: (Record<string, unknown> & { k: string | null })[] }).rows),
   );
   const hists = new Map<string | null, Map<number, number>>();
-  for (const h of histRows!) {
-    const m = hists.get(h.k) ?? new Map<number, number>();
-    m.set(Number(h.sb), Number(h.n));
-    hists.set(h.k, m);
-  }
+  for (const h of histRows!) hists.set(h.k, new Map(Object.entries(h.h as Record<string, number>).map(([b, n]) => [Number(b), Number(n)])));
   const out = new Map<string | null, Parts>();
   for (const r of rows!) {
     const n = (key: string) => Number(r[key] ?? 0);
