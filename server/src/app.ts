@@ -25,11 +25,14 @@ import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
 import { reportsRouter } from './modules/reports/report.routes.js';
+import { LiveBus } from './modules/live/live-bus.js';
+import { LiveItems } from './modules/live/live-items.js';
+import { LiveFigures } from './modules/live/live-figures.js';
 
 export const SESSION_COOKIE = 'otklik_session';
 
 export type AppDeps = { config: Config; orm: Orm; now?: () => Date; pubsub?: AppPubSub; fileStore?: FileStore };
-export type RunningApp = { url: string; server: Server; schema: GraphQLSchema; stop: () => Promise<void> };
+export type RunningApp = { url: string; server: Server; schema: GraphQLSchema; pubsub: AppPubSub; bus: LiveBus; stop: () => Promise<void> };
 
 function bearer(header: string | undefined): string | undefined {
   const m = header?.match(/^Bearer\s+(\S+)$/i);
@@ -43,8 +46,12 @@ function secretFrom(authorization: string | undefined, cookieHeader: string | un
 export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const { config, orm } = deps;
   const now = deps.now ?? (() => new Date());
-  const pubsub = deps.pubsub ?? createAppPubSub();
+  const pubsub = deps.pubsub ?? createAppPubSub(config.liveBuffer);
   const schema = await buildAppSchema(pubsub);
+  // The live layer (docs/live.md): events of every instance through PostgreSQL, fanned out here.
+  const bus = new LiveBus(orm.config.getClientUrl(), pubsub, { pollMs: config.livePollMs });
+  await bus.start();
+  const liveServices = { items: new LiveItems(orm), figures: new LiveFigures(orm, pubsub, now, config) };
 
   const app = express();
   app.disable('x-powered-by');
@@ -61,6 +68,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         result.errors
           ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) }
           : result,
+      // An error thrown while a subscription runs (its source failed): coded and masked like any other.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onConnect: async (ctx) => {
         const auth = ctx.connectionParams?.authorization;
         const header = bearer(typeof auth === 'string' ? auth : undefined);
@@ -89,7 +98,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       },
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
-        return { em: viewerEm(orm, viewer), viewer, now, config, pubsub };
+        const socket = ctx.extra.socket;
+        return { em: viewerEm(orm, viewer), viewer, now, config, pubsub, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
       },
     },
     wsServer,
@@ -223,10 +233,14 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     url,
     server: httpServer,
     schema,
+    pubsub,
+    bus,
     stop: async () => {
       live.stop();
+      liveServices.figures.stop();
       await apollo.stop();
       wsServer.close();
+      await bus.stop();
     },
   };
 }

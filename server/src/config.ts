@@ -28,6 +28,10 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
+  LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  LIVE_BUFFER: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  WALL_TILE_URL: z.string().regex(/^https:\/\//, 'must be an https:// URL template').optional(),
   DASHBOARD_ORIGINS: z
     .string()
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
@@ -54,6 +58,14 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Origins (besides the server's own) whose pages may use the session cookie over WebSocket */
   dashboardOrigins: string[];
+  /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
+  liveRetentionHours: number;
+  /** The live bus reads the event table this often even without a notification (a safety net) */
+  livePollMs: number;
+  /** Events a subscriber may leave waiting before it is disconnected as too slow */
+  liveBuffer: number;
+  /** A map tile URL template ({z}/{x}/{y}) for the wall and analytics maps of installations online */
+  wallTileUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -83,5 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,
     dashboardOrigins: c.DASHBOARD_ORIGINS ?? [],
+    liveRetentionHours: c.LIVE_RETENTION_HOURS,
+    livePollMs: c.LIVE_POLL_MS,
+    liveBuffer: c.LIVE_BUFFER,
+    wallTileUrl: c.WALL_TILE_URL,
   };
 }

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const pubsub = createAppPubSub();
   const now = () => new Date();
   app = await startApp({ config, orm, pubsub, now });
-  if (config.jobs) scheduler = await startScheduler({ orm, databaseUrl, now, pubsub, config });
+  if (config.jobs) scheduler = await startScheduler({ orm, databaseUrl, now, config });
   const lines = [
     '',
     `  Otklik (Отклик) is running at ${app.url}/`,

@@ -25,8 +25,8 @@ const EVERYONE = who(...ROLES, 'token:ORG_READ', 'token:ITEMS_INGEST', 'token:IT
 const PEOPLE = who(...ROLES);
 /** The organisation (and the calendar and deadline preview built on it): every person, tokens that read it, the wall. */
 const ORG_READERS = who(...ROLES, 'token:ORG_READ', 'token:WALL_READ');
-/** Items, read: every person (masked where they do not work the item), tokens with ITEMS_READ. */
-const ITEM_READERS = who(...ROLES, 'token:ITEMS_READ');
+/** Items, read: every person (masked where they do not work the item), tokens with ITEMS_READ, the wall (masked). */
+const ITEM_READERS = who(...ROLES, 'token:ITEMS_READ', 'token:WALL_READ');
 /** Roles that work items (which items and actions: the item policy). Curator, analyst and the region only read. */
 const ITEM_WORKERS = who('HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'EXECUTOR');
 /** Who registers items: the head, sector leads, the ПОС operator, the incident manager; integrators ingest. */
@@ -80,7 +80,10 @@ const EXPECTED: Record<string, Set<string>> = {
   'query items': ITEM_READERS,
   'query item': ITEM_READERS,
   'query answerTemplates': ITEM_READERS,
-  'subscription itemUpdated': ITEM_READERS,
+  'subscription itemEvents': ITEM_READERS,
+  'subscription alertRaised': ITEM_READERS,
+  'subscription sectorUpdated': KPI_READERS,
+  'subscription kpiUpdated': KPI_READERS,
   'mutation saveAnswerTemplate': who('HEAD', 'SECTOR_LEAD'),
   'mutation createItem': ITEM_CREATORS,
   'query itemQueueCounts': ITEM_WORKERS,
@@ -193,7 +196,7 @@ const FIXTURES: Record<string, Fixture> = {
     doc: 'subscription { notificationAdded { notificationId } }',
     trigger: (p) => {
       const userId = creds.get(principalName(p))?.userId;
-      if (userId) t.pubsub.publish('NOTIFICATION_ADDED', { municipalityId: ids.municipality!, userId, notificationId: randomUUID(), at: new Date().toISOString() });
+      if (userId) void t.emitLive('NOTIFICATION_ADDED', { municipalityId: ids.municipality!, userId, notificationId: randomUUID(), at: new Date().toISOString() });
     },
   },
   'query municipalities': { doc: '{ municipalities { id } }' },
@@ -209,7 +212,7 @@ const FIXTURES: Record<string, Fixture> = {
   'subscription organisationChanged': {
     doc: 'subscription { organisationChanged { entityId } }',
     trigger: () =>
-      t.pubsub.publish('ORGANISATION_CHANGED', { municipalityId: ids.municipality!, entity: 'Department', entityId: ids.housing!, action: 'UPDATED', at: new Date().toISOString() }),
+      void t.emitLive('ORGANISATION_CHANGED', { municipalityId: ids.municipality!, entity: 'Department', entityId: ids.housing!, action: 'UPDATED', at: new Date().toISOString() }),
   },
   'query users': { doc: '{ users { id } }' },
   'query user': { doc: 'query($id: ID!) { user(id: $id) { id } }', probe: () => ({ id: ids.analystUser }), write: () => ({ id: ids.analystUser }) },
@@ -260,21 +263,43 @@ const FIXTURES: Record<string, Fixture> = {
   'query items': { doc: '{ items { totalCount } }' },
   'query item': { doc: 'query($id: ID!) { item(id: $id) { id } }', probe: () => ({ id: ids.registered }), write: () => ({ id: ids.registered }) },
   'query answerTemplates': { doc: '{ answerTemplates { id } }' },
-  'subscription itemUpdated': {
-    doc: 'subscription { itemUpdated { itemId } }',
+  'subscription itemEvents': {
+    doc: 'subscription { itemEvents { cursor type } }',
     trigger: () =>
-      t.pubsub.publish('ITEM_UPDATED', {
+      void t.emitLive('ITEM_EVENT', {
         municipalityId: ids.municipality!,
         itemId: ids.registered!,
+        type: 'UPDATED',
+        history: 'UPDATED',
         status: 'REGISTERED' as never,
-        version: 1,
         at: new Date().toISOString(),
+        kind: 'APPEAL' as never,
+        sectorId: null,
+        departmentId: ids.housing!,
+        executorId: null,
+        settlementId: null,
+        urgent: false,
+      }),
+  },
+  'subscription alertRaised': {
+    doc: 'subscription { alertRaised { cursor type level } }',
+    trigger: () =>
+      void t.emitLive('ALERT', {
+        municipalityId: ids.municipality!,
+        alertType: 'URGENT_ITEM',
+        level: 'CRITICAL',
+        message: 'Срочное',
+        at: new Date().toISOString(),
+        itemId: ids.registered!,
         kind: 'APPEAL' as never,
         sectorId: null,
         departmentId: ids.housing!,
         executorId: null,
       }),
   },
+  // Both answer at once with the current figures.
+  'subscription sectorUpdated': { doc: 'subscription { sectorUpdated { sectorId open } }' },
+  'subscription kpiUpdated': { doc: 'subscription { kpiUpdated { today { received } } }' },
   'mutation saveAnswerTemplate': {
     doc: 'mutation($c: String) { saveAnswerTemplate(input: { title: "Матрица", body: "Текст шаблона ответа для матрицы", categoryCode: $c }) { id } }',
     write: () => ({}),

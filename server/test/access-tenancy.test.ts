@@ -936,9 +936,9 @@ describe('the regional reader', () => {
 });
 
 describe('subscriptions over graphql-ws', () => {
-  const ITEM_SUB = 'subscription { itemUpdated { itemId municipalityId status version } }';
+  const ITEM_SUB = 'subscription { itemEvents { itemId municipalityId item { status version } } }';
   const ORG_SUB = 'subscription { organisationChanged { entity entityId action municipalityId } }';
-  type ItemUpd = { itemUpdated: { itemId: string; municipalityId: string; status: string; version: number } };
+  type ItemUpd = { itemEvents: { itemId: string; municipalityId: string; item: { status: string; version: number } } };
   type OrgChg = { organisationChanged: { entity: string; entityId: string; action: string; municipalityId: string } };
   let probe = 0;
   const changeAItem = () => createItem(aTok.head, { kind: 'MESSAGE', channel: 'PHONE', identified: false, text: `Проверка подписки ${++probe}` });
@@ -990,26 +990,26 @@ describe('subscriptions over graphql-ws', () => {
       aTok.head,
     );
 
-    const isAStart = (e: ItemUpd) => e.itemUpdated.itemId === A.item.id && e.itemUpdated.version === aStarted.startItem.version;
+    const isAStart = (e: ItemUpd) => e.itemEvents.itemId === A.item.id && e.itemEvents.item.version === aStarted.startItem.version;
     const isADept = (e: OrgChg) => e.organisationChanged.entityId === aDept.createDepartment.id;
     await waitFor(a.headItems, isAStart);
     await waitFor(a.tokenItems, isAStart);
     await waitFor(a.headOrg, isADept);
     await waitFor(a.tokenOrg, isADept);
     // B's own subscriber heard B's changes: they were published.
-    await waitFor(b.items, (e) => e.itemUpdated.itemId === B.item.id && e.itemUpdated.status === 'IN_PROGRESS');
+    await waitFor(b.items, (e) => e.itemEvents.itemId === B.item.id && e.itemEvents.item.status === 'IN_PROGRESS');
     await waitFor(b.org, (e) => e.organisationChanged.entityId === B.departmentId && e.organisationChanged.action === 'UPDATED');
 
     // Events arrive in order: B's, published earlier, would be here by now had they been delivered.
     for (const [name, l] of Object.entries({ headItems: a.headItems, tokenItems: a.tokenItems })) {
-      expect({ name, foreign: l.events.filter((e) => e.itemUpdated.municipalityId !== A.id) }).toEqual({ name, foreign: [] });
-      expect({ name, bItem: l.events.filter((e) => e.itemUpdated.itemId === B.item.id) }).toEqual({ name, bItem: [] });
+      expect({ name, foreign: l.events.filter((e) => e.itemEvents.municipalityId !== A.id) }).toEqual({ name, foreign: [] });
+      expect({ name, bItem: l.events.filter((e) => e.itemEvents.itemId === B.item.id) }).toEqual({ name, bItem: [] });
     }
     for (const [name, l] of Object.entries({ headOrg: a.headOrg, tokenOrg: a.tokenOrg })) {
       expect({ name, foreign: l.events.filter((e) => e.organisationChanged.municipalityId !== A.id) }).toEqual({ name, foreign: [] });
       expect({ name, bDept: l.events.filter((e) => e.organisationChanged.entityId === B.departmentId) }).toEqual({ name, bDept: [] });
     }
-    expect(b.items.events.filter((e) => e.itemUpdated.municipalityId !== B.id)).toEqual([]);
+    expect(b.items.events.filter((e) => e.itemEvents.municipalityId !== B.id)).toEqual([]);
     expect(b.org.events.filter((e) => e.organisationChanged.municipalityId !== B.id)).toEqual([]);
   });
 
@@ -1032,24 +1032,24 @@ describe('subscriptions over graphql-ws', () => {
     expect(region.events.filter((e) => e.organisationChanged.municipalityId !== B.id)).toEqual([]);
   });
 
-  it("itemUpdated(itemId: B's item) for A's head hears nothing of it, while A's head hears its own item named the same way", async () => {
+  it("itemEvents(filter: { itemIds: [B's item] }) for A's head hears nothing of it, while A's head hears its own item named the same way", async () => {
     const aHead = wsClient(aTok.head);
-    const onB = listen<ItemUpd>(aHead, 'subscription($id: ID) { itemUpdated(itemId: $id) { itemId municipalityId status } }', { id: B.item.id });
-    const onA = listen<ItemUpd>(aHead, 'subscription($id: ID) { itemUpdated(itemId: $id) { itemId municipalityId status } }', { id: A.spare.id });
-    // Live: A's spare item is changed (a no-op attach publishes it) until heard. `onB` was subscribed on the same
+    const onB = listen<ItemUpd>(aHead, 'subscription($id: ID!) { itemEvents(filter: { itemIds: [$id] }) { itemId municipalityId item { status } } }', { id: B.item.id });
+    const onA = listen<ItemUpd>(aHead, 'subscription($id: ID!) { itemEvents(filter: { itemIds: [$id] }) { itemId municipalityId item { status } } }', { id: A.spare.id });
+    // Live: A's spare item is changed (a no-op attach announces it) until heard. `onB` was subscribed on the same
     // socket before `onA`, so it is registered by then too (it can hear nothing to prove it).
     const touchSpare = async () =>
       ok('mutation($id: ID!, $v: Int!) { attachFiles(id: $id, version: $v, attachmentIds: []) { id } }', { id: A.spare.id, v: await versionOf(A.spare.id) }, aTok.head);
     await untilHeard(onA, touchSpare);
     // A B-side change of B's item (B's head hears it), then an A-side change of A's item.
-    const bHears = listen<ItemUpd>(wsClient(B.headTok), 'subscription($id: ID) { itemUpdated(itemId: $id) { itemId municipalityId status } }', { id: B.item.id });
+    const bHears = listen<ItemUpd>(wsClient(B.headTok), 'subscription($id: ID!) { itemEvents(filter: { itemIds: [$id] }) { itemId municipalityId item { status } } }', { id: B.item.id });
     const touchB = async () =>
       ok('mutation($id: ID!, $v: Int!) { attachFiles(id: $id, version: $v, attachmentIds: []) { id } }', { id: B.item.id, v: await versionOf(B.item.id) }, B.headTok);
     await untilHeard(bHears, touchB);
     const sv = await versionOf(A.spare.id);
     const assigned = await ok<{ assignItem: { version: number } }>(ASSIGN, { id: A.spare.id, v: sv, d: A.housingId }, aTok.head);
     expect(assigned.assignItem.version).toBe(sv + 1);
-    await waitFor(onA, (e) => e.itemUpdated.status === 'ASSIGNED');
+    await waitFor(onA, (e) => e.itemEvents.item.status === 'ASSIGNED');
     expect(onB.events).toEqual([]);
     expect(onB.errors).toEqual([]);
   });

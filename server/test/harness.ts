@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPubSub } from '@graphql-yoga/subscription';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/app.js';
-import { createAppPubSub, type AppPubSub, type Topics } from '../src/graphql/pubsub.js';
+import { createAppPubSub, type AppPubSub, type HubTopic, type SharedTopic, type Topics } from '../src/graphql/pubsub.js';
 import type { Orm } from '../src/db/orm.js';
 import { createTestDatabase } from './db.js';
 
@@ -30,24 +29,13 @@ export class TestClock {
 }
 
 /**
- * The app's pubsub, the same as `createAppPubSub()`, on an event target that counts its listeners: a subscription's
- * listener is added when the server starts listening for its events, so `listening(topic)` says when a published event
- * will reach it (wait for that instead of sleeping).
+ * The app's pubsub, as `createAppPubSub()`, with a count of its listeners: a subscription's listener is added when
+ * the server starts listening for its events, so `listening(topic)` says when an event delivered from then on will
+ * reach it (wait for that instead of sleeping).
  */
-export function observedPubSub(): { pubsub: AppPubSub; listening: (topic: keyof Topics) => number } {
-  const live = new Map<string, number>();
-  class CountingTarget extends EventTarget {
-    override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
-      super.addEventListener(...args);
-      if (args[1]) live.set(args[0], (live.get(args[0]) ?? 0) + 1);
-    }
-    override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
-      super.removeEventListener(...args);
-      if (args[1]) live.set(args[0], (live.get(args[0]) ?? 0) - 1);
-    }
-  }
-  const pubsub = createPubSub<Topics>({ eventTarget: new CountingTarget() as never }) as AppPubSub;
-  return { pubsub, listening: (topic) => live.get(topic) ?? 0 };
+export function observedPubSub(): { pubsub: AppPubSub; listening: (topic: HubTopic) => number } {
+  const pubsub = createAppPubSub();
+  return { pubsub, listening: (topic) => pubsub.listenerCount(topic) };
 }
 
 /**
@@ -99,8 +87,10 @@ export async function startTestApp(options: { pubsub?: AppPubSub } = {}) {
 
   return {
     url: app.url,
-    /** The server's event bus: tests may publish an event as a service would after a commit. */
+    /** The server's in-process fan-out (events reach it from the database through `bus`). */
     pubsub,
+    /** The server's live bus (modules/live/live-bus.ts). */
+    bus: app.bus,
     dbUrl: db.url,
     orm: db.orm as Orm,
     clock,
@@ -111,6 +101,16 @@ export async function startTestApp(options: { pubsub?: AppPubSub } = {}) {
     filesDir: config.filesDir,
     gql,
     signInAs,
+    /**
+     * Commits a live event as a service's change would (modules/live/outbox.ts): a row in `live_event`, numbered and
+     * announced at commit, delivered by the bus to every instance.
+     */
+    emitLive: async <K extends SharedTopic>(topic: K, payload: Topics[K][0]): Promise<void> => {
+      await db.orm.em.fork().getConnection().execute(
+        `insert into live_event (topic, municipality_id, payload, at) values (?, ?, ?::jsonb, now())`,
+        [topic, (payload as { municipalityId?: string }).municipalityId ?? null, JSON.stringify(payload)],
+      );
+    },
     stop: async () => {
       await app.stop();
       await db.drop();

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemEm } from '../src/db/orm.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from '../src/jobs/deadline-jobs.js';
 import { QUEUES, startScheduler } from '../src/jobs/scheduler.js';
-import { createAppPubSub } from '../src/graphql/pubsub.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -166,7 +165,7 @@ describe('deadline reminders and escalation', () => {
 
   it('keeps its schedules and queued jobs in PostgreSQL across a restart: a scan queued while stopped is worked by the next start', async () => {
     const schedulerNow = () => new Date('2026-03-02T10:00:00+03:00'); // well past the item's deadline
-    const start = () => startScheduler({ orm: t.orm, databaseUrl: t.dbUrl, now: schedulerNow, pubsub: createAppPubSub() });
+    const start = () => startScheduler({ orm: t.orm, databaseUrl: t.dbUrl, now: schedulerNow });
     const first = await start();
     await first.stop();
 

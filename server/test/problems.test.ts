@@ -185,9 +185,9 @@ describe('proposals', () => {
     expect(recent).toEqual([]);
   });
 
-  it('are computed over the items each viewer reaches: the analyst sees them, the wall and an executor none here', async () => {
+  it('are computed over the items each viewer reaches: the analyst and the wall (items masked) see them, an executor none here', async () => {
     expect((await proposals('analyst')).length).toBe(3);
-    expect(await proposals('wall')).toEqual([]);
+    expect((await proposals('wall')).map((p) => p.key)).toEqual((await proposals('analyst')).map((p) => p.key));
     // The housing executor reaches the housing department's items only: no three of them recur; two do.
     expect(await proposals('executor')).toEqual([]);
     const two = await ok<Proposal[]>(PROPOSALS, { m: 2 }, 'executor');
@@ -444,11 +444,18 @@ describe('the list', () => {
     expect(codeOf(await gql(LIST, { a: 'garbage' }))).toBe('BAD_USER_INPUT');
   });
 
-  it('the wall and the region read problems, with no items and no personal data; an item reader does not', async () => {
+  it('the wall and the region read problems, the wall their items with every applicant masked; an item-only reader does not', async () => {
     const wall = await ok<Page>(LIST, {}, 'wall');
     expect(wall.totalCount).toBe(2);
-    const p = await ok<{ items: unknown[]; residentCount: number }>('query($id: ID!) { problem(id: $id) { items { id } residentCount } }', { id: ids.B }, 'wall');
-    expect(p).toEqual({ items: [], residentCount: 2 });
+    type Linked = { items: { id: string; applicant: { masked: boolean; name: string | null } }[]; residentCount: number };
+    const Q = 'query($id: ID!) { problem(id: $id) { items { id applicant { masked name } } residentCount } }';
+    const p = await ok<Linked>(Q, { id: ids.B }, 'wall');
+    const full = await ok<Linked>(Q, { id: ids.B });
+    expect(p.residentCount).toBe(2);
+    expect(p.items.map((i) => i.id)).toEqual(full.items.map((i) => i.id));
+    expect(p.items.length).toBeGreaterThan(0);
+    expect(p.items.every((i) => i.applicant.masked)).toBe(true);
+    expect(full.items.some((i) => !i.applicant.masked)).toBe(true);
     expect((await ok<Page>(LIST, {}, 'region')).totalCount).toBe(2);
     expect(codeOf(await gql(LIST, {}, 'items'))).toBe('FORBIDDEN');
     // A problem has no field that leads to an applicant except through its items, which are items as such.

@@ -94,8 +94,8 @@ describe('graphql-ws on /graphql', () => {
   });
 });
 
-describe('itemUpdated', () => {
-  it('tells subscribers of one item about each change, with the new status and version', async () => {
+describe('itemEvents', () => {
+  it('tells subscribers of one item about each committed change, with the item as it is after it', async () => {
     const head = await t.signInAs('head');
     const created = await t.gql<{ createItem: { id: string; version: number } }>(
       'mutation { createItem(input: { kind: MESSAGE, channel: PHONE, identified: true, text: "Не горит фонарь у дома 5" }) { id version } }',
@@ -105,15 +105,16 @@ describe('itemUpdated', () => {
     expect(created.errors).toBeUndefined();
     const item = created.data!.createItem;
     const client = wsClient({ token: await t.signInAs('analyst') });
-    const listeners = bus.listening('ITEM_UPDATED');
-    const got = new Promise<{ itemId: string; status: string; version: number }>((resolve, reject) => {
-      const unsubscribe = client.subscribe<{ itemUpdated: { itemId: string; status: string; version: number } }>(
-        { query: 'subscription($id: ID) { itemUpdated(itemId: $id) { itemId status version } }', variables: { id: item.id } },
+    const listeners = bus.listening('ITEM_EVENT');
+    type Change = { type: string; itemId: string; item: { status: string; version: number } };
+    const got = new Promise<Change>((resolve, reject) => {
+      const unsubscribe = client.subscribe<{ itemEvents: Change }>(
+        { query: 'subscription($id: ID!) { itemEvents(filter: { itemIds: [$id] }) { type itemId item { status version } } }', variables: { id: item.id } },
         {
           next: (v) => {
             if (v.data) {
               unsubscribe();
-              resolve(v.data.itemUpdated);
+              resolve(v.data.itemEvents);
             }
           },
           error: reject,
@@ -121,11 +122,11 @@ describe('itemUpdated', () => {
         },
       );
     });
-    await serverListens('ITEM_UPDATED', listeners + 1);
+    await serverListens('ITEM_EVENT', listeners + 1);
     const deps = await t.gql<{ departments: { id: string; code: string }[] }>('{ departments { id code } }', {}, head);
     const roads = deps.data!.departments.find((d) => d.code === 'roads')!.id;
     const assigned = await t.gql('mutation($id: ID!, $v: Int!, $d: ID!) { assignItem(id: $id, version: $v, input: { departmentId: $d }) { id } }', { id: item.id, v: item.version, d: roads }, head);
     expect(assigned.errors).toBeUndefined();
-    expect(await got).toEqual({ itemId: item.id, status: 'ASSIGNED', version: item.version + 1 });
+    expect(await got).toEqual({ type: 'ASSIGNED', itemId: item.id, item: { status: 'ASSIGNED', version: item.version + 1 } });
   });
 });

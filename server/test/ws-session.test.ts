@@ -24,7 +24,7 @@ afterAll(async () => {
 type Opened = { client: Client; closed: Promise<number>; events: string[]; errors: unknown[]; subscribed: Promise<void> };
 
 /** Opens a socket (bearer token or cookie, with an Origin) and subscribes to item events; records what arrives. */
-function open(options: { token?: string; cookie?: string; origin?: string }, query = 'subscription { itemUpdated { itemId status } }'): Opened {
+function open(options: { token?: string; cookie?: string; origin?: string }, query = 'subscription { itemEvents { itemId item { status } } }'): Opened {
   let closedWith: (code: number) => void = () => undefined;
   const closed = new Promise<number>((resolve) => (closedWith = resolve));
   const headers: Record<string, string> = {};
@@ -47,9 +47,9 @@ function open(options: { token?: string; cookie?: string; origin?: string }, que
   const errors: unknown[] = [];
   let ready: () => void = () => undefined;
   const subscribed = new Promise<void>((resolve) => (ready = resolve));
-  client.subscribe<{ itemUpdated: { itemId: string } }>(
+  client.subscribe<{ itemEvents: { itemId: string } }>(
     { query },
-    { next: (v) => (v.data ? events.push(v.data.itemUpdated.itemId) : errors.push(v.errors)), error: (e) => errors.push(e), complete: () => undefined },
+    { next: (v) => (v.data ? events.push(v.data.itemEvents.itemId) : errors.push(v.errors)), error: (e) => errors.push(e), complete: () => undefined },
   );
   // The server has registered the subscription once a query sent after it on the same socket is answered.
   void client.iterate({ query: '{ __typename }' }).next().then(() => ready(), () => ready());

@@ -17,6 +17,7 @@ import { Notification } from '../modules/notifications/notification.entity.js';
 import { CalendarYear } from '../modules/calendar/calendar-year.entity.js';
 import { PersonalDataAccess } from '../modules/audit/personal-data-access.entity.js';
 import { KpiDay, KpiDirty, KpiMonth, KpiMonthDirty } from '../modules/kpi/kpi-rollup.entity.js';
+import { LiveEvent } from '../modules/live/live-event.entity.js';
 import { KpiTarget } from '../modules/kpi/kpi-target.entity.js';
 import { Problem } from '../modules/problems/problem.entity.js';
 import { ProblemItem } from '../modules/problems/problem-item.entity.js';
@@ -48,6 +49,7 @@ export const entities = [
   KpiMonth,
   KpiMonthDirty,
   KpiTarget,
+  LiveEvent,
   Problem,
   ProblemItem,
   ProblemMeasure,

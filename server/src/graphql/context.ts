@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Role, Scope, TokenKind } from '../modules/auth/roles.js';
 import type { AppPubSub } from './pubsub.js';
+import type { LiveItems } from '../modules/live/live-items.js';
+import type { LiveFigures } from '../modules/live/live-figures.js';
 
 export type UserViewer = {
   kind: 'user';
@@ -38,6 +40,10 @@ export interface Ctx {
   now: () => Date;
   config: Config;
   pubsub: AppPubSub;
+  /** The live layer of this instance (modules/live): on WebSocket connections. */
+  live?: { items: LiveItems; figures: LiveFigures };
+  /** The WebSocket of a subscription, to close it (a slow consumer). */
+  ws?: { close: (code: number, reason: string) => void };
   /** For cookie sessions over HTTP; absent over WebSocket. */
   http?: {
     setSessionCookie: (token: string, expiresAt: Date) => void;

@@ -23,6 +23,7 @@ import {
   ProblemSolveEntryFieldsResolver,
 } from '../modules/problems/problem.resolver.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
+import { AlertResolver, LiveFiguresResolver, LiveResolver } from '../modules/live/live.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -51,4 +52,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProblemSolveEntryFieldsResolver,
   ItemProblemFieldResolver,
   ReportResolver,
+  LiveResolver,
+  AlertResolver,
+  LiveFiguresResolver,
 ];

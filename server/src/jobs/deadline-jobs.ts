@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppPubSub } from '../graphql/pubsub.js';
 import { calendarFor } from '../modules/calendar/calendar.service.js';
 import { Item } from '../modules/items/item.entity.js';
-import { publishItemChanged, recordEvent, SCHEDULER } from '../modules/items/item-history.js';
+import { recordEvent, SCHEDULER } from '../modules/items/item-history.js';
+import { emit } from '../modules/live/outbox.js';
+import { alertFactsOf } from '../modules/live/alerts.js';
 import { ItemStatus } from '../modules/items/item.enums.js';
 import { CLOSED_STATUSES } from '../modules/items/lifecycle.js';
-import { notify, publishNotifications } from '../modules/items/item.notify.js';
+import { notify } from '../modules/items/item.notify.js';
 
 const BATCH = 500;
 /** Items with no rating this many working days after the answer close by themselves (docs/domain.md §3). */
@@ -38,9 +39,8 @@ async function pending(em: EntityManager, which: 'overdue' | 'dueSoon', now: Dat
  * Announces each running clock once when it becomes DUE_SOON (to the executor, or the department's executors)
  * and once when it becomes OVERDUE (also to the sector leads and the head). `em` sees every municipality.
  */
-export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPubSub): Promise<ScanResult> {
+export async function scanDeadlines(em: EntityManager, now: Date): Promise<ScanResult> {
   const result: ScanResult = { dueSoon: 0, overdue: 0, reviewOverdue: 0, notified: 0 };
-  const changed: Item[] = [];
 
   const overdueRows = await pending(em, 'overdue', now);
   for (const item of overdueRows) {
@@ -50,8 +50,16 @@ export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPu
     item.overdueNotifiedFor = item.dueAt;
     item.dueSoonNotifiedFor ??= item.dueAt;
     event(em, item, 'OVERDUE', now);
+    emit(em, 'ALERT', {
+      municipalityId: item.municipality.id,
+      alertType: 'OVERDUE',
+      level: 'WARNING',
+      message: `Просрочено: ${item.number}`,
+      at: now.toISOString(),
+      itemId: item.id,
+      ...alertFactsOf(item),
+    }, now);
     result.overdue += 1;
-    changed.push(item);
   }
 
   const dueSoonRows = await pending(em, 'dueSoon', now);
@@ -61,7 +69,6 @@ export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPu
     item.dueSoonNotifiedFor = item.dueAt;
     event(em, item, 'DUE_SOON', now);
     result.dueSoon += 1;
-    changed.push(item);
   }
   // The МЦУ's own clock: an answer draft is reviewed within one working day.
   const reviewRows: { id: string }[] = await em.getConnection().execute(
@@ -76,14 +83,13 @@ export async function scanDeadlines(em: EntityManager, now: Date, pubsub?: AppPu
     result.reviewOverdue += 1;
   }
 
+  // Notifications, history and announcements commit together (modules/live delivers them after the commit).
   await em.flush();
-  if (pubsub) publishNotifications(em, pubsub, now);
-  for (const item of changed) publishItemChanged(pubsub, item, now);
   return result;
 }
 
 /** Closes answered items that got no rating within 10 working days of the answer. */
-export async function closeUnrated(em: EntityManager, now: Date, pubsub?: AppPubSub): Promise<number> {
+export async function closeUnrated(em: EntityManager, now: Date): Promise<number> {
   // 10 working days are at least 12 calendar days: a cheap pre-filter before the calendar decides.
   const candidates = await em.find(
     Item,
@@ -107,7 +113,6 @@ export async function closeUnrated(em: EntityManager, now: Date, pubsub?: AppPub
     closed.push(item);
   }
   await em.flush();
-  for (const item of closed) publishItemChanged(pubsub, item, now);
   return closed.length;
 }
 

@@ -1,11 +1,11 @@
 import PgBoss from 'pg-boss';
 import type { Orm } from '../db/orm.js';
 import { systemEm } from '../db/orm.js';
-import type { AppPubSub } from '../graphql/pubsub.js';
 import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
 import { refreshDays, refreshMonths } from '../modules/kpi/kpi-rollup.js';
+import { purgeLiveEvents } from '../modules/live/live-bus.js';
 import { runScheduledReports } from '../modules/reports/report.service.js';
 import type { Config } from '../config.js';
 
@@ -14,6 +14,7 @@ export const QUEUES = {
   closeUnrated: 'close-unrated',
   anonymise: 'anonymise-expired',
   kpiRollups: 'kpi-rollups',
+  liveEventsPurge: 'live-events-purge',
   problemMeasureScan: 'problem-measure-scan',
   reports: 'scheduled-reports',
 } as const;
@@ -24,7 +25,7 @@ export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; pubsub: AppPubSub; config?: Pick<Config, 'filesDir'> }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours'>> }): Promise<Scheduler> {
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
   // While the process stops, the embedded PostgreSQL may go first (its own exit hook): those errors are expected.
@@ -38,14 +39,15 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.schedule(QUEUES.anonymise, '30 2 * * *');
   await boss.schedule(QUEUES.problemMeasureScan, '*/5 * * * *');
   await boss.schedule(QUEUES.kpiRollups, '* * * * *');
+  await boss.schedule(QUEUES.liveEventsPurge, '*/10 * * * *');
   // Hourly: each municipality's weekly report once its Monday 06:00 local has passed, the monthly once the 1st 06:00.
   await boss.schedule(QUEUES.reports, '7 * * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
-    const r = await scanDeadlines(systemEm(deps.orm), deps.now(), deps.pubsub);
+    const r = await scanDeadlines(systemEm(deps.orm), deps.now());
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
   });
   await boss.work(QUEUES.closeUnrated, async () => {
-    const n = await closeUnrated(systemEm(deps.orm), deps.now(), deps.pubsub);
+    const n = await closeUnrated(systemEm(deps.orm), deps.now());
     if (n) logger.info(`closed ${n} unrated items`);
   });
   await boss.work(QUEUES.anonymise, async () => {
@@ -61,9 +63,14 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     for (let n = -1; n !== 0 && months < 1_000; months += n) n = await refreshMonths(em, { limit: 3 });
     if (days || months) logger.debug(`rebuilt the KPI rollups of ${days} days and ${months} months`);
   });
+  // Live events are kept for clients that reconnect with a cursor (modules/live), then dropped.
+  await boss.work(QUEUES.liveEventsPurge, async () => {
+    const n = await purgeLiveEvents(systemEm(deps.orm), deps.now(), deps.config?.liveRetentionHours ?? 3);
+    if (n) logger.debug(`dropped ${n} live events older than the retention`);
+  });
   // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
   await boss.work(QUEUES.problemMeasureScan, async () => {
-    const r = await scanProblemMeasures(systemEm(deps.orm), deps.now(), deps.pubsub);
+    const r = await scanProblemMeasures(systemEm(deps.orm), deps.now());
     if (r.overdue) logger.info('problem measure scan', r);
   });
   // Weekly and monthly reports (modules/reports): idempotent, one per municipality, kind and period.

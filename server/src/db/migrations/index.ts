@@ -10,6 +10,7 @@ import { Migration20261201221657_kpi_indexes } from './Migration20261201221657_k
 import { Migration20261201235900_problems } from './Migration20261201235900_problems.js';
 import { Migration20261202000100_reports } from './Migration20261202000100_reports.js';
 import { Migration20261202000838_kpi_months } from './Migration20261202000838_kpi_months.js';
+import { Migration20261202003000_live_events } from './Migration20261202003000_live_events.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261201235900_problems', class: Migration20261201235900_problems },
   { name: 'Migration20261202000100_reports', class: Migration20261202000100_reports },
   { name: 'Migration20261202000838_kpi_months', class: Migration20261202000838_kpi_months },
+  { name: 'Migration20261202003000_live_events', class: Migration20261202003000_live_events },
 ];

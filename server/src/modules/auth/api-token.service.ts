@@ -1,4 +1,5 @@
 import type { Ctx } from '../../graphql/context.js';
+import { emit } from '../live/outbox.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { ApiToken } from './api-token.entity.js';
@@ -41,7 +42,7 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<ApiToken> {
   const token = await ctx.em.findOne(ApiToken, { id });
   if (!token) throw notFound('ApiToken', id);
   token.revokedAt ??= ctx.now();
+  emit(ctx.em, 'ACCESS_REVOKED', { reason: 'TOKEN_REVOKED', tokenId: token.id }, ctx.now());
   await ctx.em.flush();
-  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'TOKEN_REVOKED', tokenId: token.id });
   return token;
 }

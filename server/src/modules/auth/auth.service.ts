@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { emit } from '../live/outbox.js';
 import type { Ctx, Viewer } from '../../graphql/context.js';
 import { AppError, badInput, ErrorCode } from '../../graphql/errors.js';
 import { PASSWORD_MIN } from '../users/user.inputs.js';
@@ -68,8 +69,8 @@ export async function signOut(ctx: Ctx): Promise<boolean> {
   const session = await ctx.em.findOne(UserSession, { id: ctx.viewer.sessionId });
   if (!session || session.revokedAt) return false;
   session.revokedAt = ctx.now();
+  emit(ctx.em, 'ACCESS_REVOKED', { reason: 'SIGNED_OUT', sessionId: session.id }, ctx.now());
   await ctx.em.flush();
-  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'SIGNED_OUT', sessionId: session.id });
   return true;
 }
 
@@ -89,8 +90,8 @@ export async function changeMyPassword(ctx: Ctx, current: string, next: string):
     { user: user.id, revokedAt: null, id: { $ne: ctx.viewer.sessionId } },
     { revokedAt: ctx.now() },
   );
+  emit(ctx.em, 'ACCESS_REVOKED', { reason: 'PASSWORD_CHANGED', userId: user.id, exceptSessionId: ctx.viewer.sessionId }, ctx.now());
   await ctx.em.flush();
-  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'PASSWORD_CHANGED', userId: user.id, exceptSessionId: ctx.viewer.sessionId });
   return true;
 }
 

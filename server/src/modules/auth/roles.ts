@@ -104,7 +104,8 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   },
   [Permission.USERS_MANAGE]: { roles: [Role.HEAD], scopes: [] },
   [Permission.TOKENS_MANAGE]: { roles: [Role.HEAD], scopes: [] },
-  [Permission.ITEMS_READ]: { roles: STAFF, scopes: [Scope.ITEMS_READ] },
+  // The wall reads items (always masked: it has no PERSONAL_DATA_READ) for its live feed.
+  [Permission.ITEMS_READ]: { roles: STAFF, scopes: [Scope.ITEMS_READ, Scope.WALL_READ] },
   [Permission.ITEMS_CREATE]: {
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER],
     scopes: [Scope.ITEMS_INGEST],

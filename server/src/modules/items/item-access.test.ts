@@ -44,9 +44,12 @@ const subjects: [string, Subject][] = [
 const ownDepartment = (i: Situation) => i.departmentId === MY_DEPT;
 const ownSector = (i: Situation) => i.sectorId === MY_SECTOR;
 
-/** §4: an executor sees the items assigned to their department; every other person of the МЦУ reads all; a token with ITEMS_READ reads all. */
+/**
+ * §4: an executor sees the items assigned to their department; every other person of the МЦУ reads all; a token with
+ * ITEMS_READ reads all, and so does the wall (WALL_READ), always masked (no PERSONAL_DATA_READ).
+ */
 function expectReach(name: string, i: Situation): boolean {
-  if (name.startsWith('token:')) return name.includes('ITEMS_READ');
+  if (name.startsWith('token:')) return name.includes('ITEMS_READ') || name.includes('WALL_READ');
   return name === 'EXECUTOR' ? ownDepartment(i) : true;
 }
 

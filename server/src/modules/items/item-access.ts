@@ -51,8 +51,8 @@ export const REACH: Record<Role, Cond> = {
   [Role.REGION]: 'ALL',
 };
 
-/** Token scopes that reach the municipality's items (reading; ingesting is not reading). */
-export const READING_SCOPES: readonly Scope[] = [Scope.ITEMS_READ];
+/** Token scopes that reach the municipality's items (reading; ingesting is not reading). The wall reads them masked. */
+export const READING_SCOPES: readonly Scope[] = [Scope.ITEMS_READ, Scope.WALL_READ];
 
 /** Whose applicant each role sees in full: the roles that work the item. */
 export const PERSONAL_DATA: Record<Role, Cond> = {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
-import type { AppPubSub } from '../../graphql/pubsub.js';
+import type { ItemEventType } from '../../graphql/pubsub.js';
+import { emit } from '../live/outbox.js';
 import { accessFactsOf } from './item-access.js';
 import { ItemEvent } from './item-event.entity.js';
 import type { Item } from './item.entity.js';
@@ -8,7 +9,8 @@ import type { ItemStatus } from './item.enums.js';
 
 /**
  * The history of an item and the announcement of its changes: every change, by a person, a token or the
- * scheduler, is recorded by `recordEvent` and announced after its commit by `publishItemChanged`.
+ * scheduler, is recorded by `recordEvent`, which also announces it (modules/live: delivered after the commit, to
+ * the subscribers the access policy lets reach the item).
  */
 
 /** Who made a change: a person (linked) or a token or the scheduler (named). */
@@ -67,10 +69,10 @@ export type EventInput = {
   details?: Record<string, unknown>;
 };
 
-/** Adds a history event to the unit of work (it commits with the change). */
+/** Adds a history event to the unit of work (it commits with the change), and announces it with the change. */
 export function recordEvent(em: EntityManager, item: Item | { id: string; municipalityId: string }, e: EventInput): ItemEvent {
   const ref = 'municipalityId' in item ? { item: item.id, municipality: item.municipalityId } : { item, municipality: item.municipality };
-  return em.create(ItemEvent, {
+  const event = em.create(ItemEvent, {
     ...ref,
     at: e.at,
     actor: e.actor.userId,
@@ -82,19 +84,49 @@ export function recordEvent(em: EntityManager, item: Item | { id: string; munici
     changes: e.changes,
     details: e.details,
   });
+  // Announced with the item's facts as this change leaves them: the access policy checks them at delivery.
+  if (!('municipalityId' in item)) {
+    emit(
+      em,
+      'ITEM_EVENT',
+      {
+        municipalityId: item.municipality.id,
+        itemId: item.id,
+        type: liveType(e.type, e.from, e.to),
+        history: e.type,
+        at: e.at.toISOString(),
+        status: e.to ?? item.status,
+        settlementId: item.settlement?.id ?? null,
+        urgent: item.urgent,
+        ...accessFactsOf(item),
+      },
+      e.at,
+    );
+  }
+  return event;
 }
 
-/**
- * Announces a committed change of an item. The event carries the facts the access policy needs, so that each
- * subscriber is checked against the item as it is now (a reassigned item stops reaching the old department).
- */
-export function publishItemChanged(pubsub: AppPubSub | undefined, item: Item, at: Date): void {
-  pubsub?.publish('ITEM_UPDATED', {
-    municipalityId: item.municipality.id,
-    itemId: item.id,
-    status: item.status,
-    version: item.version,
-    at: at.toISOString(),
-    ...accessFactsOf(item),
-  });
+/** What a history event is to a live subscriber (docs/live.md). */
+export function liveType(type: string, from?: ItemStatus, to?: ItemStatus): ItemEventType {
+  switch (type) {
+    case 'CREATED':
+      return 'CREATED';
+    case 'REGISTER':
+      return 'REGISTERED';
+    case 'ASSIGN':
+      return 'ASSIGNED';
+    case 'APPROVE_ANSWER':
+    case 'ANSWER_SENT':
+      return 'ANSWERED';
+    case 'RATE':
+      return to === 'REOPENED' ? 'REOPENED' : 'RATED';
+    case 'MERGE':
+      return 'MERGED';
+    case 'DUE_SOON':
+    case 'OVERDUE':
+    case 'EXTEND':
+      return 'DEADLINE_STATE_CHANGED';
+    default:
+      return from !== undefined && to !== undefined && from !== to ? 'STATUS_CHANGED' : 'UPDATED';
+  }
 }

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
-import type { AppPubSub } from '../../graphql/pubsub.js';
+import { emit } from '../live/outbox.js';
 import { Role } from '../auth/roles.js';
 import { User } from '../users/user.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -69,14 +69,9 @@ export async function notifyItem(ctx: Ctx, item: Item, type: string, audience: A
   await notify(ctx.em, item, type, audience, `${item.version}${discriminator ? `:${discriminator}` : ''}`);
 }
 
-/** Notifications created in a unit of work, to announce once it commits (see publishNotifications). */
-const outbox = new WeakMap<EntityManager, Notification[]>();
-
 export async function notify(em: EntityManager, item: Item, type: string, audience: Audience, discriminator: string): Promise<number> {
   const users = [...new Set(await audienceOf(em, item, audience))];
   const text = (messages[type] ?? ((n: string) => `${type}: ${n}`))(item.number);
-  const pending = outbox.get(em) ?? [];
-  outbox.set(em, pending);
   for (const user of users) {
     const n = em.create(Notification, {
       municipality: item.municipality,
@@ -86,21 +81,8 @@ export async function notify(em: EntityManager, item: Item, type: string, audien
       message: text,
       key: `${type}:${item.id}:${user}:${discriminator}`,
     });
-    pending.push(n);
+    // Announced with it: each person's open dashboards hear it once it commits.
+    emit(em, 'NOTIFICATION_ADDED', { municipalityId: item.municipality.id, userId: user, notificationId: n.id, at: n.createdAt.toISOString() }, n.createdAt);
   }
   return users.length;
-}
-
-/** After the flush that stored them: tell each person's open dashboards. */
-export function publishNotifications(em: EntityManager, pubsub: AppPubSub, at: Date): void {
-  const pending = outbox.get(em) ?? [];
-  outbox.delete(em);
-  for (const n of pending) {
-    pubsub.publish('NOTIFICATION_ADDED', {
-      municipalityId: n.municipality.id,
-      userId: n.user.id,
-      notificationId: n.id,
-      at: at.toISOString(),
-    });
-  }
 }

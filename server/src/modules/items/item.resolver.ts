@@ -9,10 +9,8 @@ import {
   Query,
   Resolver,
   Root,
-  Subscription,
 } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
-import type { Topics } from '../../graphql/pubsub.js';
 import { Permission } from '../auth/roles.js';
 import { Attachment } from '../files/attachment.entity.js';
 import { Category } from '../organisation/category.entity.js';
@@ -37,9 +35,9 @@ import {
   RedirectInput,
   ReturnInput,
 } from './item.inputs.js';
-import { Applicant, ItemConnection, ItemQueueCounts, ItemUpdate } from './item.types.js';
+import { Applicant, ItemConnection, ItemQueueCounts } from './item.types.js';
 import { ItemAction } from './lifecycle.js';
-import { availableActions, reaches } from './item-access.js';
+import { availableActions } from './item-access.js';
 import { applicantFor } from './personal-data.service.js';
 import { stateOf } from './deadlines.js';
 import * as items from './item.service.js';
@@ -249,26 +247,6 @@ export class ItemResolver {
     @Arg('attachmentIds', () => [ID]) attachmentIds: string[],
   ) {
     return items.attachFiles(ctx, id, version, attachmentIds);
-  }
-
-  @Authorized(Permission.ITEMS_READ)
-  @Subscription(() => ItemUpdate, {
-    topics: 'ITEM_UPDATED',
-    // Checked at delivery against the item as it is now: tenancy, then the access policy's reach.
-    filter: ({ payload, args, context }: { payload: Topics['ITEM_UPDATED'][0]; args: { itemId?: string }; context: Ctx }) => {
-      const own = context.viewer?.municipalityId;
-      if (own && payload.municipalityId !== own) return false;
-      if (args.itemId && args.itemId !== payload.itemId) return false;
-      return reaches(context.viewer, payload);
-    },
-    description: 'Items you reach changed (or one item, with itemId)',
-  })
-  itemUpdated(
-    @Root() payload: Topics['ITEM_UPDATED'][0],
-    @Arg('itemId', () => ID, { nullable: true }) _itemId?: string,
-  ): ItemUpdate {
-    const { municipalityId, itemId, status, version, at } = payload;
-    return { municipalityId, itemId, status, version, at };
   }
 }
 

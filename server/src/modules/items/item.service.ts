@@ -37,9 +37,11 @@ import type {
 import { applyRegistrationClocks, measureSpeed, runClock, stopClock } from './deadlines.js';
 import { ItemAction, nextStatus, type ItemFacts } from './lifecycle.js';
 import { accessFactsOf, actionRefusal, worksItem } from './item-access.js';
-import { actorOf, diff, publishItemChanged, recordEvent, snapshot } from './item-history.js';
+import { actorOf, diff, recordEvent, snapshot } from './item-history.js';
 import { getItem } from './item-queries.js';
-import { notifyItem, publishNotifications } from './item.notify.js';
+import { notifyItem } from './item.notify.js';
+import { emit } from '../live/outbox.js';
+import { alertFactsOf } from '../live/alerts.js';
 import { resetItemLoaders } from './item.loaders.js';
 
 /** Channels through which an item arrives electronically: such an APPEAL needs an identified citizen (law). */
@@ -156,6 +158,17 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
       event(ItemAction.REGISTER, ItemStatus.NEW, ItemStatus.REGISTERED);
     }
   }
+  if (item.urgent) {
+    emit(em, 'ALERT', {
+      municipalityId: item.municipality.id,
+      alertType: 'URGENT_ITEM',
+      level: 'CRITICAL',
+      message: `Срочное: ${item.number}`,
+      at: now.toISOString(),
+      itemId: item.id,
+      ...alertFactsOf(item),
+    }, now);
+  }
   try {
     await em.flush();
   } catch (e) {
@@ -165,7 +178,7 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
     }
     throw e;
   }
-  publishItem(ctx, item);
+  resetItemLoaders(ctx);
   return item;
 }
 
@@ -260,14 +273,8 @@ async function transition(
     }
     throw e;
   }
-  publishItem(ctx, item);
-  publishNotifications(em, ctx.pubsub, ctx.now());
-  return item;
-}
-
-function publishItem(ctx: Ctx, item: Item): void {
   resetItemLoaders(ctx);
-  publishItemChanged(ctx.pubsub, item, ctx.now());
+  return item;
 }
 
 export function registerItem(ctx: Ctx, id: string, version: number): Promise<Item> {

@@ -1,6 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Item } from './item.entity.js';
-import { ItemStatus } from './item.enums.js';
 
 @ObjectType({ description: 'The applicant. Masked (И***в И., no phone or e-mail, address cut to the street) unless you work the item.' })
 export class Applicant {
@@ -66,22 +65,4 @@ export class ItemQueueCounts {
 
   @Field(() => Int)
   OVERDUE_MY_SECTORS!: number;
-}
-
-@ObjectType({ description: 'An item changed: refetch it, or select `item`' })
-export class ItemUpdate {
-  @Field(() => ID)
-  itemId!: string;
-
-  @Field(() => ID)
-  municipalityId!: string;
-
-  @Field(() => ItemStatus)
-  status!: ItemStatus;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field()
-  at!: string;
 }

@@ -65,7 +65,9 @@ export class KpiTargetResolver {
 @Resolver(() => KpiFigures)
 export class KpiFigureTargetsResolver {
   @FieldResolver(() => [KpiFigureState], { description: 'Each figure that has a target for this scope and period, against it (docs/kpi.md, "Targets")' })
-  targets(@Root() f: KpiFigures, @Context() ctx: Ctx, @Info() info: GraphQLResolveInfo) {
+  targets(@Root() f: KpiFigures & { live?: { targets?: KpiFigureState[] } }, @Context() ctx: Ctx, @Info() info: GraphQLResolveInfo) {
+    // Pushed figures (kpiUpdated) carry theirs, computed once for every subscriber.
+    if (f.live?.targets) return f.live.targets;
     // A row of kpiRanking (or its `previous`) is a part of the ranking's scope: counts get no target there.
     let path = info.path.prev;
     while (path && path.typename === 'KpiFigures') path = path.prev;

@@ -42,7 +42,8 @@ export class KpiResolver {
   }
 
   @FieldResolver(() => KpiFigures, { description: 'The same figures for the period of the same length just before' })
-  previous(@Root() f: KpiFigures, @Context() ctx: Ctx) {
-    return kpi.previousOf(ctx, f);
+  previous(@Root() f: KpiFigures & { live?: { previous?: KpiFigures } }, @Context() ctx: Ctx) {
+    // Pushed figures (kpiUpdated) carry theirs, computed once for every subscriber.
+    return f.live?.previous ?? kpi.previousOf(ctx, f);
   }
 }

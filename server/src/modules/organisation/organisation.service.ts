@@ -1,5 +1,5 @@
 import type { Ctx } from '../../graphql/context.js';
-import { OrgEntity, publishOrganisationChanged } from './organisation.topics.js';
+import { OrgEntity, announceOrganisationChanged } from './organisation.topics.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { flushOrConflict, municipalityWhere, readableMunicipalityId, writableMunicipalityId } from '../../shared/tenancy.js';
 import { Municipality } from './municipality.entity.js';
@@ -117,8 +117,8 @@ export async function createDepartment(ctx: Ctx, input: DepartmentInput): Promis
   department.sectors.set(sectors);
   department.categories.set(categories);
   department.settlements.set(settlements);
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.Department, department.id, 'CREATED');
   await flushOrConflict(ctx, 'code', 'A department');
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.Department, department.id, 'CREATED');
   return department;
 }
 
@@ -138,8 +138,8 @@ export async function updateDepartment(ctx: Ctx, id: string, input: DepartmentUp
   if (input.settlementIds) {
     department.settlements.set(await settlementsById(ctx, input.settlementIds, 'settlementIds'));
   }
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.Department, department.id, 'UPDATED');
   await ctx.em.flush();
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.Department, department.id, 'UPDATED');
   return department;
 }
 
@@ -158,8 +158,8 @@ export async function createCategory(ctx: Ctx, input: CategoryInput): Promise<Ca
     active: true,
     position: last,
   });
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.Category, category.id, 'CREATED');
   await flushOrConflict(ctx, 'code', 'A category');
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.Category, category.id, 'CREATED');
   return category;
 }
 
@@ -176,8 +176,8 @@ export async function updateCategory(ctx: Ctx, id: string, input: CategoryUpdate
   if (input.urgentCapable != null) category.urgentCapable = input.urgentCapable;
   if (input.messageAnswerDays !== undefined) category.messageAnswerDays = input.messageAnswerDays ?? undefined;
   if (input.active != null) category.active = input.active;
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.Category, category.id, 'UPDATED');
   await ctx.em.flush();
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.Category, category.id, 'UPDATED');
   return category;
 }
 
@@ -188,7 +188,7 @@ export async function updateSector(ctx: Ctx, id: string, input: SectorUpdateInpu
   if (input.name != null) sector.name = input.name.trim();
   if (input.nameEn !== undefined) sector.nameEn = input.nameEn?.trim() || undefined;
   if (input.position != null) sector.position = input.position;
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.Sector, sector.id, 'UPDATED');
   await ctx.em.flush();
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.Sector, sector.id, 'UPDATED');
   return sector;
 }

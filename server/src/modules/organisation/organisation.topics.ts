@@ -3,6 +3,7 @@ import type { Ctx } from '../../graphql/context.js';
 import type { Topics } from '../../graphql/pubsub.js';
 import { Permission } from '../auth/roles.js';
 import { readableMunicipalityId } from '../../shared/tenancy.js';
+import { emit } from '../live/outbox.js';
 
 export enum OrgEntity {
   Department = 'Department',
@@ -29,15 +30,15 @@ export class OrganisationChange {
   at!: string;
 }
 
-/** Publishes after the change is committed (call it after flush). */
-export function publishOrganisationChanged(
+/** Announces the change with it: call before the flush that stores it (modules/live/outbox.ts). */
+export function announceOrganisationChanged(
   ctx: Ctx,
   municipalityId: string,
   entity: OrgEntity,
   id: string,
   action: 'CREATED' | 'UPDATED',
 ): void {
-  ctx.pubsub.publish('ORGANISATION_CHANGED', { municipalityId, entity, entityId: id, action, at: ctx.now().toISOString() });
+  emit(ctx.em, 'ORGANISATION_CHANGED', { municipalityId, entity, entityId: id, action, at: ctx.now().toISOString() }, ctx.now());
 }
 
 type Payload = Topics['ORGANISATION_CHANGED'][0];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppPubSub } from '../../graphql/pubsub.js';
+import { emit } from '../live/outbox.js';
 import { Role } from '../auth/roles.js';
 import { Notification } from '../notifications/notification.entity.js';
 import { User } from '../users/user.entity.js';
@@ -38,7 +38,7 @@ async function audienceOf(em: EntityManager, measure: ProblemMeasure, problem: P
  * moved to a later date is announced again when that one passes), as in-app notifications. `em` sees every
  * municipality. The notifications name the problem in their text; they carry no item.
  */
-export async function scanProblemMeasures(em: EntityManager, now: Date, pubsub?: AppPubSub): Promise<MeasureScanResult> {
+export async function scanProblemMeasures(em: EntityManager, now: Date): Promise<MeasureScanResult> {
   const statuses = [...OPEN_MEASURE_STATUSES];
   const problems = [...ACTIVE_PROBLEM_STATUSES];
   const rows: { id: string }[] = await em.getConnection().execute(
@@ -51,28 +51,23 @@ export async function scanProblemMeasures(em: EntityManager, now: Date, pubsub?:
   const result: MeasureScanResult = { overdue: 0, notified: 0 };
   if (!rows.length) return result;
   const measures = await em.find(ProblemMeasure, { id: { $in: rows.map((r) => r.id) } }, { populate: ['problem'], orderBy: { dueAt: 'asc' } });
-  const created: Notification[] = [];
   for (const m of measures) {
     const problem = m.problem.getEntity();
     const users = await audienceOf(em, m, problem);
     for (const user of users) {
-      created.push(
-        em.create(Notification, {
-          municipality: problem.municipality,
-          user,
-          type: 'MEASURE_OVERDUE',
-          message: `Просрочено мероприятие по проблеме «${problem.title}»: ${m.text}`,
-          key: `MEASURE_OVERDUE:${m.id}:${user}:${m.dueAt.toISOString()}`,
-        }),
-      );
+      const n = em.create(Notification, {
+        municipality: problem.municipality,
+        user,
+        type: 'MEASURE_OVERDUE',
+        message: `Просрочено мероприятие по проблеме «${problem.title}»: ${m.text}`,
+        key: `MEASURE_OVERDUE:${m.id}:${user}:${m.dueAt.toISOString()}`,
+      });
+      emit(em, 'NOTIFICATION_ADDED', { municipalityId: problem.municipality.id, userId: user, notificationId: n.id, at: now.toISOString() }, now);
     }
     m.overdueNotifiedFor = m.dueAt;
     result.overdue += 1;
     result.notified += users.length;
   }
   await em.flush();
-  for (const n of created) {
-    pubsub?.publish('NOTIFICATION_ADDED', { municipalityId: n.municipality.id, userId: n.user.id, notificationId: n.id, at: now.toISOString() });
-  }
   return result;
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../graphql/context.js';
+import { emit } from '../live/outbox.js';
 import { badInput, type FieldProblem, forbidden, notFound } from '../../graphql/errors.js';
 import { flushOrConflict, municipalityWhere, writableMunicipalityId } from '../../shared/tenancy.js';
 import { Department } from '../organisation/department.entity.js';
@@ -7,7 +8,7 @@ import { hashPassword } from '../auth/secrets.js';
 import { Role } from '../auth/roles.js';
 import { UserSession } from '../auth/session.entity.js';
 import { User } from './user.entity.js';
-import { OrgEntity, publishOrganisationChanged } from '../organisation/organisation.topics.js';
+import { OrgEntity, announceOrganisationChanged } from '../organisation/organisation.topics.js';
 import { PASSWORD_MIN, type UserInput, type UserUpdateInput } from './user.inputs.js';
 
 export type UsersFilter = { role?: Role; departmentId?: string; activeOnly?: boolean; search?: string; municipalityId?: string };
@@ -97,8 +98,8 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<User> {
     failedSignIns: 0,
   });
   user.sectors.set(sectors);
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'CREATED');
   await flushOrConflict(ctx, 'username', 'A user');
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'CREATED');
   return user;
 }
 
@@ -133,10 +134,10 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateInput): 
       await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });
     }
   }
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'UPDATED');
+  if (input.active === false) emit(ctx.em, 'ACCESS_REVOKED', { reason: 'DEACTIVATED', userId: user.id }, ctx.now());
+  else if (accessBefore !== accessAfter) emit(ctx.em, 'ACCESS_REVOKED', { reason: 'ACCESS_CHANGED', userId: user.id }, ctx.now());
   await ctx.em.flush();
-  if (input.active === false) ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'DEACTIVATED', userId: user.id });
-  else if (accessBefore !== accessAfter) ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'ACCESS_CHANGED', userId: user.id });
-  publishOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'UPDATED');
   return user;
 }
 
@@ -150,7 +151,7 @@ export async function setUserPassword(ctx: Ctx, id: string, password: string): P
   user.failedSignIns = 0;
   user.lockedUntil = undefined;
   await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });
+  emit(ctx.em, 'ACCESS_REVOKED', { reason: 'PASSWORD_SET', userId: user.id }, ctx.now());
   await ctx.em.flush();
-  ctx.pubsub.publish('ACCESS_REVOKED', { reason: 'PASSWORD_SET', userId: user.id });
   return true;
 }

@@ -58,7 +58,10 @@ export function createCache(): InMemoryCache {
       Locality: { keyFields: false },
       // Events are not objects of their own to normalise.
       OrganisationChange: { keyFields: false },
-      ItemUpdate: { keyFields: false },
+      ItemChange: { keyFields: false },
+      Alert: { keyFields: false },
+      SectorLive: { keyFields: false },
+      KpiLive: { keyFields: false },
       NotificationAdded: { keyFields: false },
       // Value objects without an id of their own: kept inside their parent.
       Applicant: { keyFields: false },

@@ -57,7 +57,8 @@ describe('route guards', () => {
     expect(await landing('EXECUTOR', '/analytics')).toBe('/');
     expect(await landing('POS_OPERATOR', '/analytics/targets')).toBe('/');
     expect(await landing('INCIDENT_MANAGER', '/analytics')).toBe('/');
-  });
+    // The first landing loads the analytics chunk (ECharts): seconds on a busy machine, so a longer test timeout.
+  }, 30_000);
 
   it('opens the organisation at its first tab and sends unknown addresses home', async () => {
     expect(await landing('ANALYST', '/organisation')).toBe('/organisation/sectors');

@@ -2,7 +2,7 @@ import { computed, onBeforeUnmount, type Ref } from 'vue';
 import { useQuery, useSubscription } from '@vue/apollo-composable';
 import type { ItemFilter, ItemSort } from '../../../gql/graphql';
 import { itemsQuery } from '../graphql/items.query';
-import { itemUpdatedSubscription } from '../graphql/item-updated.subscription';
+import { itemEventsSubscription } from '../graphql/item-events.subscription';
 
 export const PAGE_SIZE = 25;
 /** The server gives at most 100 items a page. */
@@ -10,7 +10,7 @@ const MAX_PAGE = 100;
 
 /**
  * A page-by-page list of items for a filter: "load more" appends the next page (cursor), and when any item of the
- * municipality changes (`itemUpdated`) the rows on screen are fetched again, as many as are shown, after a short
+ * municipality changes (`itemEvents`) the rows on screen are fetched again, as many as are shown, after a short
  * pause so a burst of changes costs one request.
  */
 export function useItemList(filter: Ref<ItemFilter>, sort: Ref<ItemSort>, options: { onChange?: () => void; debounceMs?: number } = {}) {
@@ -34,7 +34,7 @@ export function useItemList(filter: Ref<ItemFilter>, sort: Ref<ItemSort>, option
     return refetch({ ...variables.value, first: shown });
   }
 
-  const { onResult } = useSubscription(itemUpdatedSubscription, {});
+  const { onResult } = useSubscription(itemEventsSubscription, {});
   let timer: ReturnType<typeof setTimeout> | undefined;
   onResult(() => {
     clearTimeout(timer);

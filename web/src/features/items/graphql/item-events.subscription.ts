@@ -1,13 +1,20 @@
 import { graphql } from '../../../gql';
 
-/** An item of the municipality changed (or the one item, with `itemId`): what is on screen is refetched. */
-export const itemUpdatedSubscription = graphql(`
-  subscription ItemUpdated($itemId: ID) {
-    itemUpdated(itemId: $itemId) {
-      itemId
-      status
-      version
+/**
+ * Committed changes of the items the viewer reaches (or of some, with a filter), in commit order. The item is
+ * selected without its id, so an event is not written over the cached item: the screen decides what to refetch.
+ */
+export const itemEventsSubscription = graphql(`
+  subscription ItemEvents($filter: ItemEventFilter, $after: String) {
+    itemEvents(filter: $filter, after: $after) {
+      cursor
+      type
       at
+      itemId
+      item {
+        status
+        version
+      }
     }
   }
 `);

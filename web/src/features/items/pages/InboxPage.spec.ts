@@ -7,7 +7,7 @@ import { itemRowFixture } from '../../../test/items';
 import { analyticsOptionsQuery } from '../../analytics/graphql/analytics-options.query';
 import { inboxFilterOptionsQuery } from '../graphql/inbox-filter-options.query';
 import { itemQueueCountsQuery } from '../graphql/item-queue-counts.query';
-import { itemUpdatedSubscription } from '../graphql/item-updated.subscription';
+import { itemEventsSubscription } from '../graphql/item-events.subscription';
 import { itemsQuery } from '../graphql/items.query';
 import InboxPage from './InboxPage.vue';
 
@@ -41,7 +41,7 @@ const countsMock: MockedResponse = {
 };
 
 /** The live subscription answers nothing unless a test says so. */
-const silentLive: MockedResponse = { request: { query: itemUpdatedSubscription, variables: {} }, delay: Infinity };
+const silentLive: MockedResponse = { request: { query: itemEventsSubscription, variables: {} }, delay: Infinity };
 
 function page(nodes: ItemListFieldsFragment[], totalCount = nodes.length, hasNextPage = false) {
   return {
@@ -200,8 +200,19 @@ describe('InboxPage', () => {
     const again = vi.fn(() => page([itemRowFixture({ status: 'ASSIGNED' })]));
     const { wrapper } = await openInbox('/items', [
       {
-        request: { query: itemUpdatedSubscription, variables: {} },
-        result: { data: { itemUpdated: { __typename: 'ItemUpdate', itemId: 'i-1', status: 'ASSIGNED', version: 4, at: NOW.toISOString() } } },
+        request: { query: itemEventsSubscription, variables: {} },
+        result: {
+          data: {
+            itemEvents: {
+              __typename: 'ItemChange',
+              cursor: '41',
+              type: 'ASSIGNED',
+              at: NOW.toISOString(),
+              itemId: 'i-1',
+              item: { __typename: 'Item', status: 'ASSIGNED', version: 4 },
+            },
+          },
+        },
         delay: 10,
       },
       itemsMock({ openOnly: true }, page([itemRowFixture()])),

@@ -6,11 +6,11 @@ import { pass } from '../../../test/clock';
 import { blankRoutes, meMock, render, settle } from '../../../test/render';
 import { itemFixture } from '../../../test/items';
 import { itemQuery } from '../graphql/item.query';
-import { itemUpdatedSubscription } from '../graphql/item-updated.subscription';
+import { itemEventsSubscription } from '../graphql/item-events.subscription';
 import { startItemMutation } from '../graphql/start-item.mutation';
 import ItemPage from './ItemPage.vue';
 
-const silentLive: MockedResponse = { request: { query: itemUpdatedSubscription, variables: { itemId: 'i-1' } }, delay: Infinity };
+const silentLive: MockedResponse = { request: { query: itemEventsSubscription, variables: { filter: { itemIds: ['i-1'] } } }, delay: Infinity };
 
 function itemMock(item: ItemFieldsFragment): MockedResponse {
   return { request: { query: itemQuery, variables: { id: item.id } }, result: { data: { item } } };
@@ -150,8 +150,19 @@ describe('ItemPage', () => {
         meMock('HEAD'),
         itemMock(itemFixture()),
         {
-          request: { query: itemUpdatedSubscription, variables: { itemId: 'i-1' } },
-          result: { data: { itemUpdated: { __typename: 'ItemUpdate', itemId: 'i-1', status: 'ASSIGNED', version: 4, at: '2026-11-27T09:00:00.000Z' } } },
+          request: { query: itemEventsSubscription, variables: { filter: { itemIds: ['i-1'] } } },
+          result: {
+            data: {
+              itemEvents: {
+                __typename: 'ItemChange',
+                cursor: '41',
+                type: 'ASSIGNED',
+                at: '2026-11-27T09:00:00.000Z',
+                itemId: 'i-1',
+                item: { __typename: 'Item', status: 'ASSIGNED', version: 4 },
+              },
+            },
+          },
           delay: 20,
         },
         { request: { query: itemQuery, variables: { id: 'i-1' } }, result: again },
