@@ -84,6 +84,8 @@ const EXPECTED: Record<string, Set<string>> = {
   'subscription alertRaised': ITEM_READERS,
   'subscription sectorUpdated': KPI_READERS,
   'subscription kpiUpdated': KPI_READERS,
+  'query settlementLoad': KPI_READERS,
+  'query mapSettings': ORG_READERS,
   'mutation saveAnswerTemplate': who('HEAD', 'SECTOR_LEAD'),
   'mutation createItem': ITEM_CREATORS,
   'query itemQueueCounts': ITEM_WORKERS,
@@ -300,6 +302,8 @@ const FIXTURES: Record<string, Fixture> = {
   // Both answer at once with the current figures.
   'subscription sectorUpdated': { doc: 'subscription { sectorUpdated { sectorId open } }' },
   'subscription kpiUpdated': { doc: 'subscription { kpiUpdated { today { received } } }' },
+  'query settlementLoad': { doc: '{ settlementLoad { settlementId open overdue } }' },
+  'query mapSettings': { doc: '{ mapSettings { tileUrl } }' },
   'mutation saveAnswerTemplate': {
     doc: 'mutation($c: String) { saveAnswerTemplate(input: { title: "Матрица", body: "Текст шаблона ответа для матрицы", categoryCode: $c }) { id } }',
     write: () => ({}),

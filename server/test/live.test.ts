@@ -323,6 +323,23 @@ describe('live figures', () => {
   });
 });
 
+describe('the map of the district', () => {
+  it('settlementLoad counts the open items of each settlement, with its coordinates', async () => {
+    type Load = { settlementLoad: { settlementId: string; name: string; lat: number | null; lon: number | null; open: number; overdue: number }[] };
+    const Q = '{ settlementLoad { settlementId name lat lon open overdue } }';
+    const before = (await t.gql<Load>(Q, {}, head)).data!.settlementLoad;
+    const place = before.find((s) => s.lat !== null)!;
+    expect(place.lon).not.toBeNull();
+    await createItem({ settlementId: place.settlementId });
+    const after = (await t.gql<Load>(Q, {}, head)).data!.settlementLoad;
+    expect(after.find((s) => s.settlementId === place.settlementId)!.open).toBe(place.open + 1);
+    expect(after.filter((s) => s.settlementId !== place.settlementId)).toEqual(before.filter((s) => s.settlementId !== place.settlementId));
+    // Not for a role that does not read figures.
+    const r = await t.gql(Q, {}, await t.signInAs('executor'));
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('alertRaised', () => {
   it('an urgent item alerts those who reach it, not an executor of another department', async () => {
     const analyst = await t.signInAs('analyst');

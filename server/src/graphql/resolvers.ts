@@ -23,7 +23,7 @@ import {
   ProblemSolveEntryFieldsResolver,
 } from '../modules/problems/problem.resolver.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
-import { AlertResolver, LiveFiguresResolver, LiveResolver } from '../modules/live/live.resolver.js';
+import { AlertResolver, LiveBoardResolver, LiveFiguresResolver, LiveResolver } from '../modules/live/live.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -55,4 +55,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveResolver,
   AlertResolver,
   LiveFiguresResolver,
+  LiveBoardResolver,
 ];

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx as Context, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx as Context, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { SubscribeResolverData } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
 import { requirePermission } from '../../graphql/auth-checker.js';
@@ -14,7 +14,8 @@ import { resolveScope } from '../kpi/kpi.service.js';
 import { KpiScopeInput } from '../kpi/kpi.types.js';
 import type { SectorLiveRow } from './live-figures.js';
 import { CLOSE_SLOW_CONSUMER, liveStream } from './live-stream.js';
-import { Alert, AlertLevel, AlertType, ItemChange, ItemEventFilter, ItemEventType, KpiLive, SectorLive } from './live.types.js';
+import { Alert, AlertLevel, AlertType, ItemChange, ItemEventFilter, ItemEventType, KpiLive, MapSettings, SectorLive, SettlementLoad } from './live.types.js';
+import { settlementLoad } from './live-figures.js';
 
 type ItemEventPayload = Delivered<'ITEM_EVENT'>;
 type AlertPayload = Delivered<'ALERT'>;
@@ -206,5 +207,20 @@ async function* withPrefix<T>(first: T[], stream: AsyncIterableIterator<T>, rele
   } finally {
     release();
     await stream.return?.();
+  }
+}
+
+@Resolver()
+export class LiveBoardResolver {
+  @Authorized(Permission.KPI_READ)
+  @Query(() => [SettlementLoad], { description: 'Open and overdue items per settlement now (the map of the district); no personal data' })
+  settlementLoad(@Context() ctx: Ctx, @Arg('municipalityId', () => ID, { nullable: true }) municipalityId?: string): Promise<SettlementLoad[]> {
+    return settlementLoad(ctx, readableMunicipalityId(ctx, municipalityId));
+  }
+
+  @Authorized(Permission.ORG_READ)
+  @Query(() => MapSettings, { description: 'How the maps of the dashboard and the wall are drawn' })
+  mapSettings(@Context() ctx: Ctx): MapSettings {
+    return { tileUrl: ctx.config.wallTileUrl ?? null };
   }
 }

@@ -166,3 +166,30 @@ export class Alert {
   @Field(() => Item, { nullable: true, description: 'The item it is about, as you may see it' })
   item?: Item | null;
 }
+
+@ObjectType({ description: "A settlement's open and overdue items now, for the map of the district" })
+export class SettlementLoad {
+  @Field(() => ID)
+  settlementId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => Number, { nullable: true })
+  lat!: number | null;
+
+  @Field(() => Number, { nullable: true })
+  lon!: number | null;
+
+  @Field(() => Int)
+  open!: number;
+
+  @Field(() => Int)
+  overdue!: number;
+}
+
+@ObjectType({ description: 'How maps are drawn on this installation' })
+export class MapSettings {
+  @Field(() => String, { nullable: true, description: 'A tile URL template ({z}/{x}/{y}); null: draw from the shipped coordinates alone (no internet needed)' })
+  tileUrl!: string | null;
+}
