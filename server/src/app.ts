@@ -10,12 +10,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { parse as parseCookies } from 'cookie';
-import { specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError as GraphQLErrorClass, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
 import { viewerEm, type Orm } from './db/orm.js';
 import type { Ctx, Viewer } from './graphql/context.js';
 import { AppError, ErrorCode, formatError } from './graphql/errors.js';
-import { depthLimit } from './graphql/limits.js';
+import { armorRules, checkCost, costPlugin } from './graphql/limits.js';
 import { CLOSE_REVOKED, LiveSockets, originAllowed } from './graphql/live-sockets.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
@@ -43,6 +43,13 @@ function secretFrom(authorization: string | undefined, cookieHeader: string | un
   return bearer(authorization) ?? (cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined);
 }
 
+/** An error as the client receives it (coded and masked by formatError), as a GraphQLError for graphql-ws. */
+function asFormattedError(e: unknown): GraphQLError {
+  const error = e instanceof GraphQLErrorClass ? e : new GraphQLErrorClass(String((e as Error)?.message ?? e));
+  const f = formatError(error.toJSON(), error);
+  return new GraphQLErrorClass(f.message, { extensions: f.extensions });
+}
+
 export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const { config, orm } = deps;
   const now = deps.now ?? (() => new Date());
@@ -58,12 +65,13 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   app.set('trust proxy', 'loopback');
   const httpServer = createServer(app);
 
+  const limitRules = armorRules(config.limits);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const live = new LiveSockets(pubsub);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; secret?: string; request: IncomingMessage; socket: WebSocket }>(
     {
       schema,
-      validate: (s, document) => validate(s, document, [...specifiedRules, depthLimit()]),
+
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors
           ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) }
@@ -87,14 +95,32 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         if (viewer) live.add(ctx.extra.socket, viewer, viewer.expiresAt, current);
         return true;
       },
-      // Each operation is checked anew: a session that ended meanwhile closes the socket.
-      onSubscribe: async (ctx) => {
+      // Each operation is checked anew: a session that ended meanwhile closes the socket. Then the same limits as
+      // over HTTP: the document's size at parse, aliases, depth and directives at validation, the cost with the
+      // operation's variables.
+      onSubscribe: async (ctx, _id, payload): Promise<readonly GraphQLError[] | ExecutionArgs | void> => {
         const extra = ctx.extra as { viewer?: Viewer | null; secret?: string };
-        if (!extra.viewer) return;
-        const still = await resolveViewer(orm.em.fork({ clear: true }), extra.secret, now());
-        if (still) return;
-        ctx.extra.socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
-        return [new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again')];
+        if (extra.viewer) {
+          const still = await resolveViewer(orm.em.fork({ clear: true }), extra.secret, now());
+          if (!still) {
+            ctx.extra.socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
+            return [new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again')];
+          }
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+        } catch (e) {
+          return [asFormattedError(e)];
+        }
+        const invalid = validate(schema, document, [...specifiedRules, ...limitRules]);
+        if (invalid.length) return invalid.map((e) => asFormattedError(e));
+        try {
+          checkCost(schema, document, payload.variables ?? undefined, config.limits, payload.operationName ?? undefined);
+        } catch (e) {
+          return [asFormattedError(e)];
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
@@ -109,8 +135,10 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     schema,
     formatError,
     introspection: true,
-    validationRules: [depthLimit()],
+    validationRules: limitRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
+      costPlugin(config.limits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type Limits } from './graphql/limits.js';
 
 /**
  * The only reader of process.env. Every setting is validated once at start; a bad value stops the
@@ -28,6 +29,11 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LIMIT_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  LIMIT_ALIASES: z.coerce.number().int().min(1).max(10_000).default(30),
+  LIMIT_DIRECTIVES: z.coerce.number().int().min(1).max(10_000).default(20),
+  LIMIT_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3_000),
+  LIMIT_COST: z.coerce.number().int().min(100).max(100_000_000).default(30_000),
   LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LIVE_BUFFER: z.coerce.number().int().min(10).max(100_000).default(1_000),
@@ -58,6 +64,8 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Origins (besides the server's own) whose pages may use the session cookie over WebSocket */
   dashboardOrigins: string[];
+  /** What one GraphQL operation may ask for (graphql/limits.ts, docs/security.md) */
+  limits: Limits;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
   liveRetentionHours: number;
   /** The live bus reads the event table this often even without a notification (a safety net) */
@@ -95,6 +103,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,
     dashboardOrigins: c.DASHBOARD_ORIGINS ?? [],
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxDepth: c.LIMIT_DEPTH,
+      maxAliases: c.LIMIT_ALIASES,
+      maxDirectives: c.LIMIT_DIRECTIVES,
+      maxTokens: c.LIMIT_TOKENS,
+      maxCost: c.LIMIT_COST,
+    },
     liveRetentionHours: c.LIVE_RETENTION_HOURS,
     livePollMs: c.LIVE_POLL_MS,
     liveBuffer: c.LIVE_BUFFER,

@@ -53,6 +53,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 }
 
 /** Shapes every error leaving the server: known codes pass, validation names fields, the rest is hidden. */
+/** graphql-js's message when a document is longer than the parser's `maxTokens` ("more that" in graphql 16). */
+const TOO_MANY_TOKENS = /Document contains more th(?:a|e)[nt] \d+ tokens/;
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const code = formatted.extensions?.code as string | undefined;
@@ -72,6 +75,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: 'Invalid input: a value is malformed (for example an id that is not a UUID)',
       path: formatted.path,
       extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
+  }
+  // graphql-js stops parsing a document longer than the token limit (graphql/limits.ts, maxTokens).
+  const tokens = TOO_MANY_TOKENS.exec(formatted.message);
+  if (tokens) {
+    const max = Number(/(\d+) tokens/.exec(formatted.message)?.[1]);
+    return {
+      message: `The query asks for too much: at most ${max} tokens`,
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', max },
     };
   }
   if (original instanceof AppError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
