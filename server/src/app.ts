@@ -2,10 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,23 +15,38 @@ import { viewerEm, type Orm } from './db/orm.js';
 import type { Ctx, Viewer } from './graphql/context.js';
 import { AppError, ErrorCode, formatError } from './graphql/errors.js';
 import { armorRules, checkCost, costPlugin } from './graphql/limits.js';
+import { checkInputText, inputGuardPlugin } from './graphql/input-guard.js';
 import { CLOSE_REVOKED, LiveSockets, originAllowed } from './graphql/live-sockets.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
-import { logger } from './shared/logger.js';
+import { logger, safeError } from './shared/logger.js';
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
 import { reportsRouter } from './modules/reports/report.routes.js';
 import { LiveBus } from './modules/live/live-bus.js';
+import { DatabaseWatch } from './db/db-watch.js';
+import { unavailable, unavailablePlugin } from './graphql/errors.js';
 import { LiveItems } from './modules/live/live-items.js';
 import { LiveFigures } from './modules/live/live-figures.js';
 
 export const SESSION_COOKIE = 'otklik_session';
+/** During a stop, new requests are answered 503 for at least this long before the listener closes. */
+const STOP_SETTLE_MS = 1_000;
 
-export type AppDeps = { config: Config; orm: Orm; now?: () => Date; pubsub?: AppPubSub; fileStore?: FileStore };
-export type RunningApp = { url: string; server: Server; schema: GraphQLSchema; pubsub: AppPubSub; bus: LiveBus; stop: () => Promise<void> };
+export type AppDeps = {
+  config: Config;
+  orm: Orm;
+  now?: () => Date;
+  pubsub?: AppPubSub;
+  fileStore?: FileStore;
+  /** While the database is unreachable, before each probe (main.ts starts the embedded server again here). */
+  onDatabaseDown?: () => Promise<void>;
+  /** The database stayed away longer than DB_GIVE_UP_SECONDS (main.ts exits non-zero). */
+  onDatabaseLost?: (downForMs: number) => void;
+};
+export type RunningApp = { url: string; server: Server; schema: GraphQLSchema; pubsub: AppPubSub; bus: LiveBus; database: DatabaseWatch; stop: () => Promise<void> };
 
 function bearer(header: string | undefined): string | undefined {
   const m = header?.match(/^Bearer\s+(\S+)$/i);
@@ -41,6 +55,11 @@ function bearer(header: string | undefined): string | undefined {
 
 function secretFrom(authorization: string | undefined, cookieHeader: string | undefined): string | undefined {
   return bearer(authorization) ?? (cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined);
+}
+
+/** An error answered outside GraphQL execution, in the GraphQL response format. */
+function httpError(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
 }
 
 /** An error as the client receives it (coded and masked by formatError), as a GraphQLError for graphql-ws. */
@@ -56,17 +75,59 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const pubsub = deps.pubsub ?? createAppPubSub(config.liveBuffer);
   const schema = await buildAppSchema(pubsub);
   // The live layer (docs/live.md): events of every instance through PostgreSQL, fanned out here.
+  const dbWatch = new DatabaseWatch(orm.config.getClientUrl(), {
+    intervalMs: config.dbProbeMs,
+    giveUpAfterMs: config.dbGiveUpSeconds * 1000,
+    whileDown: deps.onDatabaseDown,
+    giveUp: deps.onDatabaseLost ?? ((ms) => logger.error(`the database has been away for ${Math.round(ms / 1000)} s`)),
+  });
+  dbWatch.start();
   const bus = new LiveBus(orm.config.getClientUrl(), pubsub, { pollMs: config.livePollMs });
   await bus.start();
   const liveServices = { items: new LiveItems(orm), figures: new LiveFigures(orm, pubsub, now, config) };
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // A stop (docs/operations.md): from its first moment every new request is answered 503 SERVICE_UNAVAILABLE with
+  // Retry-After and `Connection: close`, while the requests already accepted run to their end; only then are the
+  // connections closed, so no accepted request is cut and no client is reset mid-request.
+  let stopping = false;
+  let active = 0;
+  let idle: (() => void) | null = null;
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (stopping) {
+      res.setHeader('Connection', 'close');
+      res.setHeader('Retry-After', '10');
+      res.status(503).json(httpError(ErrorCode.SERVICE_UNAVAILABLE, 'The server is stopping; try again in a few seconds'));
+      return;
+    }
+    active += 1;
+    let counted = true;
+    const done = () => {
+      if (!counted) return;
+      counted = false;
+      active -= 1;
+      if (active === 0) idle?.();
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    next();
+  });
+  /** Stops taking requests and lets the accepted ones finish (at most `graceMs`); the caller then closes the rest. */
+  const drainHttp = async (graceMs: number) => {
+    stopping = true;
+    const started = Date.now();
+    const allDone = active === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+    await Promise.race([allDone, new Promise((r) => setTimeout(r, graceMs).unref())]);
+    // Clients whose connection was accepted just before the stop get their 503 before the listener goes.
+    const settle = Math.min(STOP_SETTLE_MS, graceMs) - (Date.now() - started);
+    if (settle > 0) await new Promise((r) => setTimeout(r, settle).unref());
+  };
   const httpServer = createServer(app);
 
   const limitRules = armorRules(config.limits);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // While stopping, a new WebSocket is refused at the upgrade (503): the client reconnects to another instance or later.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', verifyClient: (_info, done) => done(!stopping, 503, 'Stopping') });
   const live = new LiveSockets(pubsub);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; secret?: string; request: IncomingMessage; socket: WebSocket }>(
     {
@@ -117,6 +178,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         if (invalid.length) return invalid.map((e) => asFormattedError(e));
         try {
           checkCost(schema, document, payload.variables ?? undefined, config.limits, payload.operationName ?? undefined);
+          checkInputText(document, payload.variables);
         } catch (e) {
           return [asFormattedError(e)];
         }
@@ -139,23 +201,21 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       costPlugin(config.limits),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      inputGuardPlugin(),
+      unavailablePlugin(),
       ApolloServerPluginLandingPageDisabled(),
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await wsCleanup.dispose();
-            },
-          };
-        },
-      },
     ],
   });
   await apollo.start();
 
-  app.get('/healthz', async (_req: Request, res: Response) => {
+  // Liveness: the process answers (a supervisor restarts it when this stops answering). Readiness: it can serve
+  // (the database answers and every migration is applied); a load balancer sends traffic only then.
+  app.get('/healthz', (_req: Request, res: Response) => {
+    res.json({ status: 'ok', database: dbWatch.up ? 'up' : 'down' });
+  });
+  app.get('/readyz', async (_req: Request, res: Response) => {
     try {
+      if (!dbWatch.up) throw new Error('database unreachable');
       await orm.em.getConnection().execute('select 1');
       const pending = await orm.getMigrator().getPendingMigrations();
       if (pending.length) {
@@ -163,8 +223,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         return;
       }
       res.json({ status: 'ok' });
-    } catch (e) {
-      res.status(503).json({ status: 'database unreachable', error: String((e as Error).message ?? e) });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
     }
   });
 
@@ -210,7 +270,11 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       context: async ({ req, res }): Promise<Ctx> => {
         const current = now();
         const secret = secretFrom(req.headers.authorization, req.headers.cookie);
-        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current);
+        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current).catch((e: unknown) => {
+          // Without the database no session can be checked: a coded 503, not a 500.
+          if (unavailable(e)) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot reach its database just now; try again in a few seconds', { http: { status: 503 } });
+          throw e;
+        });
         return {
           em: viewerEm(orm, viewer),
           viewer,
@@ -235,11 +299,16 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     }),
   );
 
+  // Whatever goes wrong before GraphQL runs (a malformed or too large body, an unknown path under /graphql) is
+  // answered in the GraphQL error format with a code, never Express's HTML page with a stack trace.
+  app.use('/graphql', (_req: Request, res: Response) => {
+    res.status(404).json(httpError(ErrorCode.NOT_FOUND, 'No such endpoint: POST /graphql (or GET for a query, or a WebSocket)'));
+  });
   // The dashboard: the Vite build, with every unknown path answered by index.html (client-side routes).
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|files|reports).*/, (_req: Request, res: Response) => {
+    app.get(/^\/(?!graphql|healthz|readyz|files|reports|exports).*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(webDist, 'index.html'));
     });
@@ -249,6 +318,22 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       res.type('text/plain').send('Otklik API: POST /graphql. The dashboard is not built (pnpm build).');
     });
   }
+
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const e = err as { type?: string; status?: number; statusCode?: number };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (e.type === 'entity.too.large') {
+      res.status(413).json(httpError('PAYLOAD_TOO_LARGE', 'The request body is too large (at most 2 MB)'));
+    } else if (e.type === 'entity.parse.failed' || e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+      res.status(400).json(httpError('BAD_REQUEST', 'The request body is not valid JSON'));
+    } else if (status >= 400 && status < 500) {
+      res.status(status).json(httpError('BAD_REQUEST', 'The request could not be read'));
+    } else {
+      logger.error('unexpected error', safeError(err));
+      res.status(500).json(httpError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'));
+    }
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -263,11 +348,25 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     schema,
     pubsub,
     bus,
+    database: dbWatch,
     stop: async () => {
+      dbWatch.stop();
       live.stop();
       liveServices.figures.stop();
-      await apollo.stop();
+      // In order: no new requests or sockets; the accepted requests finish; the sockets are told "going away"
+      // (1001, graphql-ws); the connections and the listener close; then Apollo, and the live bus.
+      await drainHttp(config.stopGraceMs);
+      await wsCleanup.dispose();
+      // A client that does not answer the close within a second is cut: the stop does not wait for it.
+      const closing = [...wsServer.clients].map((c) => new Promise<void>((resolve) => (c.readyState === c.CLOSED ? resolve() : c.once('close', () => resolve()))));
+      await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 1_000).unref())]);
+      for (const c of wsServer.clients) c.terminate();
       wsServer.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await apollo.stop();
       await bus.stop();
     },
   };

@@ -29,6 +29,9 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DB_PROBE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  DB_GIVE_UP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  STOP_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LIMIT_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
   LIMIT_ALIASES: z.coerce.number().int().min(1).max(10_000).default(30),
   LIMIT_DIRECTIVES: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -64,6 +67,12 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Origins (besides the server's own) whose pages may use the session cookie over WebSocket */
   dashboardOrigins: string[];
+  /** How often the database is probed (db/db-watch.ts) */
+  dbProbeMs: number;
+  /** After this long without the database the process exits non-zero, for a supervisor to restart it */
+  dbGiveUpSeconds: number;
+  /** On SIGTERM or Ctrl+C: how long requests, sockets and jobs may take to finish */
+  stopGraceMs: number;
   /** What one GraphQL operation may ask for (graphql/limits.ts, docs/security.md) */
   limits: Limits;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
@@ -103,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,
     dashboardOrigins: c.DASHBOARD_ORIGINS ?? [],
+    dbProbeMs: c.DB_PROBE_MS,
+    dbGiveUpSeconds: c.DB_GIVE_UP_SECONDS,
+    stopGraceMs: c.STOP_GRACE_MS,
     limits: {
       ...DEFAULT_LIMITS,
       maxDepth: c.LIMIT_DEPTH,

@@ -53,6 +53,8 @@ export async function startTestApp(options: { pubsub?: AppPubSub } = {}) {
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    // A test stops its server once every request has had its answer: nothing to wait for.
+    STOP_GRACE_MS: '0',
   });
   const pubsub = options.pubsub ?? createAppPubSub();
   const app = await startApp({ config, orm: db.orm, now: clock.now, pubsub });

@@ -17,10 +17,13 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 describe('HTTP', () => {
-  it('GET /healthz answers 200 when the database is reachable and migrated', async () => {
+  it('GET /healthz (liveness) answers 200 with the database up; GET /readyz (readiness) 200 when it is reachable and migrated', async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+    const ready = await fetch(`${t.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok' });
   });
 
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(

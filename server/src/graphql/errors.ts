@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ValidationError } from 'class-validator';
 import { logger, safeError } from '../shared/logger.js';
 
@@ -16,6 +17,8 @@ export const ErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The database is unreachable (or every connection busy): try again shortly. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -53,6 +56,44 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 }
 
 /** Shapes every error leaving the server: known codes pass, validation names fields, the rest is hidden. */
+/** PostgreSQL's codes for a connection lost or refused (class 08, 57P01–57P03) and Node's for a socket. */
+const CONNECTION_CODES = new Set(['08000', '08001', '08003', '08004', '08006', '08P01', '57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * The driver's and the pool's words for a connection that broke or could not be had (the end of a message); "already
+ * complete" is knex's when the connection of a transaction broke under it.
+ */
+const CONNECTION_MESSAGES =
+  /Connection terminated|ECONNREFUSED|ECONNRESET|EPIPE|Timeout acquiring a connection|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Transaction query already complete/;
+
+/** Whether an error means the database cannot be reached (or no connection could be had in time). */
+export function unavailable(e: unknown): boolean {
+  for (let x = e as { code?: string; name?: string; message?: string; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code && CONNECTION_CODES.has(x.code)) return true;
+    if (x.name === 'ConnectionException' || x.name === 'KnexTimeoutError') return true;
+    if (CONNECTION_MESSAGES.test(x.message ?? '')) return true;
+  }
+  return false;
+}
+
+/** Answers 503 when a request failed only because the database was unreachable. */
+export function unavailablePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (errors?.length && errors.every((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '5');
+          }
+        },
+      };
+    },
+  };
+}
+
 /** graphql-js's message when a document is longer than the parser's `maxTokens` ("more that" in graphql 16). */
 const TOO_MANY_TOKENS = /Document contains more th(?:a|e)[nt] \d+ tokens/;
 
@@ -84,6 +125,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       message: `The query asks for too much: at most ${max} tokens`,
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', max },
+    };
+  }
+  if (unavailable(original)) {
+    logger.warn('database unavailable for a request', { path: formatted.path, error: (original as Error)?.name });
+    return {
+      message: 'The service cannot reach its database just now; try again in a few seconds',
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
     };
   }
   if (original instanceof AppError || (code && code !== 'INTERNAL_SERVER_ERROR')) {

@@ -1,4 +1,5 @@
-import { ArrayMinSize, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
+import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
@@ -19,7 +20,7 @@ export class Session {
 @InputType()
 export class ApiTokenInput {
   @Field()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(200)
   name!: string;
 

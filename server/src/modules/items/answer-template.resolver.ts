@@ -1,4 +1,5 @@
-import { IsOptional, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
+import { MinTrimmedLength } from '../../shared/text.js';
 import { Arg, Authorized, Ctx as Context, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
 import { Permission } from '../auth/roles.js';
@@ -13,12 +14,12 @@ export class AnswerTemplateInput {
   categoryCode?: string;
 
   @Field()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(200)
   title!: string;
 
   @Field()
-  @MinLength(10)
+  @MinTrimmedLength(10)
   @MaxLength(20000)
   body!: string;
 

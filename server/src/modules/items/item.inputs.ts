@@ -1,5 +1,6 @@
 import { KpiDrillInput } from '../kpi/kpi.types.js';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Channel, DeadlineState, ItemKind, ItemStatus, NoAnswerReason, Outcome, ReworkReason } from './item.enums.js';
 import { registerEnumType } from 'type-graphql';
@@ -58,7 +59,7 @@ export class ItemInput {
   subject?: string;
 
   @Field()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(20000)
   text!: string;
 
@@ -121,7 +122,7 @@ export class AssignInput {
 @InputType()
 export class AnswerInput {
   @Field()
-  @MinLength(10)
+  @MinTrimmedLength(10)
   @MaxLength(20000)
   text!: string;
 }
@@ -168,7 +169,7 @@ export class ExtendInput {
   days!: number;
 
   @Field()
-  @MinLength(5)
+  @MinTrimmedLength(5)
   @MaxLength(2000)
   reason!: string;
 }
@@ -176,7 +177,7 @@ export class ExtendInput {
 @InputType()
 export class RedirectInput {
   @Field({ description: 'The body the item goes to' })
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(500)
   to!: string;
 

@@ -1,4 +1,5 @@
-import { ValidateIf, ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min, MinLength, Max } from 'class-validator';
+import { ValidateIf, ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min, Max } from 'class-validator';
+import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DepartmentKind } from './department.entity.js';
 
@@ -12,7 +13,7 @@ export class DepartmentInput {
   code!: string;
 
   @Field()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(500)
   name!: string;
 
@@ -51,7 +52,7 @@ export class DepartmentInput {
 export class DepartmentUpdateInput {
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(500)
   name?: string;
 
@@ -105,7 +106,7 @@ export class CategoryInput {
   sectorCode!: string;
 
   @Field()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(300)
   name!: string;
 
@@ -132,7 +133,7 @@ export class CategoryUpdateInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(300)
   name?: string;
 
@@ -160,7 +161,7 @@ export class CategoryUpdateInput {
 export class SectorUpdateInput {
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(200)
   name?: string;
 

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MeasureStatus } from './problem.enums.js';
 
@@ -9,7 +10,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @InputType({ description: 'Confirms a proposal: a CONFIRMED problem with the proposal’s items linked' })
 export class ConfirmProposalInput {
   @Field({ description: 'The key of a proposal of problemProposals' })
-  @MinLength(1)
+  @MinTrimmedLength(1)
   @MaxLength(2000)
   key!: string;
 
@@ -25,7 +26,7 @@ export class ConfirmProposalInput {
 
   @Field({ nullable: true, description: 'Default: the category, settlement and street of the proposal' })
   @IsOptional()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(300)
   title?: string;
 
@@ -47,7 +48,7 @@ export class ConfirmProposalInput {
 @InputType({ description: 'Rejects a proposal: its items are not proposed again' })
 export class RejectProposalInput {
   @Field({ description: 'The key of a proposal of problemProposals' })
-  @MinLength(1)
+  @MinTrimmedLength(1)
   @MaxLength(2000)
   key!: string;
 
@@ -62,7 +63,7 @@ export class RejectProposalInput {
   minItems!: number;
 
   @Field()
-  @MinLength(5)
+  @MinTrimmedLength(5)
   @MaxLength(2000)
   reason!: string;
 }
@@ -70,7 +71,7 @@ export class RejectProposalInput {
 @InputType({ description: 'A problem entered by hand: it is PROPOSED until confirmed' })
 export class ProblemInput {
   @Field()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(300)
   title!: string;
 
@@ -106,7 +107,7 @@ export class ProblemInput {
 export class ProblemUpdateInput {
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(300)
   title?: string;
 
@@ -133,7 +134,7 @@ export class SplitProblemInput {
   itemIds!: string[];
 
   @Field()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(300)
   title!: string;
 
@@ -146,7 +147,7 @@ export class SplitProblemInput {
 @InputType({ description: 'A measure of the plan: what, who (a department and/or a person), by when' })
 export class MeasureInput {
   @Field()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(2000)
   text!: string;
 
@@ -167,7 +168,7 @@ export class MeasureInput {
 export class MeasureUpdateInput {
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(3)
+  @MinTrimmedLength(3)
   @MaxLength(2000)
   text?: string;
 

@@ -1,4 +1,5 @@
 import { ValidateIf, ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../auth/roles.js';
 
@@ -11,7 +12,7 @@ export class UserInput {
   username!: string;
 
   @Field()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(200)
   fullName!: string;
 
@@ -57,7 +58,7 @@ export class UserInput {
 export class UserUpdateInput {
   @Field({ nullable: true })
   @IsOptional()
-  @MinLength(2)
+  @MinTrimmedLength(2)
   @MaxLength(200)
   fullName?: string;
 
