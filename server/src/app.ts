@@ -88,6 +88,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
 
   const app = express();
   app.disable('x-powered-by');
+  // The client address (sign-in throttling, the audit log) from X-Forwarded-For only when a local proxy sent it.
+  app.set('trust proxy', 'loopback');
   // A stop (docs/operations.md): from its first moment every new request is answered 503 SERVICE_UNAVAILABLE with
   // Retry-After and `Connection: close`, while the requests already accepted run to their end; only then are the
   // connections closed, so no accepted request is cut and no client is reset mid-request.
@@ -308,7 +310,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|files|reports|exports).*/, (_req: Request, res: Response) => {
+    app.get(/^\/(?!(graphql|healthz|readyz)(\/|$)|(files|reports|exports)\/).*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(webDist, 'index.html'));
     });

@@ -86,6 +86,8 @@ const EXPECTED: Record<string, Set<string>> = {
   'subscription kpiUpdated': KPI_READERS,
   'query settlementLoad': KPI_READERS,
   'query mapSettings': ORG_READERS,
+  /** The audit log: the head. */
+  'query auditEvents': HEAD,
   'mutation saveAnswerTemplate': who('HEAD', 'SECTOR_LEAD'),
   'mutation createItem': ITEM_CREATORS,
   'query itemQueueCounts': ITEM_WORKERS,
@@ -304,6 +306,7 @@ const FIXTURES: Record<string, Fixture> = {
   'subscription kpiUpdated': { doc: 'subscription { kpiUpdated { today { received } } }' },
   'query settlementLoad': { doc: '{ settlementLoad { settlementId open overdue } }' },
   'query mapSettings': { doc: '{ mapSettings { tileUrl } }' },
+  'query auditEvents': { doc: '{ auditEvents(first: 5) { id } }' },
   'mutation saveAnswerTemplate': {
     doc: 'mutation($c: String) { saveAnswerTemplate(input: { title: "Матрица", body: "Текст шаблона ответа для матрицы", categoryCode: $c }) { id } }',
     write: () => ({}),
@@ -514,7 +517,7 @@ async function subscribeAs(p: Principal, f: Fixture): Promise<GqlResult> {
 
 const refusedCode = (p: Principal) => ('anonymous' in p ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 /** What an allowed cell may still answer: the probe's own failure after the guard (an unknown id, a bad input). */
-const AFTER_GUARD = ['NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_CREDENTIALS'];
+const AFTER_GUARD = ['NOT_FOUND', 'BAD_USER_INPUT', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS'];
 
 async function walk(kind: string, channel: string, category: string, steps: string[]): Promise<{ id: string; version: number }> {
   const head = creds.get('HEAD')!.token!;

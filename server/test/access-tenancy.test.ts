@@ -350,7 +350,6 @@ beforeAll(async () => {
       passwordHash: await hashPassword(B_PASSWORD),
       locale: 'ru',
       active: true,
-      failedSignIns: 0,
     });
     await tx.flush();
     B.id = m.id;

@@ -41,24 +41,65 @@ describe('sign-in', () => {
     expect(await t.gql<{ me: { username: string } }>('{ me { username } }', {}, token)).toEqual({ data: { me: { username: 'curator' } } });
   });
 
-  it('locks an account after five failed attempts, even for the right password', async () => {
+  const signInFrom = (address: string, username: string, password: string) =>
+    t.gql<{ signIn: { token: string } }>('mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: password }, undefined, {
+      'x-forwarded-for': address,
+    });
+
+  it('throttles guesses from one address with growing delays instead of locking the account; the owner signs in after the wait', async () => {
     const head = await t.signInAs('head');
     const created = await t.gql(
       `mutation($i: UserInput!) { createUser(input: $i) { id } }`,
-      { i: { username: 'locked.one', fullName: 'Тестов Тест', roles: ['ANALYST'], password: 'correct-horse' } },
+      { i: { username: 'guessed.one', fullName: 'Тестов Тест', roles: ['ANALYST'], password: 'correct-horse' } },
       head,
     );
     expect(created.errors).toBeUndefined();
-    for (let i = 0; i < 5; i++) {
-      expect(codeOf(await t.gql('mutation { signIn(username: "locked.one", password: "bad") { token } }'))).toBe(
-        'INVALID_CREDENTIALS',
-      );
-    }
-    const locked = await t.gql('mutation { signIn(username: "locked.one", password: "correct-horse") { token } }');
-    expect(codeOf(locked)).toBe('ACCOUNT_LOCKED');
-    t.clock.advance(16 * 60_000);
-    const later = await t.gql('mutation { signIn(username: "locked.one", password: "correct-horse") { token } }');
-    expect(later.errors).toBeUndefined();
+    t.clock.set('2026-11-20T10:00:00Z');
+    // Three failures are free; the fourth earns a wait of 2 s, the fifth 4 s.
+    for (let i = 0; i < 4; i++) expect(codeOf(await signInFrom('203.0.113.7', 'guessed.one', 'bad'))).toBe('INVALID_CREDENTIALS');
+    const held = await signInFrom('203.0.113.7', 'guessed.one', 'correct-horse');
+    expect(held.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfter: 2 });
+    t.clock.advance(2_000);
+    expect(codeOf(await signInFrom('203.0.113.7', 'guessed.one', 'bad'))).toBe('INVALID_CREDENTIALS');
+    expect((await signInFrom('203.0.113.7', 'guessed.one', 'correct-horse')).errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfter: 4 });
+    // The owner, elsewhere, is not held back by someone else's guesses.
+    expect((await signInFrom('198.51.100.20', 'guessed.one', 'correct-horse')).errors).toBeUndefined();
+    // And from the guessed address, after the wait.
+    t.clock.advance(4_000);
+    expect((await signInFrom('203.0.113.7', 'guessed.one', 'correct-horse')).errors).toBeUndefined();
+  });
+
+  it('answers an unknown username exactly as a wrong password, throttling included', async () => {
+    t.clock.set('2026-11-21T10:00:00Z');
+    const answers = async (username: string, address: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await signInFrom(address, username, 'wrong-password');
+        out.push({ code: codeOf(r), retryAfter: r.errors?.[0]?.extensions?.retryAfter, message: r.errors?.[0]?.message });
+      }
+      return out;
+    };
+    expect(await answers('nobody.at.all', '203.0.113.50')).toEqual(await answers('analyst', '203.0.113.51'));
+  });
+
+  it('writes sign-ins, failures, throttling and administrative changes to the audit log the head reads', async () => {
+    t.clock.set('2026-11-22T10:00:00Z');
+    const head = await t.signInAs('head');
+    await signInFrom('203.0.113.90', 'analyst', 'bad');
+    const changed = await t.gql('mutation { createDepartment(input: { code: "audited", name: "Отдел для журнала", kind: OTHER }) { id } }', {}, head);
+    expect(changed.errors).toBeUndefined();
+    type Ev = { auditEvents: { action: string; actorLabel: string; ip: string | null; targetType: string | null; at: string }[] };
+    const log = (await t.gql<Ev>('{ auditEvents(first: 50) { action actorLabel ip targetType at } }', {}, head)).data!.auditEvents;
+    expect(log).toContainEqual(expect.objectContaining({ action: 'DEPARTMENT_CREATED', actorLabel: 'head', targetType: 'Department' }));
+    // Newest first.
+    const times = log.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(log).toContainEqual(expect.objectContaining({ action: 'SIGN_IN_FAILED', actorLabel: 'analyst', ip: '203.0.113.90' }));
+    expect(log).toContainEqual(expect.objectContaining({ action: 'SIGN_IN', actorLabel: 'head' }));
+    const failures = (await t.gql<Ev>('{ auditEvents(first: 5, actions: ["SIGN_IN_FAILED"]) { action actorLabel ip targetType at } }', {}, head)).data!.auditEvents;
+    expect(failures.every((e) => e.action === 'SIGN_IN_FAILED')).toBe(true);
+    // Only the head reads it.
+    expect(codeOf(await t.gql('{ auditEvents { action } }', {}, await t.signInAs('curator')))).toBe('FORBIDDEN');
   });
 
   it('sets an httpOnly session cookie that authenticates the dashboard', async () => {

@@ -59,3 +59,29 @@ describe('HTTP', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
+
+describe('the dashboard’s pages', () => {
+  it('every page address, /reports and /problems included, gets the dashboard; files, reports and exports under their prefixes do not', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadConfig } = await import('../src/config.js');
+    const { startApp } = await import('../src/app.js');
+    const dist = await mkdtemp(join(tmpdir(), 'otklik-dist-'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Отклик</title>');
+    const app = await startApp({ config: loadConfig({ PORT: '0', NODE_ENV: 'test', DATABASE_URL: t.dbUrl, DATA_DIR: t.dataDir, WEB_DIST: dist, LOG_LEVEL: 'error', STOP_GRACE_MS: '0' }), orm: t.orm });
+    try {
+      for (const page of ['/', '/reports', '/problems', '/problems/abc', '/wall', '/items/123', '/analytics/targets']) {
+        const res = await fetch(`${app.url}${page}`);
+        expect({ page, status: res.status, type: res.headers.get('content-type') }).toEqual({ page, status: 200, type: expect.stringMatching(/text\/html/) });
+      }
+      for (const path of ['/reports/7d0b7f4e-0000-4000-8000-00000000abcd.pdf', '/files/7d0b7f4e-0000-4000-8000-00000000abcd', '/exports/items.csv']) {
+        const res = await fetch(`${app.url}${path}`);
+        expect({ path, html: /text\/html/.test(res.headers.get('content-type') ?? '') }).toEqual({ path, html: false });
+      }
+    } finally {
+      await app.stop();
+      await rm(dist, { recursive: true, force: true });
+    }
+  });
+});

@@ -49,9 +49,9 @@ const approve = step('mutation($id: ID!, $v: Int!) { approveAnswer(id: $id, vers
 const rate = step('mutation($id: ID!, $v: Int!) { rateItem(id: $id, version: $v, input: { satisfied: true }) { id version } }');
 const merge = step('mutation($id: ID!, $v: Int!, $p: ID!) { mergeItem(id: $id, version: $v, parentId: $p) { id version } }');
 
-type Proposal = { key: string; categoryId: string; settlementId: string | null; category: { code: string }; settlement: { code: string } | null; street: string | null; itemCount: number; residentCount: number; suggestedTitle: string; items: { id: string }[] };
+type Proposal = { key: string; categoryId: string; settlementId: string | null; category: { code: string }; settlement: { code: string } | null; street: string | null; itemCount: number; residentCount: number; suggestedTitle: string; firstReceivedAt: string; lastReceivedAt: string; items: { id: string; receivedAt: string }[] };
 const PROPOSALS = `query($w: Int, $m: Int) { problemProposals(windowDays: $w, minItems: $m) {
-  key categoryId settlementId category { code } settlement { code } street itemCount residentCount suggestedTitle items { id } } }`;
+  key categoryId settlementId category { code } settlement { code } street itemCount residentCount suggestedTitle firstReceivedAt lastReceivedAt items { id receivedAt } } }`;
 async function proposals(who = 'head'): Promise<Proposal[]> {
   return ok<Proposal[]>(PROPOSALS, {}, who);
 }
@@ -183,6 +183,14 @@ describe('proposals', () => {
     expect(narrow.map((p) => categoryOf(p))).toEqual(['ZHKH_WATER']);
     const recent = await ok<Proposal[]>(PROPOSALS, { w: 3 });
     expect(recent).toEqual([]);
+  });
+
+  it('span from the first to the last of their items (firstReceivedAt, lastReceivedAt)', async () => {
+    for (const p of await proposals()) {
+      const times = p.items.map((i) => Date.parse(i.receivedAt));
+      expect(Date.parse(p.firstReceivedAt)).toBe(Math.min(...times));
+      expect(Date.parse(p.lastReceivedAt)).toBe(Math.max(...times));
+    }
   });
 
   it('are computed over the items each viewer reaches: the analyst and the wall (items masked) see them, an executor none here', async () => {

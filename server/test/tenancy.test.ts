@@ -34,7 +34,6 @@ beforeAll(async () => {
       passwordHash: await hashPassword('kalach-password'),
       locale: 'ru',
       active: true,
-      failedSignIns: 0,
     });
     await tx.flush();
     otherDepartmentId = d.id;

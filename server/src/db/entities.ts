@@ -18,6 +18,8 @@ import { CalendarYear } from '../modules/calendar/calendar-year.entity.js';
 import { PersonalDataAccess } from '../modules/audit/personal-data-access.entity.js';
 import { KpiDay, KpiDirty, KpiMonth, KpiMonthDirty } from '../modules/kpi/kpi-rollup.entity.js';
 import { LiveEvent } from '../modules/live/live-event.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
 import { KpiTarget } from '../modules/kpi/kpi-target.entity.js';
 import { Problem } from '../modules/problems/problem.entity.js';
 import { ProblemItem } from '../modules/problems/problem-item.entity.js';
@@ -50,6 +52,8 @@ export const entities = [
   KpiMonthDirty,
   KpiTarget,
   LiveEvent,
+  AuditEvent,
+  SignInThrottle,
   Problem,
   ProblemItem,
   ProblemMeasure,

@@ -15,7 +15,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  /** Sign-in attempts are being throttled: try again after `retryAfter` seconds. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The database is unreachable (or every connection busy): try again shortly. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -137,7 +138,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof AppError || (code && code !== 'INTERNAL_SERVER_ERROR')) {
     // Apollo relabels validation-rule errors GRAPHQL_VALIDATION_FAILED; our own code wins.
-    const { stacktrace: _s, ...extensions } = {
+    // `http` (a status and headers for the response) is Apollo's business, not the client's.
+    const { stacktrace: _s, http: _h, ...extensions } = {
       ...formatted.extensions,
       ...(original instanceof AppError ? original.extensions : {}),
     };

@@ -23,6 +23,7 @@ import {
   ProblemSolveEntryFieldsResolver,
 } from '../modules/problems/problem.resolver.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AlertResolver, LiveBoardResolver, LiveFiguresResolver, LiveResolver } from '../modules/live/live.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -56,4 +57,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AlertResolver,
   LiveFiguresResolver,
   LiveBoardResolver,
+  AuditResolver,
 ];

@@ -6,6 +6,7 @@ import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.j
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
 import { refreshDays, refreshMonths } from '../modules/kpi/kpi-rollup.js';
 import { purgeLiveEvents } from '../modules/live/live-bus.js';
+import { purgeThrottle } from '../modules/auth/sign-in-throttle.js';
 import { runScheduledReports } from '../modules/reports/report.service.js';
 import type { Config } from '../config.js';
 
@@ -63,10 +64,12 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     for (let n = -1; n !== 0 && months < 1_000; months += n) n = await refreshMonths(em, { limit: 3 });
     if (days || months) logger.debug(`rebuilt the KPI rollups of ${days} days and ${months} months`);
   });
-  // Live events are kept for clients that reconnect with a cursor (modules/live), then dropped.
+  // Live events are kept for clients that reconnect with a cursor (modules/live), then dropped; so are old sign-in failures.
   await boss.work(QUEUES.liveEventsPurge, async () => {
     const n = await purgeLiveEvents(systemEm(deps.orm), deps.now(), deps.config?.liveRetentionHours ?? 3);
     if (n) logger.debug(`dropped ${n} live events older than the retention`);
+    // Sign-in failures are forgotten after an hour (modules/auth/sign-in-throttle.ts).
+    await purgeThrottle(systemEm(deps.orm), deps.now());
   });
   // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
   await boss.work(QUEUES.problemMeasureScan, async () => {

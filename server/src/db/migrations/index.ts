@@ -11,6 +11,7 @@ import { Migration20261201235900_problems } from './Migration20261201235900_prob
 import { Migration20261202000100_reports } from './Migration20261202000100_reports.js';
 import { Migration20261202000838_kpi_months } from './Migration20261202000838_kpi_months.js';
 import { Migration20261202003000_live_events } from './Migration20261202003000_live_events.js';
+import { Migration20261202013717_sign_in_throttle_audit } from './Migration20261202013717_sign_in_throttle_audit.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261202000100_reports', class: Migration20261202000100_reports },
   { name: 'Migration20261202000838_kpi_months', class: Migration20261202000838_kpi_months },
   { name: 'Migration20261202003000_live_events', class: Migration20261202003000_live_events },
+  { name: 'Migration20261202013717_sign_in_throttle_audit', class: Migration20261202013717_sign_in_throttle_audit },
 ];

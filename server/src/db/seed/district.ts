@@ -173,8 +173,7 @@ export async function seedDemoAccounts(
       department: a.role === Role.EXECUTOR ? district.departments.get('housing') : undefined,
       locale: 'ru',
       active: true,
-      failedSignIns: 0,
-    });
+      });
     if (a.role === Role.SECTOR_LEAD) user.sectors.set([district.sectors.get('ZHKH')!, district.sectors.get('ROADS')!]);
   }
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../graphql/context.js';
 import { emit } from '../live/outbox.js';
+import { auditChange } from '../audit/audit.service.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { ApiToken } from './api-token.entity.js';
@@ -33,16 +34,18 @@ export async function createApiToken(ctx: Ctx, input: ApiTokenInput): Promise<{ 
     createdBy: ctx.viewer?.kind === 'user' ? ctx.viewer.userId : undefined,
     expiresAt: input.expiresAt,
   });
+  auditChange(ctx, municipalityId, 'TOKEN_CREATED', { type: 'ApiToken', id: apiToken.id });
   await ctx.em.flush();
   return { token, apiToken };
 }
 
 export async function revokeApiToken(ctx: Ctx, id: string): Promise<ApiToken> {
-  writableMunicipalityId(ctx);
+  const municipalityId = writableMunicipalityId(ctx);
   const token = await ctx.em.findOne(ApiToken, { id });
   if (!token) throw notFound('ApiToken', id);
   token.revokedAt ??= ctx.now();
   emit(ctx.em, 'ACCESS_REVOKED', { reason: 'TOKEN_REVOKED', tokenId: token.id }, ctx.now());
+  auditChange(ctx, municipalityId, 'TOKEN_REVOKED', { type: 'ApiToken', id: token.id });
   await ctx.em.flush();
   return token;
 }

@@ -10,36 +10,43 @@ import { UserSession } from './session.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { API_TOKEN_PREFIX, dummyHash, hashPassword, newSecret, SESSION_PREFIX, secretHash, verifyPassword } from './secrets.js';
 import { REGIONAL_ROLES } from './roles.js';
+import { checkThrottle, clearFailures, recordFailure } from './sign-in-throttle.js';
+import { audit, auditChange } from '../audit/audit.service.js';
 
-const MAX_FAILED_SIGN_INS = 5;
-const LOCK_MINUTES = 15;
 const SEEN_UPDATE_MS = 60_000;
 
 export type SignInResult = { token: string; expiresAt: Date; user: User };
 
+/**
+ * Signing in (docs/security.md, "Signing in"): throttled per username and address with growing delays, never
+ * locked; an unknown username costs the same time (a hash is checked anyway) and gets the same answers as a wrong
+ * password. Every attempt is in the audit log.
+ */
 export async function signIn(ctx: Ctx, username: string, password: string): Promise<SignInResult> {
   const em = ctx.em;
   const now = ctx.now();
-  const user = await em.findOne(User, { username: username.trim().toLowerCase() }, { ...withoutTenant('SIGN_IN'), populate: ['passwordHash', 'sectors'] });
-  if (!user) {
-    await verifyPassword(await dummyHash(), password);
-    throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
+  const address = ctx.http?.ip;
+  const attempted = username.trim().toLowerCase().slice(0, 100);
+  try {
+    await checkThrottle(em, attempted, address, now);
+  } catch (e) {
+    audit(em, { municipalityId: null, actorLabel: attempted, action: 'SIGN_IN_THROTTLED', ip: address, at: now });
+    await em.flush();
+    throw e;
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(ErrorCode.ACCOUNT_LOCKED, 'Too many failed attempts; try again later', {
-      lockedUntil: user.lockedUntil.toISOString(),
+  const user = await em.findOne(User, { username: attempted }, { ...withoutTenant('SIGN_IN'), populate: ['passwordHash', 'sectors'] });
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
+  if (!user || !ok || !user.active) {
+    if (!ok) await recordFailure(em, attempted, address, now);
+    audit(em, {
+      municipalityId: user?.municipality?.id ?? null,
+      actorUserId: user?.id,
+      actorLabel: attempted,
+      action: 'SIGN_IN_FAILED',
+      ip: address,
+      at: now,
     });
-  }
-  const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok || !user.active) {
-    if (!ok) {
-      user.failedSignIns += 1;
-      if (user.failedSignIns >= MAX_FAILED_SIGN_INS) {
-        user.lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
-        user.failedSignIns = 0;
-      }
-      await em.flush();
-    }
+    await em.flush();
     throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
   }
   const token = newSecret(SESSION_PREFIX);
@@ -52,10 +59,10 @@ export async function signIn(ctx: Ctx, username: string, password: string): Prom
     userAgent: ctx.http?.userAgent?.slice(0, 300),
     ip: ctx.http?.ip,
   });
-  user.failedSignIns = 0;
-  user.lockedUntil = undefined;
   user.lastSignInAt = now;
+  audit(em, { municipalityId: user.municipality?.id ?? null, actorUserId: user.id, actorLabel: user.username, action: 'SIGN_IN', target: { type: 'UserSession', id: session.id }, ip: address, at: now });
   await em.flush();
+  await clearFailures(em, attempted, address);
   ctx.http?.setSessionCookie(token, expiresAt);
   // The rest of this operation (the returned user's relations) runs as the person who just signed in.
   ctx.viewer = viewerOf(user, session.id, expiresAt);
@@ -70,6 +77,7 @@ export async function signOut(ctx: Ctx): Promise<boolean> {
   if (!session || session.revokedAt) return false;
   session.revokedAt = ctx.now();
   emit(ctx.em, 'ACCESS_REVOKED', { reason: 'SIGNED_OUT', sessionId: session.id }, ctx.now());
+  auditChange(ctx, ctx.viewer.municipalityId, 'SIGN_OUT', { type: 'UserSession', id: session.id });
   await ctx.em.flush();
   return true;
 }
@@ -91,6 +99,7 @@ export async function changeMyPassword(ctx: Ctx, current: string, next: string):
     { revokedAt: ctx.now() },
   );
   emit(ctx.em, 'ACCESS_REVOKED', { reason: 'PASSWORD_CHANGED', userId: user.id, exceptSessionId: ctx.viewer.sessionId }, ctx.now());
+  auditChange(ctx, ctx.viewer.municipalityId, 'PASSWORD_CHANGED', { type: 'User', id: user.id });
   await ctx.em.flush();
   return true;
 }

@@ -82,6 +82,8 @@ export enum Permission {
   REPORTS_READ = 'REPORTS_READ',
   /** Generating a report on request: the head and the curator. */
   REPORTS_GENERATE = 'REPORTS_GENERATE',
+  /** The audit log of sign-ins and administrative changes: the head. */
+  AUDIT_READ = 'AUDIT_READ',
 }
 
 const STAFF: Role[] = [
@@ -123,6 +125,7 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   [Permission.PROBLEMS_MANAGE]: { roles: [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD], scopes: [] },
   [Permission.REPORTS_READ]: { roles: [Role.HEAD, Role.CURATOR, Role.ANALYST, Role.REGION], scopes: [] },
   [Permission.REPORTS_GENERATE]: { roles: [Role.HEAD, Role.CURATOR], scopes: [] },
+  [Permission.AUDIT_READ]: { roles: [Role.HEAD], scopes: [] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

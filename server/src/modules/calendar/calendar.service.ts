@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { auditChange } from '../audit/audit.service.js';
 import type { Ctx } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { oneReadableMunicipalityId, writableMunicipalityId } from '../../shared/tenancy.js';
@@ -86,6 +87,7 @@ export async function saveCalendarYear(ctx: Ctx, input: CalendarYearInput): Prom
   row.nonWorkingWeekdays = [...new Set(input.nonWorkingWeekdays)].sort();
   row.workingWeekends = [...new Set(input.workingWeekends)].sort();
   row.shortened = [...new Set(input.shortened)].sort();
+  auditChange(ctx, municipalityId, 'CALENDAR_SAVED', { type: 'CalendarYear', id: String(input.year) });
   await ctx.em.flush();
   invalidateCalendar(municipalityId);
   return row;

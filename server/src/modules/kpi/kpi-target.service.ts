@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { auditChange } from '../audit/audit.service.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery, Ref } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
@@ -105,6 +106,7 @@ export async function setKpiTarget(ctx: Ctx, input: KpiTargetInput): Promise<Kpi
       supersededAt: null,
       supersededBy: null,
     });
+    auditChange({ ...ctx, em }, municipalityId, 'KPI_TARGET_SET', { type: 'KpiTarget', id: target.id });
     await em.flush();
     return target;
   });

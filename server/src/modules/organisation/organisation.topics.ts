@@ -4,6 +4,7 @@ import type { Topics } from '../../graphql/pubsub.js';
 import { Permission } from '../auth/roles.js';
 import { readableMunicipalityId } from '../../shared/tenancy.js';
 import { emit } from '../live/outbox.js';
+import { auditChange } from '../audit/audit.service.js';
 
 export enum OrgEntity {
   Department = 'Department',
@@ -39,6 +40,8 @@ export function announceOrganisationChanged(
   action: 'CREATED' | 'UPDATED',
 ): void {
   emit(ctx.em, 'ORGANISATION_CHANGED', { municipalityId, entity, entityId: id, action, at: ctx.now().toISOString() }, ctx.now());
+  // Every change of the organisation is an administrative change: in the audit log (USER_CREATED, DEPARTMENT_UPDATED, …).
+  auditChange(ctx, municipalityId, `${entity.toUpperCase()}_${action}`, { type: entity, id });
 }
 
 type Payload = Topics['ORGANISATION_CHANGED'][0];

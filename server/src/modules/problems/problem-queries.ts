@@ -198,8 +198,9 @@ function toProposal(r: ProposalRow, categories: Category[], settlements: Settlem
     street: r.street ? prettyStreet(r.street) : null,
     itemCount: r.item_count,
     residentCount: r.resident_count,
-    firstReceivedAt: r.first_received_at,
-    lastReceivedAt: r.last_received_at,
+    // Raw SQL gives timestamps as text: DateTime needs dates.
+    firstReceivedAt: new Date(r.first_received_at),
+    lastReceivedAt: new Date(r.last_received_at),
     suggestedTitle: `${category.name}${place ? `: ${place}` : ''}`,
     items: r.item_ids.map((id) => items.get(id)).filter((i): i is Item => !!i),
   };

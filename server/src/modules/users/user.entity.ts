@@ -61,10 +61,4 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   lastSignInAt?: Date;
-
-  @Property({ type: 'integer', default: 0 })
-  failedSignIns: number = 0;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  lockedUntil?: Date;
 }

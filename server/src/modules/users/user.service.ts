@@ -1,5 +1,6 @@
 import type { Ctx } from '../../graphql/context.js';
 import { emit } from '../live/outbox.js';
+import { auditChange } from '../audit/audit.service.js';
 import { badInput, type FieldProblem, forbidden, notFound } from '../../graphql/errors.js';
 import { flushOrConflict, municipalityWhere, writableMunicipalityId } from '../../shared/tenancy.js';
 import { Department } from '../organisation/department.entity.js';
@@ -95,7 +96,6 @@ export async function createUser(ctx: Ctx, input: UserInput): Promise<User> {
     passwordHash: await hashPassword(input.password),
     locale: input.locale,
     active: true,
-    failedSignIns: 0,
   });
   user.sectors.set(sectors);
   announceOrganisationChanged(ctx, municipalityId, OrgEntity.User, user.id, 'CREATED');
@@ -148,10 +148,9 @@ export async function setUserPassword(ctx: Ctx, id: string, password: string): P
   }
   const user = await getUser(ctx, id);
   user.passwordHash = await hashPassword(password);
-  user.failedSignIns = 0;
-  user.lockedUntil = undefined;
   await ctx.em.nativeUpdate(UserSession, { user: user.id, revokedAt: null }, { revokedAt: ctx.now() });
   emit(ctx.em, 'ACCESS_REVOKED', { reason: 'PASSWORD_SET', userId: user.id }, ctx.now());
+  auditChange(ctx, user.municipality?.id ?? null, 'PASSWORD_SET', { type: 'User', id: user.id });
   await ctx.em.flush();
   return true;
 }
