@@ -26,6 +26,10 @@ export default defineConfig({
       '/healthz': { target: api },
       // Attachments: upload (POST /files) and download (GET /files/:id).
       '/files': { target: api },
+      // Generated reports and row-level exports (GET /reports/<id>.xlsx|pdf, /exports/items.csv|xlsx).
+      '/reports/': { target: api },
+      '/exports/': { target: api },
+      '/readyz': { target: api },
     },
   },
   build: {

@@ -6,6 +6,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Open without signing in (the sign-in page). */
     public?: boolean;
+    /** A page with a credential of its own (the wall, with its token): the session is not consulted at all. */
+    standalone?: boolean;
     /** Who may open the page: a permission of the server's table (every parent's is checked too). */
     permission?: Permission;
     /** i18n key of the page title (the browser tab). */

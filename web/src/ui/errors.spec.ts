@@ -14,7 +14,7 @@ describe('toErrorInfo', () => {
         ],
       }),
     );
-    expect(info).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'sectorCodes', problems: ['unknown codes: X'] }], conflictField: undefined, lockedUntil: undefined });
+    expect(info).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'sectorCodes', problems: ['unknown codes: X'] }], conflictField: undefined, retryAfter: undefined });
     expect(toErrorInfo(new ApolloError({ graphQLErrors: [new GraphQLError('x', { extensions: { code: 'CONFLICT', field: 'username' } })] }))?.conflictField).toBe('username');
   });
 

@@ -12,7 +12,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
+  'TOO_MANY_ATTEMPTS',
+  'SERVICE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'INTERNAL_SERVER_ERROR',
 ] as const;
@@ -26,8 +27,8 @@ export type ErrorInfo = {
   fields: FieldProblem[];
   /** For CONFLICT: the field whose value is taken. */
   conflictField?: string;
-  /** For ACCOUNT_LOCKED: until when (ISO). */
-  lockedUntil?: string;
+  /** For TOO_MANY_ATTEMPTS: seconds to wait before trying again. */
+  retryAfter?: number;
   /** A finer reason, e.g. STALE_VERSION for a CONFLICT: someone else changed the record meanwhile. */
   reason?: string;
 };
@@ -62,7 +63,7 @@ function fromGraphQL(error: GraphQLFormattedError): ErrorInfo {
     code,
     fields,
     conflictField: typeof ext.field === 'string' ? normaliseField(ext.field) : undefined,
-    lockedUntil: typeof ext.lockedUntil === 'string' ? ext.lockedUntil : undefined,
+    retryAfter: typeof ext.retryAfter === 'number' ? ext.retryAfter : undefined,
     reason: typeof ext.reason === 'string' ? ext.reason : undefined,
   };
 }

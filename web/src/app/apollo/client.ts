@@ -20,6 +20,35 @@ export function sameOriginWsUrl(path = '/graphql'): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${path}`;
 }
 
+/**
+ * Live streams that take `after: <cursor>` (`itemEvents`, `alertRaised`; docs/live.md) resume where they stopped when
+ * the socket drops. graphql-ws reconnects by itself (`retryAttempts`) and then sends each running subscription
+ * again with the payload it was started with; the payload's `variables` are the object this link gives the
+ * operation, and the link sets its `after` to the cursor of every event that passes. So a subscription sent again
+ * asks the server for exactly what came after the last event received, and nothing is missed or repeated. (When
+ * graphql-ws gives up, the subscription ends with an error and the screen subscribes again with its last cursor:
+ * features/items/composables/useItemEvents.ts.)
+ */
+export function cursorResumeLink(): ApolloLink {
+  return new ApolloLink((operation, forward) => {
+    const definition = getMainDefinition(operation.query);
+    const resumable =
+      definition.kind === 'OperationDefinition' &&
+      definition.operation === 'subscription' &&
+      !!definition.variableDefinitions?.some((v) => v.variable.name.value === 'after');
+    if (!resumable) return forward(operation);
+    // The operation's own copy: Apollo's variables (the key it deduplicates subscriptions by) stay as they were.
+    const variables: Record<string, unknown> = { ...operation.variables };
+    operation.variables = variables;
+    return forward(operation).map((result) => {
+      const root = result.data ? Object.values(result.data)[0] : null;
+      const cursor = root && typeof root === 'object' ? (root as { cursor?: unknown }).cursor : null;
+      if (typeof cursor === 'string') variables.after = cursor;
+      return result;
+    });
+  });
+}
+
 type ItemPage = { totalCount: number; nodes: Reference[]; edges?: unknown[]; pageInfo: unknown; __typename?: string };
 
 /**
@@ -41,6 +70,8 @@ export const itemsFieldPolicy: FieldPolicy<ItemPage> = {
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
+      // A problem's lists come whole from the server each time: replace, do not merge.
+      Problem: { fields: { items: { merge: false }, measures: { merge: false }, reports: { merge: false } } },
       Query: {
         fields: {
           items: itemsFieldPolicy,
@@ -104,7 +135,7 @@ export function createApollo(options: ApolloOptions = {}): { client: ApolloClien
       const definition = getMainDefinition(query);
       return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
     },
-    wsLink,
+    cursorResumeLink().concat(wsLink),
     httpLink,
   );
 

@@ -18,6 +18,8 @@ describe('AppNav', () => {
       'nav-home',
       'nav-items',
       'nav-analytics',
+      'nav-problems',
+      'nav-reports',
       'nav-organisation',
       'nav-organisation-users',
       'nav-tokens',
@@ -26,8 +28,9 @@ describe('AppNav', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['ANALYST', ['nav-home', 'nav-items', 'nav-analytics', 'nav-organisation', 'nav-profile']],
-    ['EXECUTOR', ['nav-home', 'nav-items', 'nav-organisation', 'nav-profile']],
+    ['ANALYST', ['nav-home', 'nav-items', 'nav-analytics', 'nav-problems', 'nav-reports', 'nav-organisation', 'nav-profile']],
+    // An executor reads the problems of its department; reports are whole-municipality figures.
+    ['EXECUTOR', ['nav-home', 'nav-items', 'nav-problems', 'nav-organisation', 'nav-profile']],
   ])('hides users and tokens from %s', async (role, expected) => {
     const links = await navFor(role);
     expect(links).toEqual(expected);

@@ -14,6 +14,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'home', labelKey: 'nav.home', icon: 'home', activeFor: ['home'] },
   { name: 'items', labelKey: 'nav.items', icon: 'inbox', activeFor: ['items', 'items-new', 'item'] },
   { name: 'analytics', labelKey: 'nav.analytics', icon: 'chart', activeFor: ['analytics', 'analytics-targets'] },
+  { name: 'problems', labelKey: 'nav.problems', icon: 'alert', activeFor: ['problems', 'problem'] },
+  { name: 'reports', labelKey: 'nav.reports', icon: 'download', activeFor: ['reports'] },
   {
     name: 'organisation',
     labelKey: 'nav.organisation',

@@ -24,6 +24,16 @@ describe('route guards', () => {
     expect(await landing(null, '/sign-in')).toBe('/sign-in');
   });
 
+  it('opens the wall whoever is signed in, without asking the server who that is (the wall has its own token)', async () => {
+    for (const role of [null, 'HEAD', 'EXECUTOR'] as const) {
+      const client = createTestClient([meMock(role)]);
+      const router = createAppRouter(client, { history: createMemoryHistory() });
+      await settled(router.push('/wall#token=abc'));
+      expect(router.currentRoute.value.path).toBe('/wall');
+      expect(client.readQuery({ query: meQuery })).toBeNull();
+    }
+  });
+
   it('sends a signed-in person away from the sign-in page', async () => {
     expect(await landing('ANALYST', '/sign-in')).toBe('/');
   });

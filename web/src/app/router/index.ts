@@ -19,13 +19,15 @@ export async function loadViewer(client: ApolloClient<unknown>): Promise<Viewer 
 
 /**
  * Unauthenticated -> /sign-in (and back after signing in); a page the role may not use -> home;
- * the sign-in page when already signed in -> home.
+ * the sign-in page when already signed in -> home; a standalone page (the wall) as it is, whoever is signed in.
  */
 /** What the guards need of i18n: translating a title. */
 export type Translate = { t: (key: string) => string };
 
 export function installGuards(router: Router, client: ApolloClient<unknown>, i18n?: Translate): void {
   router.beforeEach(async (to) => {
+    // A page with its own credential (the wall's token): no session asked for, none needed.
+    if (to.meta.standalone) return true;
     const viewer = await loadViewer(client);
     if (to.meta.public) return viewer ? { name: 'home' } : true;
     if (!viewer) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };

@@ -9,6 +9,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'auth.signIn.title' },
   },
   {
+    // The МЦУ room's screen: its own layout, authenticated by a wall token passed once as /wall#token=… (docs/live.md).
+    path: '/wall',
+    name: 'wall',
+    component: () => import('../../features/wall/pages/WallPage.vue'),
+    meta: { public: true, standalone: true, title: 'wall.title' },
+  },
+  {
     path: '/',
     component: AppLayout,
     children: [
@@ -47,6 +54,24 @@ export const routes: RouteRecordRaw[] = [
         name: 'analytics-targets',
         component: () => import('../../features/analytics/pages/TargetsPage.vue'),
         meta: { permission: 'KPI_READ', title: 'analytics.targets.title' },
+      },
+      {
+        path: 'problems',
+        name: 'problems',
+        component: () => import('../../features/problems/pages/ProblemsPage.vue'),
+        meta: { permission: 'PROBLEMS_READ', title: 'problems.title' },
+      },
+      {
+        path: 'problems/:id',
+        name: 'problem',
+        component: () => import('../../features/problems/pages/ProblemPage.vue'),
+        meta: { permission: 'PROBLEMS_READ', title: 'problems.title' },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('../../features/reports/pages/ReportsPage.vue'),
+        meta: { permission: 'REPORTS_READ', title: 'reports.title' },
       },
       {
         path: 'organisation',

@@ -1,6 +1,10 @@
 import type ru from './ru';
 
 /** English: the second language. Same keys as ru.ts (the type says so). */
+import { en as wall } from '../../../features/wall/messages';
+import { en as problems } from '../../../features/problems/messages';
+import { en as reports } from '../../../features/reports/messages';
+
 const en: typeof ru = {
   app: {
     name: 'Otklik',
@@ -17,6 +21,8 @@ const en: typeof ru = {
     profile: 'Profile',
     items: 'Inbox',
     analytics: 'Analytics',
+    problems: 'Problems',
+    reports: 'Reports',
   },
   locale: {
     label: 'Interface language',
@@ -749,6 +755,9 @@ const en: typeof ru = {
     loadMore: 'Show more',
     empty: 'Nothing found. Change the filters.',
     live: 'The list updates itself',
+    arrivals: '{n} new item — show | {n} new items — show',
+    left: 'No longer in this list',
+    leftHint: 'The item changed and no longer matches the filter or queue; it leaves the list when the list is refreshed',
     urgent: 'Urgent',
     noSubject: 'No subject',
     notAssigned: 'not assigned',
@@ -1020,7 +1029,8 @@ const en: typeof ru = {
       CONFLICT: 'This already exists.',
       INVALID_TRANSITION: 'This action is not possible now: the status has already changed.',
       INVALID_CREDENTIALS: 'Wrong username or password.',
-      ACCOUNT_LOCKED: 'Too many failed sign-in attempts. The account is locked for a while.',
+      TOO_MANY_ATTEMPTS: 'Too many failed sign-in attempts in a row.',
+      SERVICE_UNAVAILABLE: 'The server is unavailable for a moment. Try again in a few seconds.',
       QUERY_TOO_COMPLEX: 'The request is too complex.',
       INTERNAL_SERVER_ERROR: 'Server error. Please try again later.',
       NETWORK: 'Cannot reach the server. Check your connection.',
@@ -1029,7 +1039,7 @@ const en: typeof ru = {
     conflictField: 'The value of “{field}” is already taken.',
     staleVersion: 'Someone has changed this record meanwhile. Reload it and try again.',
     uploadFailed: 'Could not upload the file “{name}”.',
-    lockedUntil: 'Try again after',
+    retryAfter: 'Try again in {n} s.',
     required: 'Required',
     taken: 'Already taken',
     email: 'Enter an e-mail address',
@@ -1059,6 +1069,9 @@ const en: typeof ru = {
     yes: 'yes',
     no: 'no',
   },
+  wall,
+  problems,
+  reports,
 };
 
 export default en;

@@ -3,6 +3,10 @@
  * same keys (the type says so). Plurals are `one | few | many`. Avoid the characters `@ { } |` outside of
  * placeholders and plurals: vue-i18n gives them a meaning.
  */
+import { ru as wall } from '../../../features/wall/messages';
+import { ru as problems } from '../../../features/problems/messages';
+import { ru as reports } from '../../../features/reports/messages';
+
 const ru = {
   app: {
     name: 'Отклик',
@@ -19,6 +23,8 @@ const ru = {
     profile: 'Профиль',
     items: 'Входящие',
     analytics: 'Аналитика',
+    problems: 'Проблемы',
+    reports: 'Отчёты',
   },
   locale: {
     label: 'Язык интерфейса',
@@ -751,6 +757,9 @@ const ru = {
     loadMore: 'Показать ещё',
     empty: 'Ничего не найдено. Измените фильтры.',
     live: 'Список обновляется сам',
+    arrivals: '{n} новое обращение — показать | {n} новых обращения — показать | {n} новых обращений — показать',
+    left: 'Уже не в этом списке',
+    leftHint: 'Обращение изменилось и больше не подходит под фильтр или очередь; оно исчезнет при обновлении списка',
     urgent: 'Экстренное',
     noSubject: 'Без темы',
     notAssigned: 'не назначено',
@@ -1022,7 +1031,8 @@ const ru = {
       CONFLICT: 'Такая запись уже существует.',
       INVALID_TRANSITION: 'Это действие сейчас невозможно: статус уже изменился.',
       INVALID_CREDENTIALS: 'Неверное имя пользователя или пароль.',
-      ACCOUNT_LOCKED: 'Слишком много неудачных попыток входа. Учётная запись временно заблокирована.',
+      TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток входа подряд.',
+      SERVICE_UNAVAILABLE: 'Сервер временно недоступен. Повторите через несколько секунд.',
       QUERY_TOO_COMPLEX: 'Запрос слишком сложный.',
       INTERNAL_SERVER_ERROR: 'Ошибка на сервере. Попробуйте ещё раз позже.',
       NETWORK: 'Нет связи с сервером. Проверьте подключение.',
@@ -1031,7 +1041,7 @@ const ru = {
     conflictField: 'Значение поля «{field}» уже занято.',
     staleVersion: 'Кто-то уже изменил эту запись. Обновите её и повторите действие.',
     uploadFailed: 'Не удалось загрузить файл «{name}».',
-    lockedUntil: 'Попробуйте снова после',
+    retryAfter: 'Повторите попытку через {n} с.',
     required: 'Обязательное поле',
     taken: 'Уже занято',
     email: 'Введите адрес электронной почты',
@@ -1061,6 +1071,9 @@ const ru = {
     yes: 'да',
     no: 'нет',
   },
+  wall,
+  problems,
+  reports,
 };
 
 export default ru;

@@ -39,19 +39,20 @@ describe('SignInPage', () => {
     expect((wrapper.get('[data-testid="signin-username"]').element as HTMLInputElement).value).toBe('head');
   });
 
-  it('shows the lock for ACCOUNT_LOCKED in English when English is chosen', async () => {
+  it('shows TOO_MANY_ATTEMPTS with the seconds to wait, in English when English is chosen', async () => {
     const { wrapper } = await render(SignInPage, {
       route: '/sign-in',
       locale: 'en',
       mocks: [
         {
           request: { query: signInMutation, variables: { username: 'head', password: 'x' } },
-          result: { errors: [new GraphQLError('Too many', { extensions: { code: 'ACCOUNT_LOCKED' } })] },
+          result: { errors: [new GraphQLError('Too many', { extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfter: 8 } })] },
         },
       ],
     });
     await fillAndSubmit(wrapper, 'head', 'x');
     expect(wrapper.get('[data-testid="signin-error"]').text()).toContain('Too many failed sign-in attempts');
+    expect(wrapper.get('[data-testid="error-retry-after"]').text()).toBe('Try again in 8 s.');
   });
 
   it('signs in, puts the person in the cache, reopens the WebSocket and goes where it was asked to', async () => {

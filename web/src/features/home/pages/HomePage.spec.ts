@@ -5,8 +5,9 @@ import type { Role } from '../../../gql/graphql';
 import { routes } from '../../../app/router/routes';
 import { meQuery } from '../../auth/graphql/me.query';
 import { municipalityFixture, sectorLeadFixture } from '../../../test/fixtures';
-import { MONTH_FROM, MONTH_TO, figureState, kpisResult } from '../../../test/kpis';
-import { meMock, render, type RenderOptions } from '../../../test/render';
+import { MONTH_FROM, MONTH_TO, figureState, kpiFiguresFixture, kpisResult } from '../../../test/kpis';
+import { meMock, render, settle, type RenderOptions } from '../../../test/render';
+import { createLiveTestClient, type LiveServer } from '../../items/test/live-server';
 import { analyticsOptionsQuery } from '../../analytics/graphql/analytics-options.query';
 import { kpisQuery } from '../../analytics/graphql/kpis.query';
 import { municipalitiesQuery } from '../../organisation/graphql/municipalities.query';
@@ -17,9 +18,21 @@ function monthKpis(scope: Record<string, string> | null, result: () => ReturnTyp
   return { request: { query: kpisQuery, variables: { from: MONTH_FROM, to: MONTH_TO, scope } }, result, maxUsageCount: Number.POSITIVE_INFINITY };
 }
 
-async function home(role: Role, extra: NonNullable<RenderOptions['mocks']> = []) {
+/** The home page on a test server whose live side the test drives (`live`; `prepare` runs before the page opens). */
+async function open(mocks: NonNullable<RenderOptions['mocks']>, prepare: (live: LiveServer) => void = () => undefined) {
+  const { client, live } = createLiveTestClient(mocks);
+  prepare(live);
   const router = createRouter({ history: createMemoryHistory(), routes });
-  return render(HomePage, { router, route: '/profile', mocks: [meMock(role), monthKpis(null), ...extra] });
+  return { ...(await render(HomePage, { client, router, route: '/profile' })), live };
+}
+
+async function home(role: Role, extra: NonNullable<RenderOptions['mocks']> = []) {
+  return open([meMock(role), monthKpis(null), ...extra]);
+}
+
+/** A `kpiUpdated` push: the month's figures (the whole month, as the live layer computes it) at an instant. */
+function monthPush(month: Parameters<typeof kpiFiguresFixture>[0], at = '2026-11-27T09:30:00.000Z') {
+  return { kpiUpdated: { __typename: 'KpiLive', at, month: kpiFiguresFixture({ from: MONTH_FROM, to: '2026-11-30T21:00:00.000Z', ...month }) } };
 }
 
 describe('HomePage', () => {
@@ -70,8 +83,7 @@ describe('HomePage', () => {
         ],
       }),
     );
-    const router = createRouter({ history: createMemoryHistory(), routes });
-    const { wrapper } = await render(HomePage, { router, route: '/profile', mocks: [meMock(role), monthKpis(null, result)] });
+    const { wrapper } = await open([meMock(role), monthKpis(null, result)]);
     expect(result).toHaveBeenCalledTimes(1);
     const block = wrapper.get('[data-testid="home-kpis-municipality"]');
     expect(block.text()).toContain('Суровикинский район');
@@ -90,12 +102,18 @@ describe('HomePage', () => {
   });
 
   it('shows a sector lead each of their sectors against its own targets', async () => {
+    const { wrapper } = await leadHome();
+    expect(wrapper.get('[data-testid="home-kpis-ZHKH"]').text()).toContain('ЖКХ');
+    expect(wrapper.get('[data-testid="home-kpis-ZHKH"] [data-testid="figure-value-received"]').text()).toBe('64');
+    expect(wrapper.get('[data-testid="home-kpis-ZHKH"] [data-testid="figure-target-onTimeShare"]').text()).toContain('(блока)');
+    expect(wrapper.get('[data-testid="home-kpis-ROADS"] [data-testid="figure-value-received"]').text()).toBe('21');
+    expect(wrapper.get('[data-testid="home-kpis-ROADS-analytics"]').attributes('href')).toBe('/analytics?sector=ROADS');
+  });
+
+  /** A sector lead of ЖКХ and roads, each sector's figures this month. */
+  async function leadHome() {
     const lead = sectorLeadFixture(['ZHKH', 'ROADS']);
-    const router = createRouter({ history: createMemoryHistory(), routes });
-    const { wrapper } = await render(HomePage, {
-      router,
-      route: '/profile',
-      mocks: [
+    return open([
         { request: { query: meQuery }, result: { data: { me: lead } }, maxUsageCount: Number.POSITIVE_INFINITY },
         {
           request: { query: analyticsOptionsQuery, variables: {} },
@@ -112,24 +130,59 @@ describe('HomePage', () => {
         },
         monthKpis({ sectorCode: 'ZHKH' }, () => kpisResult({ received: 64, targets: [figureState('ON_TIME_SHARE', { target: 0.9, actual: 0.85, state: 'AT_RISK', level: 'SECTOR' })] })),
         monthKpis({ sectorCode: 'ROADS' }, () => kpisResult({ received: 21 })),
-      ],
-    });
-    expect(wrapper.get('[data-testid="home-kpis-ZHKH"]').text()).toContain('ЖКХ');
-    expect(wrapper.get('[data-testid="home-kpis-ZHKH"] [data-testid="figure-value-received"]').text()).toBe('64');
-    expect(wrapper.get('[data-testid="home-kpis-ZHKH"] [data-testid="figure-target-onTimeShare"]').text()).toContain('(блока)');
-    expect(wrapper.get('[data-testid="home-kpis-ROADS"] [data-testid="figure-value-received"]').text()).toBe('21');
-    expect(wrapper.get('[data-testid="home-kpis-ROADS-analytics"]').attributes('href')).toBe('/analytics?sector=ROADS');
-  });
+      ]);
+  }
 
-  it.each<Role>(['EXECUTOR', 'POS_OPERATOR', 'INCIDENT_MANAGER', 'REGION'])('keeps the home page of %s without figures', async (role) => {
+  it.each<Role>(['EXECUTOR', 'POS_OPERATOR', 'INCIDENT_MANAGER', 'REGION'])('keeps the home page of %s without figures and opens no live figures', async (role) => {
     const result = vi.fn(() => kpisResult());
-    const router = createRouter({ history: createMemoryHistory(), routes });
-    const { wrapper } = await render(HomePage, {
-      router,
-      route: '/profile',
-      mocks: [meMock(role), monthKpis(null, result), { request: { query: municipalitiesQuery }, result: { data: { municipalities: [] } } }],
-    });
+    const { wrapper, live } = await open([meMock(role), monthKpis(null, result), { request: { query: municipalitiesQuery }, result: { data: { municipalities: [] } } }]);
     expect(wrapper.find('[data-testid="home-kpis"]').exists()).toBe(false);
     expect(result).not.toHaveBeenCalled();
+    expect(live.subscriptions('KpiUpdated')).toEqual([]);
+    expect(live.subscriptions('SectorUpdated')).toEqual([]);
+  });
+
+  describe('live', () => {
+    it('updates the municipality’s figures from kpiUpdated without a request, keeping the comparison and judging the target again', async () => {
+      const result = vi.fn(() => kpisResult({ targets: [figureState('ON_TIME_SHARE', { target: 0.9, actual: 0.85, state: 'AT_RISK' })] }));
+      const { wrapper, live } = await open([meMock('HEAD'), monthKpis(null, result)]);
+      expect(live.subscriptions('KpiUpdated')).toEqual([{ scope: null }]);
+      const block = () => wrapper.get('[data-testid="home-kpis-municipality"]');
+      expect(block().get('[data-testid="figure-value-received"]').text()).toBe('120');
+
+      // The live layer judges the whole month against the month before; the page keeps its own terms.
+      live.push(
+        'KpiUpdated',
+        monthPush({
+          received: 131,
+          answered: 110,
+          answeredOnTime: 104,
+          onTimeShare: 104 / 110,
+          overdueOpen: 5,
+          targets: [figureState('ON_TIME_SHARE', { target: 0.9, actual: 104 / 110, state: 'ON_TRACK' })],
+        }),
+      );
+      await settle();
+      expect(block().get('[data-testid="figure-value-received"]').text()).toBe('131');
+      expect(block().get('[data-testid="figure-value-overdueOpen"]').text()).toBe('5');
+      expect(block().get('[data-testid="figure-state-onTimeShare"]').text()).toBe('В норме');
+      // A figure opens exactly the items it counts: the period runs to the push.
+      expect(block().get('[data-testid="figure-value-received"]').attributes('href')).toBe(`/items?kpi=RECEIVED~${MONTH_FROM}~2026-11-27T09:31:00.000Z`);
+      expect(result).toHaveBeenCalledTimes(1);
+    });
+
+    it('updates each sector of a sector lead from the kpiUpdated of that sector', async () => {
+      const { wrapper, live } = await leadHome();
+      expect(live.subscriptions('KpiUpdated')).toEqual([{ scope: { sectorCode: 'ZHKH' } }, { scope: { sectorCode: 'ROADS' } }]);
+      live.push('KpiUpdated', monthPush({ received: 23 }), (v) => (v.scope as { sectorCode: string }).sectorCode === 'ROADS');
+      await settle();
+      expect(wrapper.get('[data-testid="home-kpis-ROADS"] [data-testid="figure-value-received"]').text()).toBe('23');
+      expect(wrapper.get('[data-testid="home-kpis-ZHKH"] [data-testid="figure-value-received"]').text()).toBe('64');
+    });
+
+    it('applies the figures the subscription starts with even when they come before the figures are loaded', async () => {
+      const { wrapper } = await open([meMock('CURATOR'), { ...monthKpis(null), delay: 20 }], (live) => live.greet('KpiUpdated', () => monthPush({ received: 140 })));
+      expect(wrapper.get('[data-testid="home-kpis-municipality"] [data-testid="figure-value-received"]').text()).toBe('140');
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { graphql } from '../../../gql';
 
 /**
- * Committed changes of the items the viewer reaches (or of some, with a filter), in commit order. The item is
- * selected without its id, so an event is not written over the cached item: the screen decides what to refetch.
+ * Committed changes of the items the viewer reaches (or of some, with a filter), in commit order, for the inbox.
+ * The item carries exactly the fields of an inbox row, with its id, so the row on screen is updated in place from
+ * the event (useItemList writes it into the cache unless the cache already holds a newer version).
  */
 export const itemEventsSubscription = graphql(`
   subscription ItemEvents($filter: ItemEventFilter, $after: String) {
@@ -12,8 +13,7 @@ export const itemEventsSubscription = graphql(`
       at
       itemId
       item {
-        status
-        version
+        ...ItemListFields
       }
     }
   }

@@ -1,11 +1,12 @@
 import { graphql } from '../../../gql';
 
 /**
- * Everything the card shows. Every lifecycle mutation selects it too, so the card (and the inbox row) update from
- * the returned item without a refetch.
+ * What a change of an item can alter on the card besides the inbox row, and what `itemEvents` carries to an open
+ * card (ItemCardEvents). Not the applicant: every full view of personal data is logged (docs/live.md), so an event
+ * does not send it; not the lists (history, answers, attachments, relations): the card fetches those, ItemParts.
  */
-export const itemFieldsFragment = graphql(`
-  fragment ItemFields on Item {
+export const itemLiveFieldsFragment = graphql(`
+  fragment ItemLiveFields on Item {
     ...ItemListFields
     source
     externalId
@@ -14,13 +15,6 @@ export const itemFieldsFragment = graphql(`
     address
     lat
     lon
-    applicant {
-      name
-      phone
-      email
-      address
-      masked
-    }
     registeredAt
     registrationDueAt
     redirectDueAt
@@ -41,6 +35,19 @@ export const itemFieldsFragment = graphql(`
     reworkCount
     redirectedTo
     noAnswerReason
+    suggestedDepartments {
+      id
+      name
+      shortName
+    }
+    availableActions
+    updatedAt
+  }
+`);
+
+/** The card's lists: what a change of someone else makes the card fetch again (ItemParts), not the whole card. */
+export const itemPartsFieldsFragment = graphql(`
+  fragment ItemPartsFields on Item {
     parent {
       id
       number
@@ -93,12 +100,31 @@ export const itemFieldsFragment = graphql(`
       size
       url
     }
-    suggestedDepartments {
-      id
+  }
+`);
+
+/**
+ * Everything the card shows. Every lifecycle mutation selects it too, so the card (and the inbox row) update from
+ * the returned item without a refetch.
+ */
+export const itemFieldsFragment = graphql(`
+  fragment ItemFields on Item {
+    ...ItemLiveFields
+    applicant {
       name
-      shortName
+      phone
+      email
+      address
+      masked
     }
-    availableActions
-    updatedAt
+    ...ItemPartsFields
+  }
+`);
+
+/** The version of a cached item: a live event older than what is cached is not written over it. */
+export const itemVersionFragment = graphql(`
+  fragment ItemVersion on Item {
+    id
+    version
   }
 `);

@@ -6,18 +6,20 @@ import { pass } from '../../../test/clock';
 import { blankRoutes, meMock, render, settle } from '../../../test/render';
 import { itemFixture } from '../../../test/items';
 import { itemQuery } from '../graphql/item.query';
-import { itemEventsSubscription } from '../graphql/item-events.subscription';
+import { itemPartsQuery } from '../graphql/item-parts.query';
 import { startItemMutation } from '../graphql/start-item.mutation';
+import { createLiveTestClient, itemChange, liveItemFixture } from '../test/live-server';
 import ItemPage from './ItemPage.vue';
-
-const silentLive: MockedResponse = { request: { query: itemEventsSubscription, variables: { filter: { itemIds: ['i-1'] } } }, delay: Infinity };
 
 function itemMock(item: ItemFieldsFragment): MockedResponse {
   return { request: { query: itemQuery, variables: { id: item.id } }, result: { data: { item } } };
 }
 
+/** The card of an item, opened by the head (`u-head`); its live subscription hears what the test pushes (`live`). */
 async function card(item: ItemFieldsFragment, extra: MockedResponse[] = [], locale: 'ru' | 'en' = 'ru') {
-  return render(ItemPage, { routes: blankRoutes.filter((r) => r.name !== 'item').concat({ name: 'item', path: '/items/:id', component: ItemPage }), route: `/items/${item.id}`, mocks: [meMock('HEAD'), silentLive, itemMock(item), ...extra], locale });
+  const { client, live } = createLiveTestClient([meMock('HEAD'), itemMock(item), ...extra]);
+  const routes = blankRoutes.filter((r) => r.name !== 'item').concat({ name: 'item', path: '/items/:id', component: ItemPage });
+  return { ...(await render(ItemPage, { client, routes, route: `/items/${item.id}`, locale })), live };
 }
 
 const actionButtons = (wrapper: Awaited<ReturnType<typeof card>>['wrapper']) =>
@@ -141,42 +143,142 @@ describe('ItemPage', () => {
     expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('IN_PROGRESS');
   });
 
-  it('fetches the item again when someone else changes it', async () => {
-    const again = vi.fn(() => ({ data: { item: itemFixture({ status: 'ASSIGNED', version: 4 }) } }));
-    const { wrapper } = await render(ItemPage, {
-      routes: blankRoutes.filter((r) => r.name !== 'item').concat({ name: 'item', path: '/items/:id', component: ItemPage }),
-      route: '/items/i-1',
-      mocks: [
-        meMock('HEAD'),
-        itemMock(itemFixture()),
+  describe('live', () => {
+    const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству, транспорту и связи', shortName: null };
+    const lead = { id: 'u-sector_lead', fullName: 'Мельникова Ольга Ивановна' };
+    const head = { id: 'u-head', fullName: 'Гордеева Наталья Викторовна' };
+    const AT = '2026-11-27T08:59:00.000Z';
+    type Entry = ItemFieldsFragment['history'][number];
+    function entry(id: string, type: string, actor: { id: string; fullName: string } | null, from: Entry['fromStatus'], to: Entry['toStatus'], at = AT): Entry {
+      return {
+        __typename: 'ItemEvent',
+        id,
+        at,
+        type,
+        fromStatus: from,
+        toStatus: to,
+        comment: null,
+        details: null,
+        actorLabel: actor ? actor.id.slice(2) : 'scheduler',
+        changes: null,
+        actor: actor ? { __typename: 'User', ...actor } : null,
+      } as Entry;
+    }
+    /** What ItemParts answers: the card's lists with these history entries after the fixture's. */
+    function partsMock(result: MockedResponse['result']): MockedResponse {
+      return { request: { query: itemPartsQuery, variables: { id: 'i-1' } }, result, maxUsageCount: Number.POSITIVE_INFINITY };
+    }
+    const parts = (version: number, ...added: Entry[]) =>
+      vi.fn(() => ({
+        data: { item: { __typename: 'Item', id: 'i-1', version, parent: null, duplicates: [], answers: [], attachments: [], history: [...itemFixture().history, ...added] } },
+      }));
+    /** A second answer to the whole card: the card must not ask for it. */
+    const whole = () => vi.fn(() => ({ data: { item: itemFixture() } }));
+
+    it('updates the card in place from someone else’s change, fetches only its lists again and says someone else changed it', async () => {
+      const lists = parts(4, entry('e-3', 'ASSIGN', lead, 'REGISTERED', 'ASSIGNED'));
+      const again = whole();
+      const { wrapper, live } = await card(itemFixture(), [partsMock(lists), { request: { query: itemQuery, variables: { id: 'i-1' } }, result: again }]);
+      expect(live.subscriptions('ItemCardEvents')).toEqual([{ filter: { itemIds: ['i-1'] } }]);
+
+      live.push(
+        'ItemCardEvents',
+        itemChange(liveItemFixture({ status: 'ASSIGNED', version: 4, department: housing, availableActions: ['START'] }), { cursor: '41', type: 'ASSIGNED', at: AT }),
+      );
+      await settle();
+      expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('ASSIGNED');
+      expect(wrapper.get('[data-testid="item-department"]').text()).toBe('Отдел по жилищно-коммунальному хозяйству, транспорту и связи');
+      expect(actionButtons(wrapper)).toEqual(['action-START']);
+      expect(wrapper.get('[data-testid="item-history"]').findAll('[data-event]').map((e) => e.attributes('data-event'))).toEqual(['ASSIGN', 'REGISTER', 'CREATED']);
+      expect(lists).toHaveBeenCalledTimes(1);
+      expect(again).not.toHaveBeenCalled();
+      expect(wrapper.get('[data-testid="item-changed-elsewhere"]').text()).toBe('Другой сотрудник изменил карточку: показано новое состояние.');
+    });
+
+    it('does not say so when the change is the viewer’s own and its event comes before the answer of the action', async () => {
+      const lists = parts(4, entry('e-3', 'START', head, 'ASSIGNED', 'IN_PROGRESS'));
+      const started = vi.fn(() => ({
+        data: { startItem: itemFixture({ status: 'IN_PROGRESS', version: 4, history: [...itemFixture().history, entry('e-3', 'START', head, 'ASSIGNED', 'IN_PROGRESS')] }) },
+      }));
+      const { wrapper, live } = await card(itemFixture({ status: 'ASSIGNED', availableActions: ['START'] }), [
+        partsMock(lists),
+        { request: { query: startItemMutation, variables: { id: 'i-1', version: 3 } }, result: started, delay: 20 },
+      ]);
+      await wrapper.get('[data-testid="action-START"]').trigger('click');
+      live.push('ItemCardEvents', itemChange(liveItemFixture({ status: 'IN_PROGRESS', version: 4 }), { cursor: '41', type: 'STATUS_CHANGED', at: AT }));
+      await settle();
+      expect(started).toHaveBeenCalledTimes(1);
+      expect(lists).toHaveBeenCalledTimes(1);
+      expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('IN_PROGRESS');
+      expect(wrapper.find('[data-testid="item-changed-elsewhere"]').exists()).toBe(false);
+    });
+
+    it('ignores the event of the viewer’s own change when the answer of the action came first', async () => {
+      const lists = parts(4);
+      const started = vi.fn(() => ({
+        data: { startItem: itemFixture({ status: 'IN_PROGRESS', version: 4, history: [...itemFixture().history, entry('e-3', 'START', head, 'ASSIGNED', 'IN_PROGRESS')] }) },
+      }));
+      const { wrapper, live } = await card(itemFixture({ status: 'ASSIGNED', availableActions: ['START'] }), [
+        partsMock(lists),
+        { request: { query: startItemMutation, variables: { id: 'i-1', version: 3 } }, result: started },
+      ]);
+      await wrapper.get('[data-testid="action-START"]').trigger('click');
+      await settle();
+      live.push('ItemCardEvents', itemChange(liveItemFixture({ status: 'IN_PROGRESS', version: 4 }), { cursor: '41', type: 'STATUS_CHANGED', at: AT }));
+      await settle();
+      expect(lists).not.toHaveBeenCalled();
+      expect(wrapper.find('[data-testid="item-changed-elsewhere"]').exists()).toBe(false);
+    });
+
+    it('shows a deadline reminder of the scheduler in the history without saying someone changed the card', async () => {
+      const lists = parts(4, entry('e-3', 'DUE_SOON', null, 'REGISTERED', 'REGISTERED'));
+      const { wrapper, live } = await card(itemFixture(), [partsMock(lists)]);
+      live.push('ItemCardEvents', itemChange(liveItemFixture({ version: 4, deadlineState: 'DUE_SOON' }), { cursor: '41', type: 'DEADLINE_STATE_CHANGED', at: AT }));
+      await settle();
+      expect(wrapper.get('[data-testid="item-deadline"]').attributes('data-state')).toBe('DUE_SOON');
+      expect(wrapper.get('[data-testid="item-history"]').findAll('[data-event]').map((e) => e.attributes('data-event'))).toEqual(['DUE_SOON', 'REGISTER', 'CREATED']);
+      expect(wrapper.find('[data-testid="item-changed-elsewhere"]').exists()).toBe(false);
+    });
+
+    it('hides the notice when the viewer acts', async () => {
+      const lists = parts(4, entry('e-3', 'ASSIGN', lead, 'REGISTERED', 'ASSIGNED'));
+      const { wrapper, live } = await card(itemFixture(), [
+        partsMock(lists),
         {
-          request: { query: itemEventsSubscription, variables: { filter: { itemIds: ['i-1'] } } },
+          request: { query: startItemMutation, variables: { id: 'i-1', version: 4 } },
           result: {
             data: {
-              itemEvents: {
-                __typename: 'ItemChange',
-                cursor: '41',
-                type: 'ASSIGNED',
-                at: '2026-11-27T09:00:00.000Z',
-                itemId: 'i-1',
-                item: { __typename: 'Item', status: 'ASSIGNED', version: 4 },
-              },
+              startItem: itemFixture({
+                status: 'IN_PROGRESS',
+                version: 5,
+                history: [...itemFixture().history, entry('e-3', 'ASSIGN', lead, 'REGISTERED', 'ASSIGNED'), entry('e-4', 'START', head, 'ASSIGNED', 'IN_PROGRESS')],
+              }),
             },
           },
-          delay: 20,
         },
-        { request: { query: itemQuery, variables: { id: 'i-1' } }, result: again },
-      ],
+      ]);
+      live.push('ItemCardEvents', itemChange(liveItemFixture({ status: 'ASSIGNED', version: 4, availableActions: ['START'] }), { cursor: '41', type: 'ASSIGNED', at: AT }));
+      await settle();
+      expect(wrapper.find('[data-testid="item-changed-elsewhere"]').exists()).toBe(true);
+      await wrapper.get('[data-testid="action-START"]').trigger('click');
+      await settle();
+      expect(wrapper.find('[data-testid="item-changed-elsewhere"]').exists()).toBe(false);
     });
-    expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('REGISTERED');
-    // The event arrives 20 ms after the card opened; the card waits 400 ms for an answer of its own first.
-    await pass(20);
-    await settle();
-    expect(again).not.toHaveBeenCalled();
-    await pass(400);
-    await settle();
-    expect(again).toHaveBeenCalledTimes(1);
-    expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('ASSIGNED');
-    expect(wrapper.find('[data-testid="item-changed-elsewhere"]').exists()).toBe(true);
+
+    it('listens again from the last cursor after the connection was lost, and reloads the card when that cursor has expired', async () => {
+      const lists = parts(4, entry('e-3', 'ASSIGN', lead, 'REGISTERED', 'ASSIGNED'));
+      const again = vi.fn(() => ({ data: { item: itemFixture({ status: 'IN_PROGRESS', version: 6 }) } }));
+      const { wrapper, live } = await card(itemFixture(), [partsMock(lists), { request: { query: itemQuery, variables: { id: 'i-1' } }, result: again }]);
+      live.push('ItemCardEvents', itemChange(liveItemFixture({ status: 'ASSIGNED', version: 4 }), { cursor: '41', type: 'ASSIGNED', at: AT }));
+      await settle();
+      live.drop('ItemCardEvents');
+      await pass(1_000);
+      expect(live.subscriptions('ItemCardEvents')).toEqual([{ filter: { itemIds: ['i-1'] } }, { filter: { itemIds: ['i-1'] }, after: '41' }]);
+      live.refuse('ItemCardEvents', [{ message: 'expired', extensions: { code: 'BAD_USER_INPUT', reason: 'CURSOR_EXPIRED' } }]);
+      await settle();
+      expect(again).toHaveBeenCalledTimes(1);
+      expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('IN_PROGRESS');
+      expect(live.subscriptions('ItemCardEvents').at(-1)).toEqual({ filter: { itemIds: ['i-1'] } });
+    });
   });
 });
