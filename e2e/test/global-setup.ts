@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -27,6 +28,18 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
   }
 }
 
+/** A port nothing listens on now (the system's choice: a random one may be a client socket's). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
 /**
  * The product as a newcomer runs it: the built server (server/dist) serving the built dashboard (web/dist) on
  * its own embedded PostgreSQL, seeded with the demo district. `pnpm build` must have run.
@@ -37,7 +50,8 @@ export default async function setup(project: TestProject) {
     throw new Error('Build first: pnpm build (server/dist and web/dist are needed)');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'otklik-e2e-'));
-  const port = 47000 + Math.floor(Math.random() * 1000);
+  const port = await freePort();
+  const pgPort = await freePort();
   const server: ChildProcess = spawn(process.execPath, [main], {
     cwd: root,
     env: {
@@ -45,7 +59,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(port + 10000),
+      EMBEDDED_PG_PORT: String(pgPort),
       SEED_DEMO: 'true',
       DEMO_ITEMS: '300',
       DEMO_PASSWORD: 'demo',

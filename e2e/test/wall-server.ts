@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,13 +23,33 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
  * built server (server/dist) on its own embedded PostgreSQL in its own data directory and ports, seeded with a small
  * demo district. `start()` again after `stop()` keeps the data directory and the ports, as a restart of the service.
  */
+/** A port nothing listens on now (the system's choice: a random one may be a client socket's). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
 export class OwnServer {
-  readonly port = 49000 + Math.floor(Math.random() * 900);
-  readonly baseUrl = `http://127.0.0.1:${this.port}`;
+  /** Chosen at the first start and kept for the restarts. */
+  port = 0;
+  private pgPort = 0;
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
   private dataDir: string | null = null;
   private child: ChildProcess | null = null;
 
   async start(): Promise<void> {
+    if (!this.port) {
+      this.port = await freePort();
+      this.pgPort = await freePort();
+    }
     const main = join(root, 'server/dist/main.js');
     if (!existsSync(main) || !existsSync(join(root, 'web/dist/index.html'))) {
       throw new Error('Build first: pnpm build (server/dist and web/dist are needed)');
@@ -41,7 +62,7 @@ export class OwnServer {
         PORT: String(this.port),
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
-        EMBEDDED_PG_PORT: String(this.port + 10000),
+        EMBEDDED_PG_PORT: String(this.pgPort),
         SEED_DEMO: 'true',
         DEMO_ITEMS: '150',
         DEMO_PASSWORD: 'demo',

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,18 @@ declare module 'vitest' {
   }
 }
 
+/** A port nothing listens on now (the system's choice: a random one may be a client socket's). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
 /**
  * One PostgreSQL for the whole run (DATABASE_URL if given, else embedded). The real migrations and the demo
  * district go once into a template database; every test file gets its own copy (test/db.ts).
@@ -29,7 +42,7 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     dataDir = await mkdtemp(join(tmpdir(), 'otklik-test-'));
-    const server = await startEmbeddedPostgres(dataDir, 55000 + Math.floor(Math.random() * 2000));
+    const server = await startEmbeddedPostgres(dataDir, await freePort());
     stopEmbedded = server.stop;
     adminUrl = server.url.replace(/\/otklik$/, '/postgres');
   }
