@@ -16,6 +16,7 @@ import type { Ctx, Viewer } from './graphql/context.js';
 import { AppError, ErrorCode, formatError } from './graphql/errors.js';
 import { armorRules, checkCost, costPlugin } from './graphql/limits.js';
 import { checkInputText, inputGuardPlugin } from './graphql/input-guard.js';
+import { sharedSubscribe } from './graphql/shared-execution.js';
 import { CLOSE_REVOKED, LiveSockets, originAllowed } from './graphql/live-sockets.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
@@ -139,6 +140,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         result.errors
           ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) }
           : result,
+      // Each live event executed once per operation and access class, not per subscriber (graphql/shared-execution.ts).
+      subscribe: sharedSubscribe,
       // An error thrown while a subscription runs (its source failed): coded and masked like any other.
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onConnect: async (ctx) => {

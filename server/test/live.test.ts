@@ -179,6 +179,27 @@ describe('itemEvents: filtered and masked per subscriber by the access policy', 
   });
 });
 
+describe('one execution per kind of viewer', () => {
+  it('two sessions of the analyst get the same masked answer; each head who sees the applicant is logged for it', async () => {
+    const [a1, a2, h1, h2] = [await t.signInAs('analyst'), await t.signInAs('analyst'), await t.signInAs('head'), await t.signInAs('head')];
+    const base = t.pubsub.listenerCount('ITEM_EVENT');
+    const subs = [a1, a2, h1, h2].map((token) => listen<{ itemEvents: Change }>(wsClient(token), CHANGES, { f: { types: ['REGISTERED'] } }));
+    await listening(t, 'ITEM_EVENT', base + 4);
+    const views = async () =>
+      Number(((await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from personal_data_access where actor_label = 'head' and action = 'VIEW'`)) as { n: number }[])[0]!.n);
+    const before = await views();
+    const item = await createItem({});
+    for (const h of subs) await until(h, (es) => es.some((e) => e.itemEvents.itemId === item.id));
+    const [x1, x2, y1, y2] = subs.map((h) => h.events.find((e) => e.itemEvents.itemId === item.id)!.itemEvents);
+    expect(x1).toEqual(x2);
+    expect(x1!.item.applicant.masked).toBe(true);
+    expect(y1!.item.applicant).toEqual({ name: APPLICANT.name, phone: APPLICANT.phone, masked: false });
+    expect(y2).toEqual(y1);
+    expect(await views()).toBe(before + 2);
+    for (const h of subs) h.stop();
+  });
+});
+
 describe('events and transactions', () => {
   it('a change that rolls back sends nothing: the subscriber hears the change before it and the one after it, in order', async () => {
     const base = t.pubsub.listenerCount('ITEM_EVENT');
@@ -241,6 +262,35 @@ describe('reconnecting with a cursor', () => {
     const bad = listen(wsClient(head), CHANGES, { a: 'yesterday' });
     await vi.waitFor(() => expect(bad.errors.length).toBeGreaterThan(0), { timeout: 10_000, interval: 20 });
     expect(bad.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('commit order across the digits', () => {
+  it('delivers cursors 8, 9, 10, 11 in that order, live and replayed (numbers, not text)', async () => {
+    const em = t.orm.em.fork();
+    const base = t.pubsub.listenerCount('ORGANISATION_CHANGED');
+    // Move the numbering forward to just below the next power of ten but one (57 → 997: 998, 999, 1000, 1001).
+    const [{ last }] = (await em.getConnection().execute(`select last_value::text as last from live_event_cursor_seq`)) as { last: string }[] as [{ last: string }];
+    const start = 10n ** BigInt(last.length + 1) - 3n;
+    await em.getConnection().execute(`select setval('live_event_cursor_seq', ?)`, [String(start)]);
+    const heard: string[] = [];
+    const client = wsClient(head);
+    const stop = client.subscribe<{ organisationChanged: { entityId: string } }>(
+      { query: 'subscription { organisationChanged { entityId } }' },
+      { next: (v) => v.data && heard.push(v.data.organisationChanged.entityId), error: () => undefined, complete: () => undefined },
+    );
+    await listening(t, 'ORGANISATION_CHANGED', base + 1);
+    const ids = ['a', 'b', 'c', 'd'].map((x) => `digits-${x}`);
+    for (const id of ids) {
+      await t.emitLive('ORGANISATION_CHANGED', { municipalityId: (await em.getConnection().execute(`select id from municipality limit 1`))[0].id, entity: 'Department', entityId: id, action: 'UPDATED', at: new Date().toISOString() });
+    }
+    await vi.waitFor(() => expect(heard.filter((h) => h.startsWith('digits-'))).toHaveLength(4), { timeout: 10_000, interval: 20 });
+    expect(heard.filter((h) => h.startsWith('digits-'))).toEqual(ids);
+    stop();
+    // And read back from the table in the same order.
+    const { eventsAfter } = await import('../src/modules/live/live-bus.js');
+    const rows = await eventsAfter(async (sql, params) => ({ rows: (await em.getConnection().execute(sql.replace(/\$(\d+)/g, '?'), params)) as never }), String(start), 10, 'ORGANISATION_CHANGED');
+    expect(rows.map((r) => BigInt(r.cursor))).toEqual([start + 1n, start + 2n, start + 3n, start + 4n]);
   });
 });
 

@@ -4,13 +4,18 @@ import { logger, safeError } from '../shared/logger.js';
 /**
  * Watches the database (docs/operations.md, "When the database goes away"): a probe every `intervalMs` on a
  * connection of its own (not the pool's, which requests may hold). While the database is away requests fail
- * quickly with SERVICE_UNAVAILABLE and the pool's broken connections are replaced when it is back; with the
+ * quickly with SERVICE_UNAVAILABLE (it is "down" after three failed probes in a row, so a probe starved by a busy
+ * event loop is not taken for an outage) and the pool's broken connections are replaced when it is back; with the
  * embedded database the server starts it again itself; if it stays away longer than `giveUpAfterMs`, `giveUp` is
  * called (the process exits non-zero, so that a supervisor restarts it).
  */
+const FAILURES_FOR_DOWN = 3;
+
 export class DatabaseWatch {
   private timer: NodeJS.Timeout | null = null;
   private downSince: number | null = null;
+  /** Consecutive failed probes: one alone (a probe starved by a busy process) is not an outage. */
+  private failures = 0;
   private probing = false;
   private stopped = false;
 
@@ -65,10 +70,12 @@ export class DatabaseWatch {
       } finally {
         void client.end().catch(() => undefined);
       }
+      if (ok) this.failures = 0;
+      else this.failures += 1;
       if (ok && this.downSince !== null) {
         logger.info(`database is back after ${Math.round(this.downForMs / 1000)} s`);
         this.downSince = null;
-      } else if (!ok) {
+      } else if (!ok && this.failures >= FAILURES_FOR_DOWN) {
         if (this.downSince === null) {
           this.downSince = this.now();
           logger.error('database unreachable: requests answer SERVICE_UNAVAILABLE until it is back');

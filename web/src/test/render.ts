@@ -61,6 +61,10 @@ export const blankRoutes: RouteRecordRaw[] = Object.entries({
   'analytics-targets': '/analytics/targets',
   tokens: '/tokens',
   profile: '/profile',
+  problems: '/problems',
+  problem: '/problems/:id',
+  reports: '/reports',
+  wall: '/wall',
 }).map(([name, path]) => ({ name, path, component: Blank }));
 
 export type RenderOptions = {

@@ -25,7 +25,8 @@ export async function eventsAfter(
   }
   params.push(limit);
   const { rows } = await query(
-    `select cursor::text as cursor, topic, payload, at from live_event where cursor > $1::bigint ${where} order by cursor limit $${params.length}`,
+    // Ordered by the number, not by the text alias (which would put 10 before 9).
+    `select e.cursor::text as cursor, e.topic, e.payload, e.at from live_event e where e.cursor > $1::bigint ${where.replace('topic', 'e.topic')} order by e.cursor limit $${params.length}`,
     params,
   );
   return rows;
