@@ -44,8 +44,8 @@
  *   CONNECT_CONCURRENCY=100, CHANGE_TIMEOUT_MS=30000
  *   LIVE_QUERY=bare                      subscribe to `itemEvents { cursor type at itemId }` only (what the item's
  *                                        projection costs)
- *   LIVE_CURSOR_START=1000000            where Otklik's event cursors start (bench/live-server.ts; 0 shows the
- *                                        ordering bug of live-bus.ts at cursor 10)
+ *   LIVE_CURSOR_START=0                  where Otklik's event cursors start (bench/live-server.ts; by default
+ *                                        from 0, so a run crosses 9 → 10 and 99 → 100)
  *   LIVE_CPU_PROF=<dir>                  a V8 CPU profile of each server child over the measured changes,
  *                                        <dir>/<server>-<N>.cpuprofile (summarise with bench/live-profile.ts;
  *                                        profiling slows the server: take timings from runs without it)
