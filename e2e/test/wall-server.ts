@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './ports.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -23,17 +23,6 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
  * built server (server/dist) on its own embedded PostgreSQL in its own data directory and ports, seeded with a small
  * demo district. `start()` again after `stop()` keeps the data directory and the ports, as a restart of the service.
  */
-/** A port nothing listens on now (the system's choice: a random one may be a client socket's). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 export class OwnServer {
   /** Chosen at the first start and kept for the restarts. */

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { seedDemoIfEmpty } from '../src/db/seed/index.js';
+import { freePort } from './ports.js';
 
 export const TEMPLATE_DB = 'otklik_template';
 export const TEST_PASSWORD = 'demo-password';
@@ -20,17 +20,6 @@ declare module 'vitest' {
   }
 }
 
-/** A port nothing listens on now (the system's choice: a random one may be a client socket's). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /**
  * One PostgreSQL for the whole run (DATABASE_URL if given, else embedded). The real migrations and the demo

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +11,7 @@ import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { seedDemoIfEmpty } from '../src/db/seed/index.js';
 import { bufferedIterator, SlowConsumerError, type HubTopic } from '../src/graphql/pubsub.js';
 import { startTestApp, type TestApp } from './harness.js';
+import { freePort } from './ports.js';
 
 /**
  * The live layer (docs/live.md) over real WebSockets: events are committed with their change, numbered in commit
@@ -488,12 +488,3 @@ describe('the listener and a database restart', () => {
   }, 90_000);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
