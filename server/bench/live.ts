@@ -236,6 +236,8 @@ type RunResult = {
   server: ServerKind;
   n: number;
   deliveries: number[];
+  /** The same deliveries by the subscriber's role (printed with each run: where the tail is). */
+  byRole: Partial<Record<Role, number[]>>;
   firstEvent: number[];
   lastPerChange: number[];
   request: number[];
@@ -342,6 +344,7 @@ async function run(server: ServerKind, n: number, payload: ItemEvent[] | undefin
       server,
       n,
       deliveries: [],
+      byRole: {},
       firstEvent: [],
       lastPerChange: [],
       request: [],
@@ -412,6 +415,7 @@ async function run(server: ServerKind, n: number, payload: ItemEvent[] | undefin
         last = Math.max(last, registered);
         if (counted) {
           result.deliveries.push(registered);
+          (result.byRole[s.role] ??= []).push(registered);
           if (created !== null) result.firstEvent.push(created);
         }
       }
@@ -485,7 +489,13 @@ for (const n of Ns) {
         `${kb(s.heap)} KB heap, ${kb(s.rss)} KB RSS per connection; load ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}` +
         (r.missing ? `; ${r.missing} deliveries missing` : '') +
         (r.late ? `; ${r.late} messages late (after their change timed out)` : '') +
-        (r.errors.length ? `\n    ${r.errors.slice(0, 5).join('\n    ')}` : ''),
+        (r.errors.length ? `\n    ${r.errors.slice(0, 5).join('\n    ')}` : '') +
+        `\n    by role: ${Object.entries(r.byRole)
+          .map(([role, xs]) => {
+            const d = sortNum(xs!);
+            return `${role} p50 ${ms(pct(d, 0.5))} p99 ${ms(pct(d, 0.99))} max ${ms(d[d.length - 1]!)}`;
+          })
+          .join('; ')}`,
     );
     results.push(r);
   }

@@ -17,7 +17,7 @@ import { AppError, ErrorCode, formatError } from './graphql/errors.js';
 import { armorRules, checkCost, costPlugin } from './graphql/limits.js';
 import { checkInputText, inputGuardPlugin } from './graphql/input-guard.js';
 import { sharedSubscribe } from './graphql/shared-execution.js';
-import { CLOSE_REVOKED, LiveSockets, originAllowed } from './graphql/live-sockets.js';
+import { CLOSE_REVOKED, coalesceWrites, LiveSockets, originAllowed } from './graphql/live-sockets.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
@@ -132,6 +132,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   // While stopping, a new WebSocket is refused at the upgrade (503): the client reconnects to another instance or later.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', verifyClient: (_info, done) => done(!stopping, 503, 'Stopping') });
   const live = new LiveSockets(pubsub);
+  wsServer.on('connection', coalesceWrites);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; secret?: string; request: IncomingMessage; socket: WebSocket }>(
     {
       schema,

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startApp, type RunningApp } from '../src/app.js';
@@ -23,6 +23,11 @@ let t: TestApp;
 const clients: Client[] = [];
 let head: string;
 const deps: Record<string, string> = {};
+/** Every subscription a test opened: stopped after the test, so the next one counts listeners from a clean state. */
+const opened: Heard<unknown>[] = [];
+const TOPICS: HubTopic[] = ['ITEM_EVENT', 'ALERT', 'ORGANISATION_CHANGED', 'ACCESS_REVOKED', 'SECTOR_FIGURES', 'KPI_FIGURES'];
+/** The server's own listeners (the live services), before any subscriber. */
+const idle = new Map<HubTopic, number>();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -30,6 +35,12 @@ beforeAll(async () => {
   head = await t.signInAs('head');
   const r = await t.gql<{ departments: { id: string; code: string }[] }>('{ departments { id code } }', {}, head);
   for (const d of r.data!.departments) deps[d.code] = d.id;
+  for (const topic of TOPICS) idle.set(topic, t.pubsub.listenerCount(topic));
+});
+// A subscription's end reaches the server a moment after the client stops it: wait until the server has let go.
+afterEach(async () => {
+  for (const h of opened.splice(0)) h.stop();
+  await vi.waitFor(() => expect(TOPICS.map((topic) => t.pubsub.listenerCount(topic))).toEqual(TOPICS.map((topic) => idle.get(topic))), { timeout: 10_000, interval: 10 });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -51,6 +62,7 @@ type Heard<T> = { events: T[]; errors: { message?: string; extensions?: Record<s
 
 function listen<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Heard<T> {
   const h: Heard<T> = { events: [], errors: [], stop: () => undefined };
+  opened.push(h as Heard<unknown>);
   h.stop = client.subscribe<T>(
     { query, variables },
     {
@@ -370,6 +382,24 @@ describe('live figures', () => {
     await createItem({});
     await until(h, (es) => es.some((e) => e.kpiUpdated.today.received === first.today.received + 1));
     expect(h.events.at(-1)!.kpiUpdated.month.received).toBe(first.month.received + 1);
+  });
+});
+
+describe('leaving', () => {
+  it('a subscriber who stops is let go at once, with no further event: item events, sector figures and KPIs', async () => {
+    const watched = ['ITEM_EVENT', 'SECTOR_FIGURES', 'KPI_FIGURES'] as const;
+    const before = watched.map((topic) => t.pubsub.listenerCount(topic));
+    const hs = [
+      listen<unknown>(wsClient(head), CHANGES),
+      listen<unknown>(wsClient(head), 'subscription { sectorUpdated { code } }'),
+      listen<unknown>(wsClient(head), 'subscription { kpiUpdated { today { received } } }'),
+    ];
+    await vi.waitFor(() => watched.forEach((topic, i) => expect(t.pubsub.listenerCount(topic)).toBeGreaterThan(before[i]!)), { timeout: 10_000, interval: 10 });
+    await until(hs[1]!, (es) => es.length > 0);
+    await until(hs[2]!, (es) => es.length > 0);
+    for (const h of hs) h.stop();
+    // Nothing is published meanwhile: the server lets go because the client left, not because an event came.
+    await vi.waitFor(() => expect(watched.map((topic) => t.pubsub.listenerCount(topic))).toEqual(before), { timeout: 10_000, interval: 10 });
   });
 });
 

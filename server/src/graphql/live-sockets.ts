@@ -95,3 +95,29 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   if (host && parsed.host === host) return true;
   return allowed.includes(parsed.origin);
 }
+
+/**
+ * Messages sent to one socket within the same turn of the event loop leave in one write (one system call) instead
+ * of one each: a change usually makes two events (CREATED and REGISTERED) that reach every subscriber together,
+ * and writing to the sockets is most of what a fan-out costs. The socket is corked at its first message of the
+ * turn and uncorked when the turn's promise jobs are done (`process.nextTick` runs after them), so nothing waits
+ * for a later turn. Uses the `ws` socket's underlying TCP socket; without one it does nothing.
+ */
+export function coalesceWrites(socket: WebSocket): void {
+  const tcp = (socket as unknown as { _socket?: { cork?: () => void; uncork?: () => void; writable?: boolean } })._socket;
+  if (!tcp?.cork || !tcp.uncork) return;
+  const send = socket.send.bind(socket) as (...args: unknown[]) => void;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    tcp.uncork!();
+  };
+  socket.send = ((...args: unknown[]) => {
+    if (!corked && tcp.writable) {
+      corked = true;
+      tcp.cork!();
+      process.nextTick(uncork);
+    }
+    send(...args);
+  }) as WebSocket['send'];
+}

@@ -106,9 +106,25 @@ export class AppPubSub {
     return this.listeners.get(topic)?.size ?? 0;
   }
 
-  /** An async iterator of the events on `topic`, listening from this call on (not from the first `next`). */
-  subscribe<K extends HubTopic>(topic: K, limit = this.bufferLimit): AsyncIterableIterator<HubPayload<K>> {
-    return bufferedIterator<HubPayload<K>>((push) => this.on(topic, push), limit);
+  /**
+   * An async iterator of the events on `topic`, listening from this call on (not from the first `next`); with
+   * `accept`, only the events it accepts (decided when they are published, so the others are never queued).
+   */
+  subscribe<K extends HubTopic>(topic: K, limit = this.bufferLimit, accept?: (payload: HubPayload<K>) => boolean): AsyncIterableIterator<HubPayload<K>> {
+    if (!accept) return bufferedIterator<HubPayload<K>>((push) => this.on(topic, push), limit);
+    // A subscriber's filter that throws ends that subscription, not the publishing to the others.
+    const it = bufferedIterator<HubPayload<K>>(
+      (push) =>
+        this.on(topic, (p) => {
+          try {
+            if (accept(p)) push(p);
+          } catch (e) {
+            it.fail(e instanceof Error ? e : new Error(String(e)));
+          }
+        }),
+      limit,
+    );
+    return it;
   }
 }
 

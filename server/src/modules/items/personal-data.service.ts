@@ -24,6 +24,35 @@ export async function applicantFor(ctx: Ctx, item: Item): Promise<Applicant & { 
   return { ...raw, masked: false };
 }
 
+type Batch = { rows: PersonalDataAccess[]; waiting: { resolve: () => void; reject: (e: unknown) => void }[]; em: Ctx['em'] };
+/** Per app instance (its live services), the views of live deliveries waiting for their write. */
+const batches = new WeakMap<object, Batch>();
+
+/**
+ * A live event reaches every viewer of personal data within the same moment, each of whom must be logged before
+ * the delivery leaves: their rows are gathered until the event loop's I/O turn and written in one statement, and
+ * each delivery waits for that write (one insert per event, not per viewer).
+ */
+function logWithOthers(ctx: Ctx, live: object, rows: PersonalDataAccess[]): Promise<void> {
+  let batch = batches.get(live);
+  if (!batch) {
+    const b: Batch = (batch = { rows: [], waiting: [], em: ctx.em });
+    batches.set(live, b);
+    setImmediate(() => {
+      batches.delete(live);
+      b.em
+        .fork()
+        .insertMany(b.rows)
+        .then(
+          () => b.waiting.forEach((w) => w.resolve()),
+          (e: unknown) => b.waiting.forEach((w) => w.reject(e)),
+        );
+    });
+  }
+  batch.rows.push(...rows);
+  return new Promise((resolve, reject) => batch.waiting.push({ resolve, reject }));
+}
+
 /** Writes one access-log row per item (a view or an export of its applicant's data). */
 export async function logPersonalDataAccess(ctx: Ctx, items: Item[], action: 'VIEW' | 'EXPORT' | 'DOWNLOAD'): Promise<void> {
   const v = ctx.viewer;
@@ -42,5 +71,6 @@ export async function logPersonalDataAccess(ctx: Ctx, items: Item[], action: 'VI
       { persist: false },
     ),
   );
+  if (ctx.live && ctx.ws) return logWithOthers(ctx, ctx.live, rows);
   await ctx.em.insertMany(rows);
 }

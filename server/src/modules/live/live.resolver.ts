@@ -193,21 +193,49 @@ export class LiveFiguresResolver {
   }
 }
 
-/** `first` values, then the stream's; `release` when the subscriber leaves; a slow one is disconnected. */
-async function* withPrefix<T>(first: T[], stream: AsyncIterableIterator<T>, release: () => void, ctx: Ctx): AsyncGenerator<T> {
-  try {
-    for (const v of first) yield v;
-    for await (const v of stream) yield v;
-  } catch (e) {
-    if (e instanceof SlowConsumerError) {
-      ctx.ws?.close(CLOSE_SLOW_CONSUMER.code, CLOSE_SLOW_CONSUMER.reason);
-      return;
+/**
+ * `first` values, then the stream's; `release` when the subscriber leaves; a slow one is disconnected. Written out
+ * rather than as an async generator: a generator's `return()` waits until its pending `next()` settles, so a
+ * subscriber who left would keep its listener and its watch until the next event.
+ */
+function withPrefix<T>(first: T[], stream: AsyncIterableIterator<T>, release: () => void, ctx: Ctx): AsyncIterableIterator<T> {
+  const queue = [...first];
+  let ended = false;
+  const end = async (): Promise<IteratorResult<T>> => {
+    if (!ended) {
+      ended = true;
+      queue.length = 0;
+      release();
+      await stream.return?.();
     }
-    throw e;
-  } finally {
-    release();
-    await stream.return?.();
-  }
+    return { value: undefined as never, done: true };
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      if (ended) return { value: undefined as never, done: true };
+      if (queue.length) return { value: queue.shift()!, done: false };
+      try {
+        const r = await stream.next();
+        return r.done ? end() : r;
+      } catch (e) {
+        await end();
+        if (e instanceof SlowConsumerError) {
+          ctx.ws?.close(CLOSE_SLOW_CONSUMER.code, CLOSE_SLOW_CONSUMER.reason);
+          return { value: undefined as never, done: true };
+        }
+        throw e;
+      }
+    },
+    return: end,
+    async throw(e?: unknown) {
+      await end();
+      throw e;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }
 
 @Resolver()
