@@ -1,8 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed documents for the dashboard: every `graphql(...)` call under web/src is checked against the committed
  * server schema, and web/src/gql/ is regenerated from them (`pnpm codegen`). Never edit web/src/gql/ by hand.
+ *
+ * The same run writes the dashboard's trusted documents (docs/security.md, "Trusted documents"):
+ * web/src/gql/persisted-documents.json maps the SHA-256 (hex, as in `extensions.persistedQuery.sha256Hash`) of each
+ * operation's normalised text to that text, and each generated document carries its hash in `__meta__.hash`. The
+ * dashboard sends its text with the hash (web/src/app/apollo/trusted-documents.ts); the web build copies the file
+ * beside the dashboard, where the server reads it; with TRUSTED_DOCUMENTS=cookie a session cookie may run only these.
  */
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
@@ -11,7 +18,10 @@ const config: CodegenConfig = {
   generates: {
     'web/src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { hashAlgorithm: (text: string) => createHash('sha256').update(text).digest('hex') },
+      },
       config: {
         scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
         strictScalars: true,

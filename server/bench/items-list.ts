@@ -55,7 +55,7 @@ try {
       console.log(plan.map((p) => p['QUERY PLAN']).join('\n'));
     }
   }
-  const config = loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const config = loadConfig({ PORT: '0', RATE_LIMIT_PER_SECOND: '0', RATE_LIMIT_CONCURRENT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: 'error' });
   const app = await startApp({ config, orm });
   const signIn = await fetch(`${app.url}/graphql`, {
     method: 'POST',

@@ -113,7 +113,7 @@ try {
     await new Promise((resolve) => process.once('SIGINT', resolve));
   }
 
-  const config = loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const config = loadConfig({ PORT: '0', RATE_LIMIT_PER_SECOND: '0', RATE_LIMIT_CONCURRENT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: 'error' });
   const now = () => new Date('2026-12-01T12:00:00+03:00');
   const app = await startApp({ config, orm, now });
   const signIn = await fetch(`${app.url}/graphql`, {

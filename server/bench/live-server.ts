@@ -52,7 +52,7 @@ try {
   // the run crosses 9 → 10 and 99 → 100, which a text ordering of cursors once got wrong (docs/benchmarks.md).
   const cursorStart = Number(process.env.LIVE_CURSOR_START ?? 0);
   if (cursorStart > 0) await orm.em.fork().getConnection().execute(`select setval('live_event_cursor_seq', ${cursorStart})`);
-  const config = loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: level });
+  const config = loadConfig({ PORT: '0', RATE_LIMIT_PER_SECOND: '0', RATE_LIMIT_CONCURRENT: '0', DATABASE_URL: pg.url, DATA_DIR: dataDir, LOG_LEVEL: level });
   const app = await startApp({ config, orm });
   stopApp = app.stop;
   // When each event reached this instance's pubsub (the bus read it after the commit), wall-clock ms, by item and

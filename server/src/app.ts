@@ -11,17 +11,19 @@ import { useServer } from 'graphql-ws/use/ws';
 import { parse as parseCookies } from 'cookie';
 import { GraphQLError as GraphQLErrorClass, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
-import { viewerEm, type Orm } from './db/orm.js';
+import { openRequestOrm, viewerEm, type Orm } from './db/orm.js';
 import type { Ctx, Viewer } from './graphql/context.js';
 import { AppError, ErrorCode, formatError } from './graphql/errors.js';
 import { armorRules, checkCost, costPlugin } from './graphql/limits.js';
 import { checkInputText, inputGuardPlugin } from './graphql/input-guard.js';
+import { admitDocument, checkTrustedDocument, loadTrustedDocuments, trustedDocumentsPlugin } from './graphql/trusted-documents.js';
+import { checkIntrospection, reaches, schemaDisclosurePlugin, withoutSuggestions } from './graphql/introspection.js';
 import { sharedSubscribe } from './graphql/shared-execution.js';
 import { CLOSE_REVOKED, coalesceWrites, LiveSockets, originAllowed } from './graphql/live-sockets.js';
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
-import { logger, safeError } from './shared/logger.js';
+import { logger, safeError, setLogLevel } from './shared/logger.js';
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
@@ -31,6 +33,10 @@ import { DatabaseWatch } from './db/db-watch.js';
 import { unavailable, unavailablePlugin } from './graphql/errors.js';
 import { LiveItems } from './modules/live/live-items.js';
 import { LiveFigures } from './modules/live/live-figures.js';
+import { Metrics } from './observability/metrics.js';
+import { metricsRouter } from './observability/metrics.routes.js';
+import { requestIds } from './observability/request-id.js';
+import { clientAddress, clientKey, limitRequests, RequestLimiter } from './graphql/rate-limit.js';
 
 export const SESSION_COOKIE = 'otklik_session';
 /** During a stop, new requests are answered 503 for at least this long before the listener closes. */
@@ -63,9 +69,13 @@ function httpError(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-/** An error as the client receives it (coded and masked by formatError), as a GraphQLError for graphql-ws. */
-function asFormattedError(e: unknown): GraphQLError {
-  const error = e instanceof GraphQLErrorClass ? e : new GraphQLErrorClass(String((e as Error)?.message ?? e));
+/**
+ * An error as the client receives it (coded and masked by formatError), as a GraphQLError for graphql-ws. graphql-js's
+ * own parse and validation errors carry no code: `code` gives them the one Apollo gives them over HTTP.
+ */
+function asFormattedError(e: unknown, code?: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
+  let error = e instanceof GraphQLErrorClass ? e : new GraphQLErrorClass(String((e as Error)?.message ?? e));
+  if (code && !error.extensions?.code && !error.originalError) error = new GraphQLErrorClass(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
   const f = formatError(error.toJSON(), error);
   return new GraphQLErrorClass(f.message, { extensions: f.extensions });
 }
@@ -73,6 +83,9 @@ function asFormattedError(e: unknown): GraphQLError {
 export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const { config, orm } = deps;
   const now = deps.now ?? (() => new Date());
+  // The dashboard: the Vite build; beside it the manifest of its documents (graphql/trusted-documents.ts).
+  const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const trusted = loadTrustedDocuments({ mode: config.trustedDocuments, manifest: config.trustedDocumentsManifest, webDist, maxTokens: config.limits.maxTokens });
   const pubsub = deps.pubsub ?? createAppPubSub(config.liveBuffer);
   const schema = await buildAppSchema(pubsub);
   // The live layer (docs/live.md): events of every instance through PostgreSQL, fanned out here.
@@ -86,9 +99,26 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const bus = new LiveBus(orm.config.getClientUrl(), pubsub, { pollMs: config.livePollMs });
   await bus.start();
   const liveServices = { items: new LiveItems(orm), figures: new LiveFigures(orm, pubsub, now, config) };
+  // Requests have a pool of their own, whose statements stop after DB_STATEMENT_TIMEOUT_MS; migrations, the seed,
+  // jobs, the live layer and /readyz keep `orm` (db/orm.ts). Each client's share of it is capped (graphql/rate-limit.ts).
+  const requestOrm = await openRequestOrm(orm, config.dbStatementTimeoutMs);
+  const limiter = new RequestLimiter(config.rateLimits);
+  // The viewer of an HTTP request, resolved once: the rate limits key on it, then its handler uses it.
+  const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+  const viewerFor = (req: Request): Promise<Viewer | null> => {
+    let viewer = viewers.get(req);
+    if (!viewer) viewers.set(req, (viewer = resolveViewer(requestOrm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now())));
+    return viewer;
+  };
 
+  // The log level (main.ts sets it before the database starts; a test's server takes it from its config) and this
+  // instance's figures for GET /metrics (observability/metrics.ts).
+  setLogLevel(config.logLevel);
+  const metrics = new Metrics({ orm, pools: { requests: requestOrm, system: orm }, now, database: dbWatch });
   const app = express();
   app.disable('x-powered-by');
+  // Each request gets an id that its log lines carry and its answer echoes, and is counted (observability/).
+  app.use(requestIds(), metrics.httpMiddleware());
   // The client address (sign-in throttling, the audit log) from X-Forwarded-For only when a local proxy sent it.
   app.set('trust proxy', 'loopback');
   // A stop (docs/operations.md): from its first moment every new request is answered 503 SERVICE_UNAVAILABLE with
@@ -133,13 +163,20 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', verifyClient: (_info, done) => done(!stopping, 503, 'Stopping') });
   const live = new LiveSockets(pubsub);
   wsServer.on('connection', coalesceWrites);
+  metrics.watchSockets(wsServer);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null; secret?: string; request: IncomingMessage; socket: WebSocket }>(
-    {
+    metrics.observeWs({
       schema,
 
-      onNext: (_ctx, _id, _payload, _args, result) =>
+      onNext: (ctx, _id, _payload, _args, result) =>
         result.errors
-          ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as unknown as GraphQLError) }
+          ? {
+              ...result,
+              errors: result.errors.map((e) => {
+                const formatted = formatError(e.toJSON(), e);
+                return (reaches(config.suggestions, (ctx.extra as { viewer?: Viewer | null }).viewer) ? formatted : withoutSuggestions(formatted)) as unknown as GraphQLError;
+              }),
+            }
           : result,
       // Each live event executed once per operation and access class, not per subscriber (graphql/shared-execution.ts).
       subscribe: sharedSubscribe,
@@ -157,8 +194,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         }
         const secret = header ?? cookie;
         const current = now();
-        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current);
-        Object.assign(ctx.extra, { viewer, secret });
+        const viewer = await resolveViewer(requestOrm.em.fork({ clear: true }), secret, current);
+        Object.assign(ctx.extra, { viewer, secret, cookieSession: !!viewer && !header });
         if (viewer) live.add(ctx.extra.socket, viewer, viewer.expiresAt, current);
         return true;
       },
@@ -166,9 +203,17 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       // over HTTP: the document's size at parse, aliases, depth and directives at validation, the cost with the
       // operation's variables.
       onSubscribe: async (ctx, _id, payload): Promise<readonly GraphQLError[] | ExecutionArgs | void> => {
-        const extra = ctx.extra as { viewer?: Viewer | null; secret?: string };
+        const extra = ctx.extra as { viewer?: Viewer | null; secret?: string; cookieSession?: boolean };
+        // The same trusted documents, introspection and hints as over HTTP (graphql/trusted-documents.ts, introspection.ts).
+        const shown = (errors: GraphQLError[]) => (reaches(config.suggestions, extra.viewer) ? errors : errors.map(withoutSuggestions));
+        // Every operation started spends one of the client's budget (graphql/rate-limit.ts), before anything is read.
+        try {
+          await limiter.spend(clientKey(extra.viewer ?? null, clientAddress(ctx.extra.request)));
+        } catch (e) {
+          return [asFormattedError(e)];
+        }
         if (extra.viewer) {
-          const still = await resolveViewer(orm.em.fork({ clear: true }), extra.secret, now());
+          const still = await resolveViewer(requestOrm.em.fork({ clear: true }), extra.secret, now());
           if (!still) {
             ctx.extra.socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
             return [new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again')];
@@ -176,13 +221,15 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: config.limits.maxTokens });
+          const admitted = admitDocument(trusted, payload, !!extra.cookieSession);
+          document = parse(admitted.query ?? '', { maxTokens: config.limits.maxTokens });
         } catch (e) {
-          return [asFormattedError(e)];
+          return shown([asFormattedError(e, 'GRAPHQL_PARSE_FAILED')]);
         }
         const invalid = validate(schema, document, [...specifiedRules, ...limitRules]);
-        if (invalid.length) return invalid.map((e) => asFormattedError(e));
+        if (invalid.length) return shown(invalid.map((e) => asFormattedError(e, 'GRAPHQL_VALIDATION_FAILED')));
         try {
+          checkIntrospection(config.introspection, extra.viewer, document);
           checkCost(schema, document, payload.variables ?? undefined, config.limits, payload.operationName ?? undefined);
           checkInputText(document, payload.variables);
         } catch (e) {
@@ -193,22 +240,26 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
         const socket = ctx.extra.socket;
-        return { em: viewerEm(orm, viewer), viewer, now, config, pubsub, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
+        return { em: viewerEm(requestOrm, viewer), viewer, now, config, pubsub, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
       },
-    },
+    }),
     wsServer,
   );
 
   const apollo = new ApolloServer<Ctx>({
     schema,
     formatError,
+    // Open here, narrowed per request by the viewer (INTROSPECTION, graphql/introspection.ts).
     introspection: true,
     validationRules: limitRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
+      trustedDocumentsPlugin(trusted),
+      schemaDisclosurePlugin(config),
       costPlugin(config.limits),
       inputGuardPlugin(),
       unavailablePlugin(),
+      metrics.apolloPlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -219,6 +270,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   app.get('/healthz', (_req: Request, res: Response) => {
     res.json({ status: 'ok', database: dbWatch.up ? 'up' : 'down' });
   });
+  // The instance's figures for Prometheus: METRICS_TOKEN or METRICS_READ (observability/metrics.routes.ts).
+  app.use('/metrics', metricsRouter({ metrics, token: config.metricsToken, viewerOf: viewerFor }));
   app.get('/readyz', async (_req: Request, res: Response) => {
     try {
       if (!dbWatch.up) throw new Error('database unreachable');
@@ -237,22 +290,24 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const store = deps.fileStore ?? new LocalFileStore(config.filesDir);
   app.use(
     '/files',
+    limitRequests(limiter, viewerFor, 'route'),
     filesRouter({
       store,
       contextOf: async (req) => {
-        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
-        return { viewer, em: viewerEm(orm, viewer), now };
+        const viewer = await viewerFor(req);
+        return { viewer, em: viewerEm(requestOrm, viewer), now };
       },
     }),
   );
 
   app.use(
     '/exports',
+    limitRequests(limiter, viewerFor, 'route'),
     exportsRouter({
       schema,
       contextOf: async (req): Promise<Ctx> => {
-        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
-        return { viewer, em: viewerEm(orm, viewer), now, config, pubsub };
+        const viewer = await viewerFor(req);
+        return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub };
       },
     }),
   );
@@ -260,29 +315,31 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   // Generated reports (modules/reports): the same credentials as GraphQL, REPORTS_READ.
   app.use(
     '/reports',
+    limitRequests(limiter, viewerFor, 'route'),
     reportsRouter({
       store,
       contextOf: async (req) => {
-        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now());
-        return { viewer, em: viewerEm(orm, viewer) };
+        const viewer = await viewerFor(req);
+        return { viewer, em: viewerEm(requestOrm, viewer) };
       },
     }),
   );
 
   app.use(
     '/graphql',
+    limitRequests(limiter, viewerFor, 'graphql'),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Ctx> => {
-        const current = now();
-        const secret = secretFrom(req.headers.authorization, req.headers.cookie);
-        const viewer = await resolveViewer(orm.em.fork({ clear: true }), secret, current).catch((e: unknown) => {
+        const viewer = await viewerFor(req).catch((e: unknown) => {
           // Without the database no session can be checked: a coded 503, not a 500.
           if (unavailable(e)) throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot reach its database just now; try again in a few seconds', { http: { status: 503 } });
           throw e;
         });
+        // A session cookie runs only the dashboard's documents (TRUSTED_DOCUMENTS, graphql/trusted-documents.ts).
+        checkTrustedDocument(trusted, req, viewer);
         return {
-          em: viewerEm(orm, viewer),
+          em: viewerEm(requestOrm, viewer),
           viewer,
           now,
           config,
@@ -311,10 +368,9 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     res.status(404).json(httpError(ErrorCode.NOT_FOUND, 'No such endpoint: POST /graphql (or GET for a query, or a WebSocket)'));
   });
   // The dashboard: the Vite build, with every unknown path answered by index.html (client-side routes).
-  const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!(graphql|healthz|readyz)(\/|$)|(files|reports|exports)\/).*/, (_req: Request, res: Response) => {
+    app.get(/^\/(?!(graphql|healthz|readyz|metrics)(\/|$)|(files|reports|exports)\/).*/, (_req: Request, res: Response) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(webDist, 'index.html'));
     });
@@ -374,6 +430,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       });
       await apollo.stop();
       await bus.stop();
+      await requestOrm.close();
     },
   };
 }

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type Limits } from './graphql/limits.js';
+import { AUDIENCES, type Audience } from './graphql/introspection.js';
+import type { TrustedDocumentsMode } from './graphql/trusted-documents.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './graphql/rate-limit.js';
 
 /**
  * The only reader of process.env. Every setting is validated once at start; a bad value stops the
@@ -29,6 +32,7 @@ const schema = z.object({
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{32,256}$/, 'must be 32 to 256 printable characters without spaces').optional(),
   DB_PROBE_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   DB_GIVE_UP_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   STOP_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
@@ -37,10 +41,18 @@ const schema = z.object({
   LIMIT_DIRECTIVES: z.coerce.number().int().min(1).max(10_000).default(20),
   LIMIT_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3_000),
   LIMIT_COST: z.coerce.number().int().min(100).max(100_000_000).default(30_000),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_RATE_LIMITS.perSecond),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.burst),
+  RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_RATE_LIMITS.concurrent),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LIVE_BUFFER: z.coerce.number().int().min(10).max(100_000).default(1_000),
   WALL_TILE_URL: z.string().regex(/^https:\/\//, 'must be an https:// URL template').optional(),
+  TRUSTED_DOCUMENTS: z.enum(['off', 'cookie']).optional(),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
+  INTROSPECTION: z.enum(AUDIENCES).optional(),
+  SUGGESTIONS: z.enum(AUDIENCES).optional(),
   DASHBOARD_ORIGINS: z
     .string()
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
@@ -65,6 +77,8 @@ export type Config = {
   cookieSecure: boolean;
   webDist: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The bearer secret with which Prometheus reads GET /metrics (observability/metrics.routes.ts); unset: none */
+  metricsToken: string | undefined;
   /** Origins (besides the server's own) whose pages may use the session cookie over WebSocket */
   dashboardOrigins: string[];
   /** How often the database is probed (db/db-watch.ts) */
@@ -75,6 +89,10 @@ export type Config = {
   stopGraceMs: number;
   /** What one GraphQL operation may ask for (graphql/limits.ts, docs/security.md) */
   limits: Limits;
+  /** What one client may start per second and in a burst, and run at once (graphql/rate-limit.ts, docs/security.md) */
+  rateLimits: RateLimits;
+  /** A request's SQL statement is stopped after this long (0: never); the server's own work is not (db/orm.ts) */
+  dbStatementTimeoutMs: number;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
   liveRetentionHours: number;
   /** The live bus reads the event table this often even without a notification (a safety net) */
@@ -83,6 +101,13 @@ export type Config = {
   liveBuffer: number;
   /** A map tile URL template ({z}/{x}/{y}) for the wall and analytics maps of installations online */
   wallTileUrl: string | undefined;
+  /** `cookie`: a session cookie may run only the dashboard's documents (graphql/trusted-documents.ts); default in production */
+  trustedDocuments: TrustedDocumentsMode;
+  /** The manifest of the dashboard's documents (default: persisted-documents.json in the dashboard's build) */
+  trustedDocumentsManifest: string | undefined;
+  /** Who may introspect the schema, and who gets "Did you mean …?" in errors (graphql/introspection.ts) */
+  introspection: Audience;
+  suggestions: Audience;
 };
 
 export class ConfigError extends Error {}
@@ -111,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,
+    metricsToken: c.METRICS_TOKEN,
     dashboardOrigins: c.DASHBOARD_ORIGINS ?? [],
     dbProbeMs: c.DB_PROBE_MS,
     dbGiveUpSeconds: c.DB_GIVE_UP_SECONDS,
@@ -123,9 +149,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: c.LIMIT_TOKENS,
       maxCost: c.LIMIT_COST,
     },
+    rateLimits: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST, concurrent: c.RATE_LIMIT_CONCURRENT },
+    dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     liveRetentionHours: c.LIVE_RETENTION_HOURS,
     livePollMs: c.LIVE_POLL_MS,
     liveBuffer: c.LIVE_BUFFER,
     wallTileUrl: c.WALL_TILE_URL,
+    // Production keeps the dashboard to its own documents and the schema from anonymous callers; development and tests
+    // leave both open for tools (docs/security.md).
+    trustedDocuments: c.TRUSTED_DOCUMENTS ?? (c.NODE_ENV === 'production' ? 'cookie' : 'off'),
+    trustedDocumentsManifest: c.TRUSTED_DOCUMENTS_MANIFEST ? resolve(c.TRUSTED_DOCUMENTS_MANIFEST) : undefined,
+    introspection: c.INTROSPECTION ?? (c.NODE_ENV === 'production' ? 'signed-in' : 'all'),
+    suggestions: c.SUGGESTIONS ?? (c.NODE_ENV === 'production' ? 'signed-in' : 'all'),
   };
 }

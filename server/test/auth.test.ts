@@ -102,6 +102,29 @@ describe('sign-in', () => {
     expect(codeOf(await t.gql('{ auditEvents { action } }', {}, await t.signInAs('curator')))).toBe('FORBIDDEN');
   });
 
+  it('pages through the audit log by instant and id: events of the same instant are neither skipped nor repeated', async () => {
+    t.clock.set('2026-11-23T09:00:00Z');
+    const head = await t.signInAs('head');
+    // Four changes at one instant (the test clock stands still).
+    for (const code of ['samea', 'sameb', 'samec', 'samed']) {
+      const r = await t.gql(`mutation { createDepartment(input: { code: "${code}", name: "Отдел ${code}", kind: OTHER }) { id } }`, {}, head);
+      expect(r.errors).toBeUndefined();
+    }
+    type Ev = { auditEvents: { id: string; at: string }[] };
+    const q = 'query($b: DateTime, $i: ID) { auditEvents(first: 2, actions: ["DEPARTMENT_CREATED"], before: $b, beforeId: $i) { id at } }';
+    const seen: string[] = [];
+    let page = (await t.gql<Ev>(q, {}, head)).data!.auditEvents;
+    while (page.length) {
+      seen.push(...page.map((e) => e.id));
+      const last = page.at(-1)!;
+      page = (await t.gql<Ev>(q, { b: last.at, i: last.id }, head)).data!.auditEvents;
+    }
+    const all = (await t.gql<Ev>('{ auditEvents(first: 200, actions: ["DEPARTMENT_CREATED"]) { id at } }', {}, head)).data!.auditEvents;
+    expect(all.filter((e) => e.at === '2026-11-23T09:00:00.000Z')).toHaveLength(4);
+    expect(seen).toEqual(all.map((e) => e.id));
+    expect(codeOf(await t.gql('{ auditEvents(beforeId: "00000000-0000-0000-0000-000000000000") { id } }', {}, head))).toBe('BAD_USER_INPUT');
+  });
+
   it('sets an httpOnly session cookie that authenticates the dashboard', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',

@@ -74,6 +74,29 @@ describe('text the server will not store', () => {
     expect((await create('Первая строка\n\tвторая строка')).errors).toBeUndefined();
   });
 
+  it('a control character is answered HTTP 400 (the caller’s mistake), not 500, in a variable and written inline', async () => {
+    const post = (body: unknown) =>
+      raw('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${head}` }, body: JSON.stringify(body) });
+    const variable = await post({ query: 'mutation($t: String!) { createItem(input: { kind: MESSAGE, channel: PHONE, identified: false, text: $t }) { id } }', variables: { t: 'вода\u0000' } });
+    const inline = await post({ query: '{ items(filter: { search: "\\u001b[31m" }) { totalCount } }' });
+    for (const r of [variable, inline]) {
+      expect(r.json?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONTROL_CHARACTERS' });
+      expect(r.json?.errors?.[0]?.extensions).not.toHaveProperty('http');
+      expect(r.status).toBe(400);
+    }
+  });
+
+  it('a value a validator cannot read (a lone surrogate in an e-mail) is refused BAD_USER_INPUT on its path, not an internal error', async () => {
+    const users = await t.gql<{ users: { id: string; username: string }[] }>('{ users { id username } }', {}, head);
+    const id = users.data!.users.find((u) => u.username === 'analyst')!.id;
+    for (const email of ['\ud800', 'a\udc00@example.ru']) {
+      const r = await t.gql('mutation($id: ID!, $e: String) { updateUser(id: $id, input: { email: $e }) { email } }', { id, e: email }, head);
+      expect(r.errors?.[0]).toMatchObject({ path: ['updateUser'], extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const stored = await t.orm.em.fork().getConnection().execute('select email from app_user where id = ?', [id]);
+    expect(stored[0].email).toBeNull();
+  });
+
   it('a text of only spaces is refused as too short, naming the field', async () => {
     const r = await create('   ');
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });

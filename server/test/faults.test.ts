@@ -45,6 +45,9 @@ async function startServer(env: Record<string, string>, dataDir?: string): Promi
       DEMO_PASSWORD: 'fault-password',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // A load generator, one session: the per-person limits (test/rate-limits.test.ts) are not what is tested here.
+      RATE_LIMIT_PER_SECOND: '0',
+      RATE_LIMIT_CONCURRENT: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

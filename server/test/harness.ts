@@ -40,9 +40,10 @@ export function observedPubSub(): { pubsub: AppPubSub; listening: (topic: HubTop
 
 /**
  * A real server over real HTTP and WebSocket, on a free port, with its own copy of the seeded database.
- * `options.pubsub`: the pubsub the server uses (default: a new one, as in production).
+ * `options.pubsub`: the pubsub the server uses (default: a new one, as in production); `options.env`: settings
+ * (as in .env.example) over the test defaults, e.g. low rate limits.
  */
-export async function startTestApp(options: { pubsub?: AppPubSub } = {}) {
+export async function startTestApp(options: { pubsub?: AppPubSub; env?: Record<string, string> } = {}) {
   const db = await createTestDatabase();
   const clock = new TestClock();
   const dataDir = await mkdtemp(join(tmpdir(), 'otklik-app-'));
@@ -55,6 +56,7 @@ export async function startTestApp(options: { pubsub?: AppPubSub } = {}) {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     // A test stops its server once every request has had its answer: nothing to wait for.
     STOP_GRACE_MS: '0',
+    ...options.env,
   });
   const pubsub = options.pubsub ?? createAppPubSub();
   const app = await startApp({ config, orm: db.orm, now: clock.now, pubsub });

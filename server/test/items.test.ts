@@ -258,6 +258,20 @@ describe('a MESSAGE', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('a refused item takes no number: after an unknown attachment and a repeated external id, the next item gets the next number', async () => {
+    const counter = async () => (await t.orm.em.fork().getConnection().execute(`select key, value from item_counter order by key`)) as unknown[];
+    const first = await create({ kind: 'MESSAGE', channel: 'POS', identified: false, text: 'Номер по порядку', externalId: 'pos-3001', source: 'POS' });
+    const before = await counter();
+    const unknownFile = await t.gql('mutation($i: ItemInput!) { createItem(input: $i) { id } }', { i: { ...appeal, attachmentIds: ['7d0b7f4e-0000-4000-8000-00000000abcd'] } }, tok.head);
+    expect(codeOf(unknownFile)).toBe('BAD_USER_INPUT');
+    const again = await t.gql('mutation($i: ItemInput!) { createItem(input: $i) { id } }', { i: { kind: 'MESSAGE', channel: 'POS', identified: false, text: 'Дубль', externalId: 'pos-3001', source: 'POS' } }, tok.head);
+    expect(codeOf(again)).toBe('CONFLICT');
+    expect(await counter()).toEqual(before);
+    const next = await create({ kind: 'MESSAGE', channel: 'PHONE', identified: false, text: 'Следующий номер' });
+    const seq = (n: string) => Number(n.split('-')[1]);
+    expect(seq(next.number)).toBe(seq(first.number) + 1);
+  });
+
   it('an APPEAL waiting for the citizen keeps its clock running (law)', async () => {
     let item = await create({ ...appeal, subject: 'Ждём заявителя' });
     item = await ok('head', 'assignItem', item, `input: { departmentId: "${housingId}" }`);
@@ -272,6 +286,13 @@ describe('a MESSAGE', () => {
   it('answers BAD_USER_INPUT, not a fault, for a malformed id', async () => {
     expect(codeOf(await t.gql('{ users(departmentId: "x") { id } }', {}, tok.head))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql('{ item(id: "not-a-uuid") { id } }', {}, tok.head))).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses an item received before 2000 (year 1 and year 0 were internal errors) with BAD_USER_INPUT naming receivedAt', async () => {
+    for (const receivedAt of ['0001-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '1999-12-31T20:59:59Z']) {
+      const r = await t.gql(`mutation($i: ItemInput!) { createItem(input: $i) { id } }`, { i: { ...appeal, receivedAt } }, tok.head);
+      expect(r.errors?.[0]?.extensions, receivedAt).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'receivedAt', problems: ['cannot be before 2000'] }] });
+    }
   });
 
   it('refuses an unidentified electronic APPEAL: it is a MESSAGE by law', async () => {

@@ -191,6 +191,9 @@ describe('approving targets', () => {
       [{ figure: 'ON_TIME_SHARE', validFrom: '2026-01-01', validTo: '2026-01-01', value: 0.9 }, 'validTo'],
       [{ figure: 'ON_TIME_SHARE', validFrom: '2026-02-30', value: 0.9 }, 'validFrom'],
       [{ figure: 'ON_TIME_SHARE', validFrom: '01.01.2026', value: 0.9 }, 'validFrom'],
+      // PostgreSQL has no year 0: once an internal error.
+      [{ figure: 'ON_TIME_SHARE', validFrom: '0000-01-01', value: 0.9 }, 'validFrom'],
+      [{ figure: 'ON_TIME_SHARE', validFrom: '2026-01-01', validTo: '9999-12-31', value: 0.9 }, 'validTo'],
       [{ figure: 'ON_TIME_SHARE', validFrom: '2026-01-01', value: 0.9, atRiskMargin: -0.1 }, 'atRiskMargin'],
       [{ figure: 'ON_TIME_SHARE', validFrom: '2026-01-01', value: 0.9, sectorCode: 'NOPE' }, 'sectorCode'],
       [{ figure: 'ON_TIME_SHARE', validFrom: '2026-01-01', value: 0.9, departmentId: '7d0b7f4e-0000-4000-8000-00000000abcd' }, 'departmentId'],

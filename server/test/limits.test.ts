@@ -73,6 +73,20 @@ describe('hostile queries', () => {
     }
   });
 
+  it('answers each refusal HTTP 400 (the caller asked for too much), not 500: tokens, aliases, depth and cost', async () => {
+    const post = async (query: string) => {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` }, body: JSON.stringify({ query }) });
+      const body = (await res.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+      return { status: res.status, limit: body.errors?.[0]?.extensions?.limit, http: body.errors?.[0]?.extensions?.http };
+    };
+    const aliases = `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `m${i}: me { id }`).join(' ')} }`;
+    const deep = '{ departments { sectors { categories { sector { categories { sector { categories { sector { categories { sector { categories { sector { code } } } } } } } } } } } } }';
+    expect(await post(aliasedPages(1000))).toEqual({ status: 400, limit: 'tokens', http: undefined });
+    expect(await post(aliases)).toEqual({ status: 400, limit: 'aliases', http: undefined });
+    expect(await post(deep)).toEqual({ status: 400, limit: 'depth', http: undefined });
+    expect(await post(aliasedPages(25))).toEqual({ status: 400, limit: 'cost', http: undefined });
+  });
+
   it('refuses more aliases, directives or levels than allowed, naming the limit', async () => {
     const aliases = `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `m${i}: me { id }`).join(' ')} }`;
     expect(limitOf(await t.gql(aliases, {}, analyst))).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', max: 30, found: 31 });

@@ -316,6 +316,8 @@ describe('the plan, reports and overdue measures', () => {
     ids.m2 = m2.id;
     expect(codeOf(await gql(ADD, { p: ids.A, i: { text: 'Куратор не планирует', dueDate: '2026-03-20' } }, 'curator'))).toBe('FORBIDDEN');
     expect(codeOf(await gql(ADD, { p: ids.A, i: { text: 'Неверная дата', dueDate: '2026-02-30' } }, 'sector_lead'))).toBe('BAD_USER_INPUT');
+    // PostgreSQL has no year 0: once an internal error.
+    expect(codeOf(await gql(ADD, { p: ids.A, i: { text: 'Нулевой год', dueDate: '0000-01-01' } }, 'sector_lead'))).toBe('BAD_USER_INPUT');
 
     const APPROVE = `mutation($id: ID!) { approveProblemPlan(id: $id) { ${PROBLEM} } }`;
     expect(codeOf(await gql(APPROVE, { id: ids.A }, 'sector_lead'))).toBe('FORBIDDEN');
@@ -332,6 +334,20 @@ describe('the plan, reports and overdue measures', () => {
     const p = await problem(ids.A!);
     expect(p.measures.map((m) => m.dueDate)).toEqual(['2026-03-10', '2026-03-20']);
     expect(p.reports).toHaveLength(1);
+  });
+
+  it('an update naming an empty department or person is refused with BAD_USER_INPUT, not a fault, and changes nothing', async () => {
+    const before = await problem(ids.A!);
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['mutation($id: ID!, $i: MeasureUpdateInput!) { updateProblemMeasure(id: $id, input: $i) { id } }', { id: ids.m1, i: { departmentId: '' } }, 'departmentId'],
+      ['mutation($id: ID!, $i: MeasureUpdateInput!) { updateProblemMeasure(id: $id, input: $i) { id } }', { id: ids.m1, i: { ownerId: '', text: 'Изменено' } }, 'ownerId'],
+      ['mutation($id: ID!, $i: ProblemUpdateInput!) { updateProblem(id: $id, input: $i) { id } }', { id: ids.A, i: { departmentId: '', title: 'Изменено' } }, 'departmentId'],
+    ];
+    for (const [doc, vars, field] of cases) {
+      const r = await gql(doc, vars, 'sector_lead');
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field, problems: [expect.stringContaining('unknown')] }] });
+    }
+    expect(await problem(ids.A!)).toEqual(before);
   });
 
   it('an overdue measure notifies its owner, the sector lead and the head once per due date', async () => {

@@ -117,6 +117,14 @@ describe('reports', () => {
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
   });
 
+  it('a period of year 1 or year 0 (before the production calendar; PostgreSQL has no year 0) is BAD_USER_INPUT, not a fault', async () => {
+    for (const periodStart of ['0001-01-01', '0000-01-01', '1999-12-01']) {
+      const r = await t.gql(`mutation($p: String!) { generateReport(kind: MONTHLY, periodStart: $p) { id } }`, { p: periodStart }, tok.curator);
+      expect(r.errors?.[0]?.extensions, periodStart).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'periodStart', problems: ['from 2000 on'] }] });
+    }
+    expect(await systemEm(t.orm).count(Report, {})).toBe(2);
+  });
+
   it('the XLSX has a sheet per cut; its on-time share is that of kpis; departments that are late come first', async () => {
     const res = await download(report.xlsxUrl, tok.curator);
     expect(res.status).toBe(200);

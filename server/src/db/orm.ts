@@ -11,6 +11,10 @@ export type Orm = MikroORM<PostgreSqlDriver>;
 /** Sees every SQL statement the ORM sends (tests count them to prove there is no N+1). */
 export const queryObserver: { current: ((sql: string) => void) | null } = { current: null };
 
+/** Connections of the pool for requests (openRequestOrm) and of the one for the server's own work. */
+const REQUEST_POOL_MAX = 20;
+const SYSTEM_POOL_MAX = 10;
+
 export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
@@ -24,7 +28,8 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
     forceUtcTimezone: true,
     // Tenancy is enforced on each entity's own rows; joining every to-one relation to re-check it costs a join each.
     autoJoinRefsForFilters: false,
-    pool: { min: 0, max: 20 },
+    // The server's own work: migrations, the seed, jobs, the live layer's reads, /readyz (requests have their pool).
+    pool: { min: 0, max: SYSTEM_POOL_MAX },
     allowGlobalContext: false,
     // Statements without their values (no 'query-params'): the values would carry applicants' personal data.
     debug: process.env.ORM_DEBUG === '1' ? ['query', 'info', 'discovery'] : false,
@@ -46,6 +51,23 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
 
 export async function openOrm(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
   return MikroORM.init<PostgreSqlDriver>(ormOptions(clientUrl, extra));
+}
+
+/**
+ * The pool that serves requests (GraphQL over HTTP and WebSocket, /files, /exports, /reports), beside the one `orm`
+ * keeps for migrations, the seed, jobs and /readyz. Each of its connections stops a statement that runs longer than
+ * `statementTimeoutMs` (PostgreSQL's `statement_timeout`, sent when the connection opens; 0: never), so that no
+ * request holds a connection for long and a slow one ends as QUERY_TIMEOUT (graphql/errors.ts); the work of the
+ * server itself, which may take longer, is never cut. Its connections are named `otklik-requests` in
+ * `pg_stat_activity`. Close it before `orm`.
+ */
+export async function openRequestOrm(orm: Orm, statementTimeoutMs: number): Promise<Orm> {
+  return openOrm(orm.config.getClientUrl(), {
+    pool: { min: 0, max: REQUEST_POOL_MAX },
+    driverOptions: {
+      connection: { application_name: 'otklik-requests', ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
+    },
+  });
 }
 
 /** Applies the committed migrations; returns the names applied now. */

@@ -18,6 +18,19 @@ export const ErrorCode = {
   /** Sign-in attempts are being throttled: try again after `retryAfter` seconds. */
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /**
+   * The client has spent its budget of operations, or has as many under way as it may (graphql/rate-limit.ts): try
+   * again after `retryAfter` seconds (HTTP 429 with `Retry-After`).
+   */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A statement ran longer than DB_STATEMENT_TIMEOUT_MS and was stopped: ask for less (a shorter period, a smaller page). */
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /** A session cookie may run only the dashboard's own documents (TRUSTED_DOCUMENTS=cookie; HTTP 403). */
+  TRUSTED_DOCUMENT_REQUIRED: 'TRUSTED_DOCUMENT_REQUIRED',
+  /** `extensions.persistedQuery.sha256Hash` names a dashboard document, but the text sent is another (HTTP 400). */
+  TRUSTED_DOCUMENT_MISMATCH: 'TRUSTED_DOCUMENT_MISMATCH',
+  /** This caller may not introspect the schema (INTROSPECTION; HTTP 403). */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   /** The database is unreachable (or every connection busy): try again shortly. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -77,6 +90,17 @@ export function unavailable(e: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether an error is PostgreSQL's `query_canceled` (57014): `statement_timeout` stopped the statement (the server
+ * cancels nothing else; an operator's `pg_cancel_backend` reads the same).
+ */
+export function timedOut(e: unknown): boolean {
+  for (let x = e as { code?: string; sqlState?: string; cause?: unknown } | undefined, i = 0; x && i < 4; x = x.cause as typeof x, i++) {
+    if (x.code === '57014' || x.sqlState === '57014') return true;
+  }
+  return false;
+}
+
 /** Answers 503 when a request failed only because the database was unreachable. */
 export function unavailablePlugin(): ApolloServerPlugin {
   return {
@@ -104,6 +128,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationError[] } })?.extensions
     ?.validationErrors;
   if (validationErrors) {
+    // A validator that throws instead of answering (class-validator's isEmail on a lone surrogate) leaves no list of
+    // fields: the input is still what it could not read.
+    if (!Array.isArray(validationErrors)) {
+      logger.warn('a validator failed on its input', { path: formatted.path, ...safeError(validationErrors) });
+      return { message: 'Invalid input: a value could not be read', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     const fields = flatten(validationErrors);
     return {
       message: `Invalid input: ${fields.map((f) => `${f.field} (${f.problems.join('; ')})`).join(', ')}`,
@@ -126,6 +156,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       message: `The query asks for too much: at most ${max} tokens`,
       extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens', max },
+    };
+  }
+  // A statement stopped by `statement_timeout` (db/orm.ts, openRequestOrm): the request asked for too much at once.
+  if (timedOut(original)) {
+    logger.warn('a statement ran out of time', { path: formatted.path, error: (original as Error)?.name });
+    return {
+      message: 'The request took too long in the database and was stopped; ask for less (a shorter period, a narrower filter, a smaller page)',
+      path: formatted.path,
+      extensions: { code: ErrorCode.QUERY_TIMEOUT },
     };
   }
   if (unavailable(original)) {

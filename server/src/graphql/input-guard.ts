@@ -49,9 +49,11 @@ export function checkInputText(document: DocumentNode, variables: Record<string,
     });
   }
   if (field) {
+    // Refused before execution, so Apollo would answer 500 without a status of our own: the caller's mistake is 400.
     throw new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${field} holds control characters`, {
       reason: 'CONTROL_CHARACTERS',
       fields: [{ field, problems: ['must not contain control characters'], codes: ['controlCharacters'] }],
+      http: { status: 400 },
     });
   }
 }

@@ -106,10 +106,12 @@ export function checkCost(schema: GraphQLSchema, document: DocumentNode, variabl
     return; // a malformed variable or an unknown operation: execution refuses it with its own coded error
   }
   if (cost > limits.maxCost) {
+    // Refused before execution, so Apollo would answer 500 without a status of our own: the caller asked for too much.
     throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `The query asks for too much: its cost is ${cost}, at most ${limits.maxCost}`, {
       limit: 'cost',
       max: limits.maxCost,
       found: cost,
+      http: { status: 400 },
     });
   }
 }

@@ -1,16 +1,69 @@
-/** A small levelled logger writing one line per event to stderr (stdout stays for the start-up banner). */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { pino } from 'pino';
+
+/**
+ * The levelled logger: one JSON object per line on stderr (stdout stays for the start-up banner), written by pino:
+ * `{"level":"warn","time":"…","pid":…,"hostname":"…","requestId":"…","msg":"…",…extra}`. Lines written while a
+ * request is served carry its `requestId` (observability/request-id.ts). docs/operations.md "Logs".
+ *
+ * No line may carry personal data: database errors go through `safeError` below, and as a defence in depth the
+ * keys that hold them (an applicant and its fields, what a person wrote, passwords, secrets, tokens, credentials
+ * and GraphQL variables) are replaced by "[redacted]" wherever a line names them, at the top or one level down.
+ */
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-let threshold: Level = (process.env.LOG_LEVEL as Level) in order ? (process.env.LOG_LEVEL as Level) : 'info';
+
+/** The keys whose values never reach a log line. */
+export const REDACTED_KEYS = [
+  'applicant',
+  'applicantName',
+  'applicantPhone',
+  'applicantEmail',
+  'applicantAddress',
+  'fullName',
+  'phone',
+  'email',
+  'address',
+  'text',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'secret',
+  'authorization',
+  'cookie',
+  'variables',
+] as const;
+
+/** Fields that every line written inside `withLogFields` carries (the request id of the request being served). */
+const context = new AsyncLocalStorage<Record<string, string>>();
+
+export function withLogFields<T>(fields: Record<string, string>, run: () => T): T {
+  return context.run({ ...context.getStore(), ...fields }, run);
+}
+
+const base = pino(
+  {
+    level: 'info',
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => context.getStore() ?? {},
+    redact: {
+      paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.headers.${k}`]),
+      censor: '[redacted]',
+    },
+  },
+  // process.stderr rather than pino's own fd writer: synchronous for files and pipes, so a line written just
+  // before `process.exit` is not lost, and what the process writes to stderr is all in one place.
+  process.stderr,
+);
 
 export function setLogLevel(level: Level): void {
-  threshold = level;
+  base.level = level;
 }
 
 function write(level: Level, message: string, extra?: Record<string, unknown>): void {
-  if (order[level] < order[threshold]) return;
-  const line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${message}${extra ? ' ' + JSON.stringify(extra) : ''}`;
-  process.stderr.write(line + '\n');
+  if (extra) base[level](extra, message);
+  else base[level](message);
 }
 
 export const logger = {

@@ -23,6 +23,9 @@ type Documents = {
     "\n  query KpiTargets {\n    kpiTargets(includeSuperseded: true) {\n      ...KpiTargetFields\n    }\n  }\n": typeof types.KpiTargetsDocument,
     "\n  query Kpis($from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpis(from: $from, to: $to, scope: $scope) {\n      ...KpiFiguresFields\n      previous {\n        ...KpiFiguresFields\n      }\n    }\n  }\n": typeof types.KpisDocument,
     "\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n": typeof types.SetKpiTargetDocument,
+    "\n  query AuditDirectory($users: Boolean!, $tokens: Boolean!, $organisation: Boolean!) {\n    users @include(if: $users) {\n      id\n      username\n      fullName\n    }\n    apiTokens @include(if: $tokens) {\n      id\n      name\n    }\n    departments @include(if: $organisation) {\n      id\n      name\n      shortName\n    }\n    categories @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n    sectors @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n  }\n": typeof types.AuditDirectoryDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    action\n    actorLabel\n    ip\n    targetType\n    targetId\n  }\n": typeof types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditEvents($first: Int!, $before: DateTime, $beforeId: ID, $actions: [String!]) {\n    auditEvents(first: $first, before: $before, beforeId: $beforeId, actions: $actions) {\n      ...AuditEventFields\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -142,6 +145,9 @@ const documents: Documents = {
     "\n  query KpiTargets {\n    kpiTargets(includeSuperseded: true) {\n      ...KpiTargetFields\n    }\n  }\n": types.KpiTargetsDocument,
     "\n  query Kpis($from: DateTime!, $to: DateTime!, $scope: KpiScopeInput) {\n    kpis(from: $from, to: $to, scope: $scope) {\n      ...KpiFiguresFields\n      previous {\n        ...KpiFiguresFields\n      }\n    }\n  }\n": types.KpisDocument,
     "\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n": types.SetKpiTargetDocument,
+    "\n  query AuditDirectory($users: Boolean!, $tokens: Boolean!, $organisation: Boolean!) {\n    users @include(if: $users) {\n      id\n      username\n      fullName\n    }\n    apiTokens @include(if: $tokens) {\n      id\n      name\n    }\n    departments @include(if: $organisation) {\n      id\n      name\n      shortName\n    }\n    categories @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n    sectors @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n  }\n": types.AuditDirectoryDocument,
+    "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    action\n    actorLabel\n    ip\n    targetType\n    targetId\n  }\n": types.AuditEventFieldsFragmentDoc,
+    "\n  query AuditEvents($first: Int!, $before: DateTime, $beforeId: ID, $actions: [String!]) {\n    auditEvents(first: $first, before: $before, beforeId: $beforeId, actions: $actions) {\n      ...AuditEventFields\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      expiresAt\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -302,6 +308,18 @@ export function graphql(source: "\n  query Kpis($from: DateTime!, $to: DateTime!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetKpiTarget($input: KpiTargetInput!) {\n    setKpiTarget(input: $input) {\n      ...KpiTargetFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditDirectory($users: Boolean!, $tokens: Boolean!, $organisation: Boolean!) {\n    users @include(if: $users) {\n      id\n      username\n      fullName\n    }\n    apiTokens @include(if: $tokens) {\n      id\n      name\n    }\n    departments @include(if: $organisation) {\n      id\n      name\n      shortName\n    }\n    categories @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n    sectors @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  query AuditDirectory($users: Boolean!, $tokens: Boolean!, $organisation: Boolean!) {\n    users @include(if: $users) {\n      id\n      username\n      fullName\n    }\n    apiTokens @include(if: $tokens) {\n      id\n      name\n    }\n    departments @include(if: $organisation) {\n      id\n      name\n      shortName\n    }\n    categories @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n    sectors @include(if: $organisation) {\n      id\n      name\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    action\n    actorLabel\n    ip\n    targetType\n    targetId\n  }\n"): (typeof documents)["\n  fragment AuditEventFields on AuditEvent {\n    id\n    at\n    action\n    actorLabel\n    ip\n    targetType\n    targetId\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($first: Int!, $before: DateTime, $beforeId: ID, $actions: [String!]) {\n    auditEvents(first: $first, before: $before, beforeId: $beforeId, actions: $actions) {\n      ...AuditEventFields\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($first: Int!, $before: DateTime, $beforeId: ID, $actions: [String!]) {\n    auditEvents(first: $first, before: $before, beforeId: $beforeId, actions: $actions) {\n      ...AuditEventFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -60,6 +60,7 @@ export const blankRoutes: RouteRecordRaw[] = Object.entries({
   analytics: '/analytics',
   'analytics-targets': '/analytics/targets',
   tokens: '/tokens',
+  audit: '/audit',
   profile: '/profile',
   problems: '/problems',
   problem: '/problems/:id',

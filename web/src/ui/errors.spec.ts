@@ -18,6 +18,14 @@ describe('toErrorInfo', () => {
     expect(toErrorInfo(new ApolloError({ graphQLErrors: [new GraphQLError('x', { extensions: { code: 'CONFLICT', field: 'username' } })] }))?.conflictField).toBe('username');
   });
 
+  it('reads RATE_LIMITED and its retryAfter from the body of a 429 answer', () => {
+    const networkError = Object.assign(new Error('Response not successful: Received status code 429'), {
+      statusCode: 429,
+      result: { errors: [{ message: 'Too many requests; try again in 1 s', extensions: { code: 'RATE_LIMITED', retryAfter: 1 } }] },
+    });
+    expect(toErrorInfo(new ApolloError({ networkError }))).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 1 });
+  });
+
   it('is null without an error', () => {
     expect(toErrorInfo(null)).toBeNull();
     expect(toErrorInfo(undefined)).toBeNull();

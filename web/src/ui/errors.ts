@@ -13,8 +13,13 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  'RATE_LIMITED',
+  'QUERY_TIMEOUT',
   'SERVICE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
+  'TRUSTED_DOCUMENT_REQUIRED',
+  'TRUSTED_DOCUMENT_MISMATCH',
+  'INTROSPECTION_DISABLED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number] | 'NETWORK' | 'UNKNOWN';
@@ -27,7 +32,7 @@ export type ErrorInfo = {
   fields: FieldProblem[];
   /** For CONFLICT: the field whose value is taken. */
   conflictField?: string;
-  /** For TOO_MANY_ATTEMPTS: seconds to wait before trying again. */
+  /** For TOO_MANY_ATTEMPTS and RATE_LIMITED: seconds to wait before trying again. */
   retryAfter?: number;
   /** A finer reason, e.g. STALE_VERSION for a CONFLICT: someone else changed the record meanwhile. */
   reason?: string;

@@ -84,6 +84,11 @@ export enum Permission {
   REPORTS_GENERATE = 'REPORTS_GENERATE',
   /** The audit log of sign-ins and administrative changes: the head. */
   AUDIT_READ = 'AUDIT_READ',
+  /**
+   * `GET /metrics` (the installation's operational figures, no personal data): the regional reader, who reads every
+   * municipality; Prometheus reads it with the installation's METRICS_TOKEN instead (observability/metrics.routes.ts).
+   */
+  METRICS_READ = 'METRICS_READ',
 }
 
 const STAFF: Role[] = [
@@ -126,6 +131,7 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   [Permission.REPORTS_READ]: { roles: [Role.HEAD, Role.CURATOR, Role.ANALYST, Role.REGION], scopes: [] },
   [Permission.REPORTS_GENERATE]: { roles: [Role.HEAD, Role.CURATOR], scopes: [] },
   [Permission.AUDIT_READ]: { roles: [Role.HEAD], scopes: [] },
+  [Permission.METRICS_READ]: { roles: [Role.REGION], scopes: [] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

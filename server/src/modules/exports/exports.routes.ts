@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Ctx } from '../../graphql/context.js';
-import { ErrorCode } from '../../graphql/errors.js';
+import { ErrorCode, timedOut } from '../../graphql/errors.js';
 import { granted } from '../../graphql/auth-checker.js';
 import { originAllowed } from '../../graphql/live-sockets.js';
 import { logger, safeError } from '../../shared/logger.js';
@@ -37,6 +37,10 @@ function failWith(res: Response, e: unknown): void {
   // PostgreSQL could not read a value of the filter (e.g. an id that is not a UUID): the caller's mistake.
   if ((e as { code?: string } | null)?.code === '22P02') {
     return fail(res, 400, ErrorCode.BAD_USER_INPUT, 'Invalid input: a value is malformed (for example an id that is not a UUID)');
+  }
+  // statement_timeout stopped a statement (db/orm.ts): the export asked for too much at once.
+  if (timedOut(e)) {
+    return fail(res, 503, ErrorCode.QUERY_TIMEOUT, 'The export took too long in the database and was stopped; narrow the filter or the period');
   }
   logger.error('export failed', safeError(e));
   fail(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');

@@ -67,14 +67,16 @@ export function factsOf(item: Item): ItemFacts {
 // ---------------------------------------------------------------------------------------------------------------
 // Creating
 
+/** The first instant an item may have been received: the production calendar's first year. */
+const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
+
+/** The next number of the year, in `em`'s transaction: an item that is not stored gives its number back. */
 async function nextNumber(em: EntityManager, municipalityId: string, year: number): Promise<string> {
-  const rows: { value: number }[] = await em
-    .getConnection()
-    .execute(
-      `insert into item_counter (key, value) values (?, 1)
-       on conflict (key) do update set value = item_counter.value + 1 returning value`,
-      [`${municipalityId}:${year}`],
-    );
+  const rows: { value: number }[] = await em.execute(
+    `insert into item_counter (key, value) values (?, 1)
+     on conflict (key) do update set value = item_counter.value + 1 returning value`,
+    [`${municipalityId}:${year}`],
+  );
   return `${year}-${String(rows[0]!.value).padStart(6, '0')}`;
 }
 
@@ -86,6 +88,8 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   if (receivedAt.getTime() > now.getTime() + 60_000) {
     throw badInput([{ field: 'receivedAt', problems: ['cannot be in the future'] }]);
   }
+  // Deadlines are counted on the production calendar, which begins in 2000 (and PostgreSQL has no year 0).
+  if (receivedAt.getTime() < EARLIEST_RECEIVED_AT) throw badInput([{ field: 'receivedAt', problems: ['cannot be before 2000'] }]);
   if (input.kind === ItemKind.APPEAL && ELECTRONIC.includes(input.channel) && !input.identified) {
     throw badInput([
       { field: 'identified', problems: ['an electronic item from a citizen who was not identified is a MESSAGE, not an APPEAL'] },
@@ -113,10 +117,24 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   }
   const calendar = await calendarFor(em, municipalityId, now.getTime());
   const year = Number(calendar.localDate(receivedAt).slice(0, 4));
+  // The number, the item, its files and its events in one transaction: a refused item changes nothing.
+  const item = await ctx.em.transactional((tx) => storeItem({ ...ctx, em: tx }, input, { municipalityId, receivedAt, year, calendar, category, settlement, source, externalId }));
+  resetItemLoaders(ctx);
+  return item;
+}
+
+async function storeItem(
+  ctx: Ctx,
+  input: ItemInput,
+  o: { municipalityId: string; receivedAt: Date; year: number; calendar: WorkingCalendar; category: Category | null; settlement: Settlement | null; source: string; externalId: string | undefined },
+): Promise<Item> {
+  const { municipalityId, receivedAt, calendar, category, settlement, source, externalId } = o;
+  const em = ctx.em;
+  const now = ctx.now();
   const a = input.applicant;
   const item = em.create(Item, {
     municipality: municipalityId,
-    number: await nextNumber(em, municipalityId, year),
+    number: await nextNumber(em, municipalityId, o.year),
     kind: input.kind,
     channel: input.channel,
     source,
@@ -178,7 +196,6 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
     }
     throw e;
   }
-  resetItemLoaders(ctx);
   return item;
 }
 

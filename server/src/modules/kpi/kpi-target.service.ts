@@ -30,7 +30,11 @@ import type { KpiFigures } from './kpi.types.js';
 const EVERY_TARGET: readonly Role[] = [Role.HEAD, Role.CURATOR, Role.ANALYST, Role.REGION];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && DateTime.fromISO(d, { zone: 'utc' }).isValid;
+/** A day YYYY-MM-DD of the years the production calendar holds (PostgreSQL has no year 0, and no target is older). */
+const isDate = (d: string) => {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(d) ? DateTime.fromISO(d, { zone: 'utc' }) : null;
+  return !!day?.isValid && day.year >= 2000 && day.year <= 2100;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Approving
@@ -47,9 +51,9 @@ export async function setKpiTarget(ctx: Ctx, input: KpiTargetInput): Promise<Kpi
   const meta = KPI_FIGURES[input.figure];
 
   const problems: FieldProblem[] = [];
-  if (!isDate(input.validFrom)) problems.push({ field: 'validFrom', problems: ['not a date'] });
+  if (!isDate(input.validFrom)) problems.push({ field: 'validFrom', problems: ['not a date from 2000 to 2100'] });
   if (input.validTo != null) {
-    if (!isDate(input.validTo)) problems.push({ field: 'validTo', problems: ['not a date'] });
+    if (!isDate(input.validTo)) problems.push({ field: 'validTo', problems: ['not a date from 2000 to 2100'] });
     else if (isDate(input.validFrom) && !(input.validTo > input.validFrom)) problems.push({ field: 'validTo', problems: ['must be after validFrom'] });
   }
   if (!Number.isFinite(input.value) || input.value < 0 || (meta.share && input.value > 1)) {

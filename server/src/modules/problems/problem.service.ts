@@ -86,6 +86,22 @@ async function ownerOf(ctx: Ctx, id: string | null | undefined): Promise<User | 
   return u;
 }
 
+/**
+ * A department or person that an update names. An empty id names none and is refused like an unknown one (an update
+ * that leaves the field out keeps what is there).
+ */
+async function namedDepartment(ctx: Ctx, id: string): Promise<Department> {
+  const d = await departmentOf(ctx, id);
+  if (!d) throw badInput([{ field: 'departmentId', problems: ['unknown or inactive department'] }]);
+  return d;
+}
+
+async function namedOwner(ctx: Ctx, id: string): Promise<User> {
+  const u = await ownerOf(ctx, id);
+  if (!u) throw badInput([{ field: 'ownerId', problems: ['unknown or inactive user'] }]);
+  return u;
+}
+
 const required = (text: string | null | undefined, field: string, min: number, max: number): string => {
   const t = text?.trim() ?? '';
   if (t.length < min || t.length > max) throw badInput([{ field, problems: [`${min} to ${max} characters`] }]);
@@ -248,7 +264,7 @@ export async function updateProblem(ctx: Ctx, id: string, input: ProblemUpdateIn
   if (input.title != null) problem.title = required(input.title, 'title', 3, 300);
   if (input.description != null) problem.description = input.description.trim() || undefined;
   if (input.area != null) problem.area = input.area.trim() || undefined;
-  if (input.departmentId != null) problem.department = ctx.em.getReference(Department, (await departmentOf(ctx, input.departmentId))!.id, { wrapped: true });
+  if (input.departmentId != null) problem.department = ctx.em.getReference(Department, (await namedDepartment(ctx, input.departmentId)).id, { wrapped: true });
   await save(ctx);
   return problem;
 }
@@ -334,7 +350,8 @@ export async function unlinkProblemItems(ctx: Ctx, id: string, itemIds: string[]
 async function endOfLocalDay(ctx: Ctx, problem: Problem, date: string): Promise<Date> {
   const municipality = await problem.municipality.load();
   const d = DateTime.fromISO(date, { zone: municipality?.timezone ?? 'Europe/Moscow' });
-  if (!d.isValid || d.toISODate() !== date) throw badInput([{ field: 'dueDate', problems: ['not a date'] }]);
+  // PostgreSQL has no year 0, and a plan runs in the years the production calendar holds.
+  if (!d.isValid || d.toISODate() !== date || d.year < 2000 || d.year > 2100) throw badInput([{ field: 'dueDate', problems: ['not a date from 2000 to 2100'] }]);
   return d.endOf('day').startOf('second').toJSDate();
 }
 
@@ -364,8 +381,8 @@ export async function updateProblemMeasure(ctx: Ctx, id: string, input: MeasureU
   if (!problem) throw notFound('ProblemMeasure', id);
   check(ctx, ProblemAction.PLAN, factsOf(problem));
   if (input.text != null) measure.text = required(input.text, 'text', 3, 2000);
-  if (input.departmentId != null) measure.department = ctx.em.getReference(Department, (await departmentOf(ctx, input.departmentId))!.id, { wrapped: true });
-  if (input.ownerId != null) measure.owner = ctx.em.getReference(User, (await ownerOf(ctx, input.ownerId))!.id, { wrapped: true });
+  if (input.departmentId != null) measure.department = ctx.em.getReference(Department, (await namedDepartment(ctx, input.departmentId)).id, { wrapped: true });
+  if (input.ownerId != null) measure.owner = ctx.em.getReference(User, (await namedOwner(ctx, input.ownerId)).id, { wrapped: true });
   if (input.dueDate != null) {
     measure.dueDate = input.dueDate;
     measure.dueAt = await endOfLocalDay(ctx, problem, input.dueDate);

@@ -21,6 +21,8 @@ export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_REPORTS_PAGE = 100;
 export const SCHEDULER = 'scheduler';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The first year a report may be of: the first the production calendar holds (CalendarYearInput). */
+const FIRST_YEAR = 2000;
 
 /** Where reports are kept: the same store as attachments (FILES_DIR). */
 export function reportStore(config: Pick<Config, 'filesDir'>): FileStore {
@@ -31,6 +33,8 @@ export function reportStore(config: Pick<Config, 'filesDir'>): FileStore {
 export function periodStartOf(kind: ReportKind, periodStart: string, zone: string): DateTime {
   const start = DATE.test(periodStart) ? DateTime.fromISO(periodStart, { zone }) : null;
   if (!start?.isValid) throw badInput([{ field: 'periodStart', problems: ['a date YYYY-MM-DD'] }]);
+  // The figures compare with the period before, and PostgreSQL has no year 0: no period before the calendar's first year.
+  if (start.year < FIRST_YEAR) throw badInput([{ field: 'periodStart', problems: [`from ${FIRST_YEAR} on`] }]);
   if (kind === ReportKind.WEEKLY && start.weekday !== 1) throw badInput([{ field: 'periodStart', problems: ['a weekly report starts on a Monday'] }]);
   if (kind === ReportKind.MONTHLY && start.day !== 1) throw badInput([{ field: 'periodStart', problems: ['a monthly report starts on the 1st'] }]);
   return start;

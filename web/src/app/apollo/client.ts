@@ -49,6 +49,22 @@ export function cursorResumeLink(): ApolloLink {
   });
 }
 
+/**
+ * Names each operation by its trusted document (docs/security.md, "Trusted documents"): graphql-codegen hashes every
+ * operation of the dashboard (persisted-documents.json, the SHA-256 of its normalised text) and keeps the hash in the
+ * generated document's `__meta__.hash`; this link sends it as `extensions.persistedQuery.sha256Hash` beside the text,
+ * over HTTP and over the socket. The text goes too, as Apollo prints it (with the `__typename`s its cache adds): the
+ * server checks that it is the document the hash names, and a server whose manifest is older than this page still
+ * runs it where documents are not enforced. Documents written by hand (tests) carry no hash and are sent as they are.
+ */
+export function trustedDocumentLink(): ApolloLink {
+  return new ApolloLink((operation, forward) => {
+    const hash = (operation.query as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+    if (typeof hash === 'string') operation.extensions = { ...operation.extensions, persistedQuery: { version: 1, sha256Hash: hash } };
+    return forward(operation);
+  });
+}
+
 type ItemPage = { totalCount: number; nodes: Reference[]; edges?: unknown[]; pageInfo: unknown; __typename?: string };
 
 /**
@@ -110,10 +126,10 @@ export function createCache(): InMemoryCache {
 
 /**
  * The Apollo client of the dashboard: queries and mutations over HTTP with the session cookie
- * (`credentials: 'same-origin'`), subscriptions over graphql-ws on the same origin.
+ * (`credentials: 'same-origin'`), subscriptions over graphql-ws on the same origin, each named by its trusted document.
  */
 export function createApollo(options: ApolloOptions = {}): { client: ApolloClient<unknown>; transport: Transport } {
-  const httpLink = new HttpLink({ uri: options.httpUri ?? '/graphql', credentials: 'same-origin' });
+  const httpLink = new HttpLink({ uri: options.httpUri ?? '/graphql', credentials: 'same-origin', includeExtensions: true });
   const wsLink = new RestartableWsLink({
     url: () => options.wsUrl ?? sameOriginWsUrl(),
     lazy: true,
@@ -140,7 +156,7 @@ export function createApollo(options: ApolloOptions = {}): { client: ApolloClien
   );
 
   const client = new ApolloClient({
-    link: ApolloLink.from([errorLink, transportLink]),
+    link: ApolloLink.from([errorLink, trustedDocumentLink(), transportLink]),
     cache: createCache(),
     defaultOptions: {
       watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },

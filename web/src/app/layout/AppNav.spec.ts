@@ -13,7 +13,7 @@ async function navFor(role: Role) {
 }
 
 describe('AppNav', () => {
-  it('shows the head every section, with the users and tokens management links', async () => {
+  it('shows the head every section, with the users and tokens management links and the audit log', async () => {
     expect(await navFor('HEAD')).toEqual([
       'nav-home',
       'nav-items',
@@ -23,6 +23,7 @@ describe('AppNav', () => {
       'nav-organisation',
       'nav-organisation-users',
       'nav-tokens',
+      'nav-audit',
       'nav-profile',
     ]);
   });

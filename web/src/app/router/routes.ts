@@ -106,6 +106,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'TOKENS_MANAGE', title: 'tokens.title' },
       },
       {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('../../features/audit/pages/AuditPage.vue'),
+        meta: { permission: 'AUDIT_READ', title: 'audit.title' },
+      },
+      {
         path: 'profile',
         name: 'profile',
         component: () => import('../../features/profile/pages/ProfilePage.vue'),

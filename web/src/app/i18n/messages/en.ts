@@ -4,6 +4,7 @@ import type ru from './ru';
 import { en as wall } from '../../../features/wall/messages';
 import { en as problems } from '../../../features/problems/messages';
 import { en as reports } from '../../../features/reports/messages';
+import { en as audit } from '../../../features/audit/messages';
 
 const en: typeof ru = {
   app: {
@@ -23,6 +24,7 @@ const en: typeof ru = {
     analytics: 'Analytics',
     problems: 'Problems',
     reports: 'Reports',
+    audit: 'Audit log',
   },
   locale: {
     label: 'Interface language',
@@ -1030,8 +1032,13 @@ const en: typeof ru = {
       INVALID_TRANSITION: 'This action is not possible now: the status has already changed.',
       INVALID_CREDENTIALS: 'Wrong username or password.',
       TOO_MANY_ATTEMPTS: 'Too many failed sign-in attempts in a row.',
+      RATE_LIMITED: 'Too many requests at once.',
+      QUERY_TIMEOUT: 'The request took too long. Choose a shorter period or a narrower filter.',
       SERVICE_UNAVAILABLE: 'The server is unavailable for a moment. Try again in a few seconds.',
       QUERY_TOO_COMPLEX: 'The request is too complex.',
+      TRUSTED_DOCUMENT_REQUIRED: 'The dashboard was updated on the server. Reload the page.',
+      TRUSTED_DOCUMENT_MISMATCH: 'The dashboard was updated on the server. Reload the page.',
+      INTROSPECTION_DISABLED: 'The schema description is available after signing in.',
       INTERNAL_SERVER_ERROR: 'Server error. Please try again later.',
       NETWORK: 'Cannot reach the server. Check your connection.',
       UNKNOWN: 'Something went wrong.',
@@ -1072,6 +1079,7 @@ const en: typeof ru = {
   wall,
   problems,
   reports,
+  audit,
 };
 
 export default en;

@@ -6,6 +6,7 @@
 import { ru as wall } from '../../../features/wall/messages';
 import { ru as problems } from '../../../features/problems/messages';
 import { ru as reports } from '../../../features/reports/messages';
+import { ru as audit } from '../../../features/audit/messages';
 
 const ru = {
   app: {
@@ -25,6 +26,7 @@ const ru = {
     analytics: 'Аналитика',
     problems: 'Проблемы',
     reports: 'Отчёты',
+    audit: 'Журнал аудита',
   },
   locale: {
     label: 'Язык интерфейса',
@@ -1032,8 +1034,13 @@ const ru = {
       INVALID_TRANSITION: 'Это действие сейчас невозможно: статус уже изменился.',
       INVALID_CREDENTIALS: 'Неверное имя пользователя или пароль.',
       TOO_MANY_ATTEMPTS: 'Слишком много неудачных попыток входа подряд.',
+      RATE_LIMITED: 'Слишком много запросов сразу.',
+      QUERY_TIMEOUT: 'Запрос выполнялся слишком долго. Выберите период короче или фильтр уже.',
       SERVICE_UNAVAILABLE: 'Сервер временно недоступен. Повторите через несколько секунд.',
       QUERY_TOO_COMPLEX: 'Запрос слишком сложный.',
+      TRUSTED_DOCUMENT_REQUIRED: 'Панель обновилась на сервере. Перезагрузите страницу.',
+      TRUSTED_DOCUMENT_MISMATCH: 'Панель обновилась на сервере. Перезагрузите страницу.',
+      INTROSPECTION_DISABLED: 'Описание схемы доступно только после входа.',
       INTERNAL_SERVER_ERROR: 'Ошибка на сервере. Попробуйте ещё раз позже.',
       NETWORK: 'Нет связи с сервером. Проверьте подключение.',
       UNKNOWN: 'Что-то пошло не так.',
@@ -1074,6 +1081,7 @@ const ru = {
   wall,
   problems,
   reports,
+  audit,
 };
 
 export default ru;
