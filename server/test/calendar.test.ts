@@ -78,6 +78,13 @@ describe('slaPreview over GraphQL (Суровикинский район, Europe
     });
   });
 
+  it('a registration before 2000 (year 1 was an internal error) is BAD_USER_INPUT naming registeredAt', async () => {
+    for (const at of ['0001-03-02T09:00:00Z', '1999-12-31T20:59:59Z']) {
+      const r = await t.gql<Preview>(PREVIEW, { kind: 'APPEAL', at }, head);
+      expect(r.errors?.[0]?.extensions, at).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'registeredAt', problems: ['cannot be before 2000'] }] });
+    }
+  });
+
   it('an urgent message has one working day', async () => {
     // Monday 02.02.2026 10:00 + 1 working day = end of Tuesday 03.02.2026.
     const r = await t.gql<Preview>(PREVIEW, { kind: 'MESSAGE', at: '2026-02-02T10:00:00+03:00', urgent: true }, head);

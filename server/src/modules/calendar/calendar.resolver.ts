@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx as Context, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Ctx } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../graphql/errors.js';
 import { oneReadableMunicipalityId } from '../../shared/tenancy.js';
 import { Permission } from '../auth/roles.js';
 import { Category } from '../organisation/category.entity.js';
@@ -45,6 +45,9 @@ export class CalendarResolver {
     @Arg('municipalityId', () => ID, { nullable: true, description: 'For a regional reader' }) municipalityId?: string,
   ): Promise<SlaPreview> {
     const mid = oneReadableMunicipalityId(ctx, municipalityId);
+    // Deadlines are counted on the production calendar, which begins in 2000 (as createItem's receivedAt).
+    const early = Object.entries({ registeredAt, receivedAt }).filter(([, d]) => d && d.getTime() < Date.UTC(2000, 0, 1));
+    if (early.length) throw badInput(early.map(([field]) => ({ field, problems: ['cannot be before 2000'] })));
     const calendar = await calendars.calendarFor(ctx.em, mid, ctx.now().getTime());
     let messageAnswerDays: number | null = null;
     if (categoryCode) {
