@@ -86,6 +86,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   // The dashboard: the Vite build; beside it the manifest of its documents (graphql/trusted-documents.ts).
   const webDist = config.webDist ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   const trusted = loadTrustedDocuments({ mode: config.trustedDocuments, manifest: config.trustedDocumentsManifest, webDist, maxTokens: config.limits.maxTokens });
+  if (trusted.mode === 'cookie' && !trusted.manifest) logger.warn(`no dashboard build at ${webDist}: with TRUSTED_DOCUMENTS=cookie no session cookie may run an operation (tokens may)`);
   const pubsub = deps.pubsub ?? createAppPubSub(config.liveBuffer);
   const schema = await buildAppSchema(pubsub);
   // The live layer (docs/live.md): events of every instance through PostgreSQL, fanned out here.
@@ -248,6 +249,9 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
 
   const apollo = new ApolloServer<Ctx>({
     schema,
+    // Apollo would stop itself on SIGTERM/SIGINT (outside NODE_ENV=test), under requests this server still lets
+    // finish: main.ts decides the order of a stop (docs/operations.md, "Stopping").
+    stopOnTerminationSignals: false,
     formatError,
     // Open here, narrowed per request by the viewer (INTROSPECTION, graphql/introspection.ts).
     introspection: true,

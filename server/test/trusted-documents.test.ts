@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Kind, print, visit, type DocumentNode } from 'graphql';
@@ -193,3 +196,27 @@ describe('the normal form of a document', () => {
     expect(normalForm('mutation { a: signOut b: markNotificationsRead }')).not.toBe(normalForm('mutation { b: markNotificationsRead a: signOut }'));
   });
 });
+
+describe('starting with TRUSTED_DOCUMENTS=cookie', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'otklik-td-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to start with a dashboard built without its manifest, or with a named manifest that is missing', async () => {
+    await writeFile(join(dir, 'index.html'), '<!doctype html>');
+    expect(() => loadTrustedDocuments({ mode: 'cookie', manifest: undefined, webDist: dir, maxTokens: 3_000 })).toThrow(/TRUSTED_DOCUMENTS=cookie needs/);
+    expect(() => loadTrustedDocuments({ mode: 'cookie', manifest: join(dir, 'none.json'), webDist: '/nonexistent', maxTokens: 3_000 })).toThrow(/TRUSTED_DOCUMENTS=cookie needs/);
+  });
+
+  it('starts the API alone (no dashboard build) with no document a session cookie may run', () => {
+    const alone = loadTrustedDocuments({ mode: 'cookie', manifest: undefined, webDist: join(dir, 'no-build'), maxTokens: 3_000 });
+    expect(alone.manifest).toBeNull();
+    expect(() => admitDocument(alone, { query: '{ me { username } }' }, true)).toThrow();
+    expect(admitDocument(alone, { query: '{ me { username } }' }, false)).toBeTruthy();
+  });
+});
+

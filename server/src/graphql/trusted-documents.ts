@@ -77,14 +77,16 @@ export function normalForm(text: string, maxTokens?: number): string {
 }
 
 /**
- * Reads the manifest: `manifest` when set, else `persisted-documents.json` in the dashboard's build. With `cookie` a
- * missing or unreadable manifest stops the start (every cookie session would be refused); with `off` the documents
- * are only recognised when it is there.
+ * Reads the manifest: `manifest` when set, else `persisted-documents.json` in the dashboard's build. With `cookie`, a
+ * manifest that was named but is missing, or a dashboard built without one, stops the start (every cookie session
+ * would be refused); a server without a dashboard build (the API alone, for integrators) starts with no document a
+ * cookie may run. With `off` the documents are only recognised when the manifest is there.
  */
 export function loadTrustedDocuments(options: { mode: TrustedDocumentsMode; manifest: string | undefined; webDist: string; maxTokens: number }): TrustedDocuments {
   const path = options.manifest ?? join(options.webDist, MANIFEST_FILE);
   const found = existsSync(path);
-  if (!found && options.mode === 'cookie') {
+  const dashboardBuilt = existsSync(join(options.webDist, 'index.html'));
+  if (!found && options.mode === 'cookie' && (options.manifest !== undefined || dashboardBuilt)) {
     throw new Error(`TRUSTED_DOCUMENTS=cookie needs the dashboard's documents at ${path}: build the dashboard (pnpm build), set TRUSTED_DOCUMENTS_MANIFEST, or set TRUSTED_DOCUMENTS=off`);
   }
   const texts = new Map<string, string>();
