@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { detachLibrarySignalHooks, startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
+import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
 import { migrate, openOrm, type Orm } from './db/orm.js';
 import { seedDemoIfEmpty } from './db/seed/index.js';
 import { backfillSpeed } from './db/backfill.js';
@@ -50,8 +50,7 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  // The embedded database's library would stop the database on these signals at once, under running requests.
-  detachLibrarySignalHooks();
+  // The embedded database's library no longer hooks these signals (db/embedded.ts): the order is the server's.
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 

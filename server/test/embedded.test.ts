@@ -81,3 +81,17 @@ describe('embedded PostgreSQL', () => {
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 60_000);
 });
+
+describe('the embedded database library and the exit code', () => {
+  it('a process that loaded it and ends with code 3 exits 3 (the library’s exit hooks would make it 0)', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', "await import('./src/db/embedded.ts'); process.exitCode = 3;"],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, stderr).toBe(3);
+  });
+});

