@@ -4,6 +4,9 @@ import vue from '@vitejs/plugin-vue';
 
 const require = createRequire(import.meta.url);
 
+/** ECharts and what only it needs (the analytics and wall pages load them). */
+const CHARTS = /node_modules[\\/](echarts|zrender|vue-echarts)[\\/]/;
+
 /** The API the dev server proxies to; `OTKLIK_API=http://127.0.0.1:4300 pnpm dev` points it elsewhere. */
 const api = process.env.OTKLIK_API ?? 'http://127.0.0.1:4000';
 
@@ -36,5 +39,23 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The libraries apart from the dashboard's own code, so that a new build of the dashboard leaves them
+        // cached, and no chunk over Vite's 500 kB warning: Vue with its router and i18n; the other libraries every
+        // page needs (Apollo, graphql, graphql-ws); the generated documents (large, but mostly repeated AST keys:
+        // they compress tenfold); ECharts and ZRender, its renderer, which only the analytics and wall pages load.
+        // Earlier groups take a module first, so that a library ECharts shares (tslib) stays where every page has it.
+        codeSplitting: {
+          groups: [
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/, priority: 50 },
+            { name: 'vendor', test: (id: string) => /node_modules/.test(id) && !CHARTS.test(id), priority: 40 },
+            { name: 'documents', test: /[\\/]src[\\/]gql[\\/]/, priority: 30 },
+            { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/, priority: 20 },
+            { name: 'echarts', test: CHARTS, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { isAbsolute, relative } from 'node:path';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './db/embedded.js';
-import { migrate, openOrm, type Orm } from './db/orm.js';
+import { migrate, openOrm, systemEm, type Orm } from './db/orm.js';
 import { seedDemoIfEmpty } from './db/seed/index.js';
 import { backfillSpeed } from './db/backfill.js';
-import { demoAccounts } from './db/seed/district.js';
+import { demoAccounts, type DemoAccount } from './db/seed/district.js';
+import { User } from './modules/users/user.entity.js';
 import { startApp, type RunningApp } from './app.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
@@ -89,20 +91,47 @@ async function main(): Promise<void> {
       process.exit(1);
     },
   });
-  const lines = [
-    '',
-    `  Otklik (Отклик) is running at ${app.url}/`,
-    `  GraphQL (HTTP and graphql-ws): ${app.url}/graphql`,
-    `  Health: ${app.url}/healthz`,
-  ];
-  if (config.seedDemo) {
+  const accounts = config.seedDemo ? await demoAccountsPresent(orm) : [];
+  console.log(banner(config, app.url, accounts));
+}
+
+/** The demo accounts that exist in this database (none when it was not seeded with them), in their usual order. */
+async function demoAccountsPresent(orm: Orm): Promise<DemoAccount[]> {
+  const users = await systemEm(orm).find(User, { username: { $in: demoAccounts.map((a) => a.username) }, active: true }, { fields: ['username'] });
+  const present = new Set(users.map((u) => u.username));
+  return demoAccounts.filter((a) => present.has(a.username));
+}
+
+/**
+ * The start-up banner on stdout, all a person needs: where to open it, as whom to sign in, where the data are and
+ * how to stop. No secret: a DEMO_PASSWORD of one's own is named, not shown, and DATABASE_URL only by its host.
+ */
+function banner(config: Config, url: string, accounts: DemoAccount[]): string {
+  const lines = ['', `  Otklik (Отклик) is running at ${url}/`];
+  if (accounts.length) {
     lines.push(
       '',
-      `  Demo accounts (password: ${config.demoPassword === 'demo' ? 'demo' : 'DEMO_PASSWORD'}):`,
-      ...demoAccounts.map((a) => `    ${a.username.padEnd(17)} ${a.role}`),
+      `  Demo accounts, password ${config.demoPassword === 'demo' ? '"demo"' : 'from DEMO_PASSWORD'}:`,
+      ...accounts.map((a) => `    ${a.username.padEnd(17)} ${a.role.padEnd(17)} ${a.position}`),
     );
   }
-  console.log(lines.join('\n') + '\n');
+  const inside = relative(config.dataDir, config.filesDir);
+  const files = inside && !inside.startsWith('..') && !isAbsolute(inside) ? `${inside}/` : config.filesDir;
+  const data = config.databaseUrl
+    ? `PostgreSQL${databaseHost(config.databaseUrl)} (DATABASE_URL); attachments and reports in ${config.filesDir}`
+    : `${config.dataDir} (embedded PostgreSQL on port ${config.embeddedPgPort}; attachments and reports in ${files})`;
+  lines.push('', `  Data: ${data}`, '  Stop: Ctrl+C (or SIGTERM); the data stay.', '');
+  return lines.join('\n');
+}
+
+/** " at host:port/database" of a DATABASE_URL, never its user or password; nothing if it does not parse as a URL. */
+function databaseHost(databaseUrl: string): string {
+  try {
+    const u = new URL(databaseUrl);
+    return ` at ${u.host}${u.pathname}`;
+  } catch {
+    return '';
+  }
 }
 
 main().catch((e) => {

@@ -82,4 +82,33 @@ describe('the demo items', () => {
     expect(share).toBeGreaterThan(0.7);
     expect(share).toBeLessThan(0.99);
   });
+
+  it('title their answer templates by the category name, never by its code', async () => {
+    const rows = await sql(`select t.title, c.name, c.code from answer_template t left join category c on c.id = t.category_id order by t.title`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      if (r.code) {
+        expect(r.title).toBe(`Ответ: ${r.name as string}`);
+        expect(r.title as string).not.toContain(r.code as string);
+      }
+      expect(r.title as string).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+    }
+    expect(rows.map((r) => r.title)).toContain('Ответ: Водоснабжение');
+  });
+
+  it('record each passed deadline of the open items at the deadline itself, and tell the head of them in one digest', async () => {
+    const [r] = await sql(
+      `select count(*)::int as overdue,
+              count(*) filter (where (select count(*) from item_event e where e.item_id = i.id and e.type = 'OVERDUE') = 1
+                                 and (select e.at from item_event e where e.item_id = i.id and e.type = 'OVERDUE') = i.due_at)::int as at_deadline
+       from item i where i.status not in ('CLOSED', 'REDIRECTED', 'MERGED') and i.paused_at is null and i.due_at < ?`,
+      [NOW],
+    );
+    expect(r!.overdue).toBeGreaterThan(5);
+    expect(r!.at_deadline).toBe(r!.overdue);
+    const notes = await sql(
+      `select n.item_id, n.item_count, n.message from notification n join app_user u on u.id = n.user_id where u.username = 'head' and n.type = 'OVERDUE'`,
+    );
+    expect(notes).toEqual([{ item_id: null, item_count: r!.overdue, message: expect.stringMatching(new RegExp(`^Истёк срок по ${r!.overdue as number} обращени(ю|ям)$`)) }]);
+  });
 });

@@ -82,6 +82,50 @@ describe('embedded PostgreSQL', () => {
   }, 60_000);
 });
 
+describe('the PostgreSQL server process', () => {
+  it('leads a process group of its own, stop() waits for it, and a process that ends without stopping it neither hangs on it nor leaves it running', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-group-'));
+    dirs.push(dataDir);
+    const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+    // Started and stopped (stop() must keep the process alive until PostgreSQL has exited, so the line is printed
+    // with it gone), then started again and left: the script has nothing else to wait for and must end by itself.
+    const script = `
+      import { readFileSync, existsSync } from 'node:fs';
+      const { startEmbeddedPostgres } = await import('./src/db/embedded.ts');
+      const port = Number(process.argv[1]);
+      const pidOf = () => Number(readFileSync(${JSON.stringify(pidFile)}, 'utf8').split('\\n')[0]);
+      const groupOf = (pid) => Number(readFileSync('/proc/' + pid + '/stat', 'utf8').split(') ')[1].split(' ')[2]);
+      let s = await startEmbeddedPostgres(${JSON.stringify(dataDir)}, port);
+      const first = pidOf();
+      console.log(JSON.stringify({ pid: first, group: groupOf(first), mine: groupOf(process.pid) }));
+      await s.stop();
+      console.log(JSON.stringify({ stopped: !existsSync('/proc/' + first) }));
+      s = await startEmbeddedPostgres(${JSON.stringify(dataDir)}, port);
+      console.log(JSON.stringify({ left: pidOf() }));
+    `;
+    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', script, String(56000 + Math.floor(Math.random() * 1000) + 2000)], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    clearTimeout(timeout);
+    expect(code, err).toBe(0);
+    const [started, stopped, left] = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | boolean>);
+    expect(started!.group).toBe(started!.pid);
+    expect(started!.group).not.toBe(started!.mine);
+    expect(stopped).toEqual({ stopped: true });
+    // The one left is told to stop as the process exits, and does.
+    const deadline = Date.now() + 15_000;
+    while (alive(left!.left as number) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(left!.left as number)).toBe(false);
+  }, 60_000);
+});
+
 describe('the embedded database library and the exit code', () => {
   it('a process that loaded it and ends with code 3 exits 3 (the library’s exit hooks would make it 0)', async () => {
     const child = spawn(

@@ -27,7 +27,7 @@ export function itemFixture(overrides: Partial<WithTypename<ItemFieldsFragment>>
     pausedAt: null,
     category: { __typename: 'Category', id: 'c-1', code: 'ZHKH_WATER', name: 'Водоснабжение', nameEn: 'Water supply' },
     sector: { __typename: 'Sector', id: 's-1', code: 'ZHKH', name: 'ЖКХ', nameEn: 'Housing and utilities' },
-    settlement: { __typename: 'Settlement', id: 'st-1', name: 'Городское поселение город Суровикино' },
+    settlement: { __typename: 'Settlement', id: 'st-1', name: 'Городское поселение город Суровикино', shortName: 'г. Суровикино' },
     department: null,
     executor: null,
     source: 'dashboard',

@@ -12,6 +12,8 @@ import { Migration20261202000100_reports } from './Migration20261202000100_repor
 import { Migration20261202000838_kpi_months } from './Migration20261202000838_kpi_months.js';
 import { Migration20261202003000_live_events } from './Migration20261202003000_live_events.js';
 import { Migration20261202013717_sign_in_throttle_audit } from './Migration20261202013717_sign_in_throttle_audit.js';
+import { Migration20261202040441_short_names } from './Migration20261202040441_short_names.js';
+import { Migration20261202060000_notification_digests_applicant_search } from './Migration20261202060000_notification_digests_applicant_search.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -27,4 +29,6 @@ export const migrationsList = [
   { name: 'Migration20261202000838_kpi_months', class: Migration20261202000838_kpi_months },
   { name: 'Migration20261202003000_live_events', class: Migration20261202003000_live_events },
   { name: 'Migration20261202013717_sign_in_throttle_audit', class: Migration20261202013717_sign_in_throttle_audit },
+  { name: 'Migration20261202040441_short_names', class: Migration20261202040441_short_names },
+  { name: 'Migration20261202060000_notification_digests_applicant_search', class: Migration20261202060000_notification_digests_applicant_search },
 ];

@@ -15,6 +15,7 @@ import { ItemAction } from '../../modules/items/lifecycle.js';
 import { applyRegistrationClocks, runClock, stopClock, measureSpeed } from '../../modules/items/deadlines.js';
 import { incidentFinalAnswerDueAt, qualityReviewDueAt, slaPreview, type WorkingCalendar } from '../../modules/sla/index.js';
 import { logger } from '../../shared/logger.js';
+import { DEADLINE_SCAN_BATCH, scanDeadlines, type ScanResult } from '../../jobs/deadline-jobs.js';
 
 /** A small seeded generator (mulberry32), so the demo district is the same on every machine. */
 function prng(seed: number) {
@@ -100,6 +101,41 @@ const ANSWERS = [
 ];
 
 const HOUR = 3_600_000;
+/** Items written at a time, with their answers and history. */
+const BATCH = 250;
+
+/**
+ * How the seed writes: it makes its rows in the unit of work (em.create) and writes them a batch at a time in
+ * multi-row inserts, class by class in the order each class first appeared (a row is made after the rows it refers
+ * to), then forgets them. No row changes after its batch, so the unit of work's change tracking (em.flush) would
+ * only cost time. A batch is written while the next is made, PostgreSQL and Node.js each on a core of its own;
+ * `written` waits for the last and reports any failure.
+ */
+function batchWriter(em: EntityManager) {
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  return {
+    write(): void {
+      if (failure) throw failure;
+      const byClass = new Map<string, object[]>();
+      for (const entity of em.getUnitOfWork().getPersistStack()) {
+        const rows = byClass.get(entity.constructor.name) ?? [];
+        if (!rows.length) byClass.set(entity.constructor.name, rows);
+        rows.push(entity);
+      }
+      em.clear();
+      writing = writing
+        .then(async () => {
+          for (const rows of byClass.values()) await em.insertMany(rows);
+        })
+        .catch((e: unknown) => void (failure ??= e));
+    },
+    async written(): Promise<void> {
+      await writing;
+      if (failure) throw failure;
+    },
+  };
+}
 
 export type DemoOptions = { count: number; now: Date; seed?: number };
 
@@ -130,11 +166,13 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
   const weightedSettlements = settlements.map((s) => [s, Math.max(200, s.population ?? 500)] as const);
   const weightedCategories = categories.map((c) => [c, c.sector.getEntity().code === 'ZHKH' ? 6 : c.sector.getEntity().code === 'ROADS' ? 4 : c.sector.getEntity().code === 'LANDSCAPING' ? 3 : 1] as const);
   const counters = new Map<number, number>();
+  const writer = batchWriter(em);
   let created = 0;
 
-  // Templates an executor starts from.
+  // Templates an executor starts from, titled by the category's name (its code is no word for a person).
   for (const [code, text] of [['ZHKH_WATER', ANSWERS[0]!], ['ROADS_REPAIR', ANSWERS[1]!]] as const) {
-    em.create(AnswerTemplate, { municipality, category: categories.find((c) => c.code === code), title: `Ответ: ${code}`, body: text!, active: true });
+    const category = categories.find((c) => c.code === code)!;
+    em.create(AnswerTemplate, { municipality, category, title: `Ответ: ${category.name}`, body: text!, active: true });
   }
   em.create(AnswerTemplate, { municipality, title: 'Разъяснение порядка', body: ANSWERS[2]!, active: true });
 
@@ -418,21 +456,28 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       });
     }
     created += 1;
-    if (created % 250 === 0) {
-      await em.flush();
-      em.clear();
+    if (created % BATCH === 0) {
+      writer.write();
       // Re-attach what the next batch refers to.
       em.merge(municipality);
       for (const x of [...settlements, ...categories, ...departments, ...users]) em.merge(x);
     }
+    // Between items, the batch being written takes its next step.
+    if (created % 10 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  await em.flush();
+  writer.write();
+  await writer.written();
   for (const [year, value] of counters) {
     await em.getConnection().execute(
       `insert into item_counter (key, value) values (?, ?) on conflict (key) do update set value = greatest(item_counter.value, excluded.value)`,
       [`${municipality.id}:${year}`, value],
     );
   }
+  // What the scheduler has said by now of the open items, as it says it (jobs/deadline-jobs.ts): each deadline that
+  // passed or drew near recorded at its own instant, the notifications one per item and kind, or one digest.
+  let scan: ScanResult;
+  do scan = await scanDeadlines(em, now);
+  while (Math.max(scan.overdue, scan.dueSoon, scan.reviewOverdue) >= DEADLINE_SCAN_BATCH);
   logger.info(`seeded ${created} demo items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return created;
 }

@@ -10,6 +10,7 @@ import { Role } from '../../modules/auth/roles.js';
 import { hashPassword } from '../../modules/auth/secrets.js';
 import { CalendarStatus, CalendarYear } from '../../modules/calendar/calendar-year.entity.js';
 import { parseProductionCalendar } from '../../modules/sla/index.js';
+import { DEPARTMENT_SHORT_NAMES, SETTLEMENT_SHORT_NAMES } from './short-names.js';
 
 export const DEMO_MUNICIPALITY_CODE = 'surovikino';
 
@@ -107,6 +108,7 @@ export function seedDistrict(em: EntityManager) {
         municipality,
         code: s.id,
         name: s.name,
+        shortName: SETTLEMENT_SHORT_NAMES[s.id],
         kind: urban ? SettlementKind.URBAN : SettlementKind.RURAL,
         centre: s.centre ? `${s.centre.kind} ${s.centre.name}` : undefined,
         population: s.population?.value ?? undefined,
@@ -126,6 +128,7 @@ export function seedDistrict(em: EntityManager) {
       municipality,
       code: d.code,
       name: d.name_ru,
+      shortName: DEPARTMENT_SHORT_NAMES[d.code],
       kind: departmentKinds[d.kind] ?? DepartmentKind.OTHER,
       active: true,
     });

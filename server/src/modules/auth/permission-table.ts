@@ -1,4 +1,5 @@
-import { Permission, REGIONAL_ROLES, Role, Scope, permissionGrants } from './roles.js';
+import { PERSONAL_DATA_SCOPE } from '../items/item-access.js';
+import { Permission, REGIONAL_ROLES, Role, Scope, TokenKind, permissionGrants, scopesAllowedFor } from './roles.js';
 
 /**
  * The permission table as plain data, for the dashboard: `pnpm schema` writes it to schema/permissions.json
@@ -14,10 +15,17 @@ export interface PermissionTable {
   roles: Role[];
   /** Roles a municipality may grant to its users: all but the regional ones, which the installation grants. */
   assignableRoles: Role[];
+  /**
+   * What each token scope gives, for the token form to offer only scopes that give something and to say what:
+   * the kinds of token that may hold it, the permissions it grants, and whether it shows applicants in full (the
+   * item policy's personal-data scope, which adds to reading items and is no permission of its own).
+   */
+  scopes: Record<Scope, { tokenKinds: TokenKind[]; permissions: Permission[]; personalData: boolean }>;
 }
 
 const ROLE_ORDER: readonly Role[] = Object.values(Role);
 const SCOPE_ORDER: readonly Scope[] = Object.values(Scope);
+const TOKEN_KIND_ORDER: readonly TokenKind[] = Object.values(TokenKind);
 
 /** The values of `order` that are in `values`, in the order of `order`: sorted, without duplicates. */
 function inOrder<T>(order: readonly T[], values: readonly T[]): T[] {
@@ -36,10 +44,21 @@ export function permissionTable(): PermissionTable {
       return [name, { roles: inOrder(ROLE_ORDER, grant.roles), scopes: inOrder(SCOPE_ORDER, grant.scopes) }];
     }),
   ) as PermissionTable['permissions'];
+  const scopes = Object.fromEntries(
+    SCOPE_ORDER.map((scope) => [
+      scope,
+      {
+        tokenKinds: TOKEN_KIND_ORDER.filter((kind) => scopesAllowedFor[kind].includes(scope)),
+        permissions: names.filter((name) => permissionGrants[name].scopes.includes(scope)),
+        personalData: scope === PERSONAL_DATA_SCOPE,
+      },
+    ]),
+  ) as PermissionTable['scopes'];
   return {
     permissions,
     regionalRoles: inOrder(ROLE_ORDER, REGIONAL_ROLES),
     roles: [...ROLE_ORDER],
     assignableRoles: ROLE_ORDER.filter((r) => !REGIONAL_ROLES.includes(r)),
+    scopes,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Role, Scope } from '../auth/roles.js';
 import { ItemKind, ItemStatus } from './item.enums.js';
 import { ItemAction, stateRefusal, WORKFLOW, type ItemFacts } from './lifecycle.js';
-import { actionRefusal, reaches, seesPersonalData, worksItem, type Subject } from './item-access.js';
+import { actionRefusal, personalDataWhere, reaches, seesPersonalData, worksItem, type Subject } from './item-access.js';
 
 /**
  * The item policy, cell by cell: every role and token against every item situation (kind × sector × department ×
@@ -117,6 +117,42 @@ describe('the item access policy, cell by cell', () => {
     expect(wrong.slice(0, 10)).toEqual([]);
   });
 
+  it('searches by applicant (as a query condition) exactly the items whose applicant the viewer sees in full', () => {
+    /** The condition, evaluated over an item's facts: the shapes the policy's interpreter writes. */
+    const holds = (q: Record<string, unknown>, i: Situation): boolean =>
+      Object.entries(q).every(([key, value]) => {
+        switch (key) {
+          case '$and':
+            return (value as Record<string, unknown>[]).every((x) => holds(x, i));
+          case '$or':
+            return (value as Record<string, unknown>[]).some((x) => holds(x, i));
+          case 'id': // only "nothing" names an id
+            return false;
+          case 'kind':
+            return i.kind === value;
+          case 'sector':
+            return (value as { $in: string[] }).$in.includes(i.sectorId!);
+          case 'department':
+            return i.departmentId === value;
+          case 'executor':
+            return i.executorId === value;
+          default:
+            throw new Error(`a condition on ${key}`);
+        }
+      });
+    const wrong = subjects.flatMap(([name, s]) => {
+      const where = personalDataWhere(s);
+      return situations
+        .filter((i) => (where !== null && holds(where as Record<string, unknown>, i)) !== expectFull(name, i))
+        .map((i) => `${name} ${where ? 'searches' : 'does not search'} the applicant of ${describeFacts(i)}`);
+    });
+    expect(wrong.slice(0, 10)).toEqual([]);
+    // Who sees no applicant at all gets no condition: its search never looks at applicants.
+    expect(subjects.filter(([, s]) => personalDataWhere(s) === null).map(([name]) => name)).toEqual(
+      subjects.filter(([name]) => !situations.some((i) => expectFull(name, i))).map(([name]) => name),
+    );
+  });
+
   it('allows each lifecycle action exactly to whom docs/domain.md §4 says, and refuses the rest with the right code', () => {
     const wrong: string[] = [];
     for (const [name, s] of subjects) {
@@ -147,6 +183,7 @@ describe('the item access policy, cell by cell', () => {
     for (const i of situations.filter((x) => x.status === ItemStatus.REGISTERED)) {
       expect(reaches(null, i)).toBe(false);
       expect(seesPersonalData(null, i)).toBe(false);
+      expect(personalDataWhere(null)).toBeNull();
       expect(actionRefusal(null, ItemAction.ASSIGN, i)?.code).toBe('FORBIDDEN');
     }
   });

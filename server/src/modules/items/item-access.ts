@@ -200,6 +200,19 @@ export function seesPersonalData(s: Subject | null, f: AccessFacts): boolean {
   return s.roles.some((r) => holds(PERSONAL_DATA[r], s, f));
 }
 
+/**
+ * The items whose applicant the viewer sees in full (the rule of `seesPersonalData`, within what it reaches), as a
+ * query condition; null when it sees no applicant at all. What searches by applicant is ANDed with it, so that a
+ * viewer who gets applicants masked cannot learn from a match who wrote.
+ */
+export function personalDataWhere(s: Subject | null): FilterQuery<Item> | null {
+  if (!s) return null;
+  if (s.kind === 'token') return s.scopes.includes(PERSONAL_DATA_SCOPE) && s.scopes.some((x) => READING_SCOPES.includes(x)) ? {} : null;
+  const conds = s.roles.map((r) => PERSONAL_DATA[r]);
+  if (conds.every((c) => where(c, s) === null)) return null;
+  return { $and: [reachWhere(s), anyWhere(conds, s)] };
+}
+
 /** The facts of a loaded item. */
 export function accessFactsOf(item: Item): AccessFacts {
   return {

@@ -67,6 +67,8 @@ export type EventInput = {
   comment?: string;
   changes?: Changes;
   details?: Record<string, unknown>;
+  /** When the change is made, if `at` is an earlier instant it is about (a deadline that passed): the live announcement is dated by it. */
+  announcedAt?: Date;
 };
 
 /** Adds a history event to the unit of work (it commits with the change), and announces it with the change. */
@@ -100,7 +102,7 @@ export function recordEvent(em: EntityManager, item: Item | { id: string; munici
         urgent: item.urgent,
         ...accessFactsOf(item),
       },
-      e.at,
+      e.announcedAt ?? e.at,
     );
   }
   return event;

@@ -6,8 +6,8 @@ import { checkPeriod, resolveScope } from '../kpi/kpi.service.js';
 import { itemSetSubquery } from '../kpi/kpi.sql.js';
 import type { KpiDrillInput } from '../kpi/kpi.types.js';
 import { Permission, Role } from '../auth/roles.js';
-import { actionWhere, reachWhere } from './item-access.js';
-import { Item } from './item.entity.js';
+import { actionWhere, personalDataWhere, reachWhere } from './item-access.js';
+import { applicantSearchText, Item } from './item.entity.js';
 import { DeadlineState, ItemStatus } from './item.enums.js';
 import { ItemQueue, ItemSort, type ItemFilter } from './item.inputs.js';
 import { CLOSED_STATUSES, ItemAction } from './lifecycle.js';
@@ -133,10 +133,41 @@ function filterWhere(ctx: Ctx, f: ItemFilter | undefined, now: Date): FilterQuer
   const q = f.search?.trim();
   if (q) {
     if (/^\d{4}-\d{1,6}$/.test(q)) w.push({ number: { $like: `${q}%` } });
-    // Russian stemming (the column is a russian tsvector): "качелями" finds "качели".
-    else w.push({ search: { $fulltext: q } } as FilterQuery<Item>);
+    else {
+      // Russian stemming (the column is a russian tsvector): "качелями" finds "качели".
+      const words = { search: { $fulltext: q } } as FilterQuery<Item>;
+      const applicant = applicantWhere(ctx, q);
+      w.push(applicant ? { $or: [words, applicant] } : words);
+    }
   }
   return w;
+}
+
+/** What of a search is matched against the applicant: the words (a surname, an e-mail), or the digits of a phone. */
+function applicantTerms(q: string): string[] {
+  // A phone, whole or in part, in any notation: its digits without the country's prefix (+7 or 8), which phones
+  // are stored with either way: "8 (903) 123-45-67" and "+7 903 123" find "+7 903 123-45-67", "123-45" finds it too.
+  if (/^[\d\s()+-]+$/.test(q)) {
+    const digits = q.replace(/\D/g, '');
+    const prefixed = /^\+7/.test(q) || /^8\s*\(/.test(q) || (digits.length === 11 && /^[78]/.test(digits));
+    const national = prefixed ? digits.slice(1) : digits;
+    return national.length >= 4 ? [national] : [];
+  }
+  return q.toLowerCase().split(/\s+/).filter((t) => t.length >= 2);
+}
+
+/**
+ * The items whose applicant matches the search, among those whose applicant the viewer sees in full (the access
+ * policy's `personalDataWhere`); null for a viewer who sees no applicant, whose search never looks at them, so a
+ * match cannot tell it who wrote. Every term must occur in the name, e-mail or phone (trigram index).
+ */
+function applicantWhere(ctx: Ctx, q: string): FilterQuery<Item> | null {
+  const sees = personalDataWhere(ctx.viewer);
+  const terms = applicantTerms(q);
+  if (!sees || !terms.length) return null;
+  const like = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const matches = raw((alias: string) => like.map(() => `${applicantSearchText(alias)} like ?`).join(' and '), like);
+  return { $and: [sees, { [matches]: [] } as FilterQuery<Item>] };
 }
 
 /**
@@ -158,8 +189,9 @@ async function kpiWhere(ctx: Ctx, drill: KpiDrillInput): Promise<() => FilterQue
  */
 export async function itemsWhere(ctx: Ctx, filter: ItemFilter | undefined): Promise<() => FilterQuery<Item>> {
   const drill = filter?.kpi ? await kpiWhere(ctx, filter.kpi) : null;
-  const rest = [reachWhere(ctx.viewer), ...filterWhere(ctx, filter, ctx.now())];
-  return () => ({ $and: [...rest, ...(drill ? [drill()] : [])] });
+  const now = ctx.now();
+  // Built anew for each query: a raw fragment (the applicant search) is consumed by the query that uses it.
+  return () => ({ $and: [reachWhere(ctx.viewer), ...filterWhere(ctx, filter, now), ...(drill ? [drill()] : [])] });
 }
 
 export async function listItems(

@@ -10,6 +10,15 @@ import { User } from '../users/user.entity.js';
 import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.enums.js';
 
 /**
+ * The applicant's name, e-mail and phone digits as one lower-case text: what the inbox search matches for the
+ * viewers who see an item's applicant (item-queries.ts), under a trigram index. `alias` qualifies the columns.
+ */
+export function applicantSearchText(alias?: string): string {
+  const c = (column: string) => (alias ? `${alias}."${column}"` : `"${column}"`);
+  return `lower(coalesce(${c('applicant_name')}, '') || ' ' || coalesce(${c('applicant_email')}, '') || ' ' || regexp_replace(coalesce(${c('applicant_phone')}, ''), '\\D', '', 'g'))`;
+}
+
+/**
  * An appeal, message or incident. The applicant's personal data live in columns that the GraphQL layer never
  * exposes directly: `applicant` is resolved by personal-data.service.ts, which asks the access policy
  * (item-access.ts), masks (personal-data.ts) and logs every full view.
@@ -32,6 +41,8 @@ import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.e
 @Index({ name: 'item_applicant_phone_index', expression: `create index "item_applicant_phone_index" on "item" ("municipality_id", "applicant_phone") where "applicant_phone" is not null` })
 @Index({ name: 'item_applicant_email_index', expression: `create index "item_applicant_email_index" on "item" ("municipality_id", lower("applicant_email")) where "applicant_email" is not null` })
 @Index({ name: 'item_applicant_name_address_index', expression: `create index "item_applicant_name_address_index" on "item" ("municipality_id", lower("applicant_name"), lower("applicant_address")) where "applicant_name" is not null and "applicant_address" is not null` })
+// The inbox search by applicant, for those who see them (pg_trgm: a fragment of a name, an e-mail or a phone).
+@Index({ name: 'item_applicant_search_index', expression: `create index "item_applicant_search_index" on "item" using gin ((${applicantSearchText()}) gin_trgm_ops)` })
 @Index({
   name: 'item_unresolved_until_index',
   expression: `create index "item_unresolved_until_index" on "item" ("municipality_id", (coalesce(least("answered_at", "closed_at"), 'infinity'::timestamptz)))`,

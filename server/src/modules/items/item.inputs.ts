@@ -277,7 +277,10 @@ export class ItemFilter {
   @IsOptional()
   receivedTo?: Date;
 
-  @Field({ nullable: true, description: 'Full-text search in Russian over subject, text and address; or a number' })
+  @Field({
+    nullable: true,
+    description: 'Full-text search in Russian over subject, text and address, and the applicant\'s name, e-mail and phone where you see the applicant in full; or a number',
+  })
   @IsOptional()
   @MaxLength(200)
   search?: string;

@@ -1,26 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
-import { emit } from '../live/outbox.js';
 import { Role } from '../auth/roles.js';
 import { User } from '../users/user.entity.js';
-import { Notification } from '../notifications/notification.entity.js';
+import { deliverNotices } from '../notifications/notification-delivery.js';
 import type { Item } from './item.entity.js';
 import { accessFactsOf, reaches, type Subject } from './item-access.js';
 import { ItemKind } from './item.enums.js';
 
 /** Who hears of an item event: named people, the executors of a department, or the item's reviewers. */
 export type Audience = string[] | { departmentExecutors: string | null } | { reviewers: true } | { escalation: true };
-
-const messages: Record<string, (n: string) => string> = {
-  ASSIGNED: (n) => `Вам назначено ${n}`,
-  ON_REVIEW: (n) => `Ответ по ${n} ждёт проверки`,
-  RETURNED: (n) => `Ответ по ${n} возвращён на доработку`,
-  REOPENED: (n) => `${n} открыто повторно: заявитель не удовлетворён`,
-  DUE_SOON: (n) => `Срок по ${n} скоро истекает`,
-  OVERDUE: (n) => `Срок по ${n} истёк`,
-  REVIEW_OVERDUE: (n) => `Проверка ответа по ${n} просрочена`,
-};
 
 /** Whom the access policy sees in a person. */
 function subjectOf(u: User): Subject {
@@ -62,27 +51,11 @@ export async function audienceOf(em: EntityManager, item: Item, audience: Audien
 }
 
 /**
- * In-app notifications for an item event, in the caller's unit of work (they commit with the change). `key`
- * keeps each one unique, so a repeated run notifies once.
+ * In-app notifications for an item event, in the caller's unit of work (they commit with the change): one per
+ * person, item and kind, so a repeated event brings the same notification back (modules/notifications). `_reason`
+ * (a reassignment after a reopening, say) no longer makes a second one.
  */
-export async function notifyItem(ctx: Ctx, item: Item, type: string, audience: Audience, discriminator?: string): Promise<void> {
-  await notify(ctx.em, item, type, audience, `${item.version}${discriminator ? `:${discriminator}` : ''}`);
-}
-
-export async function notify(em: EntityManager, item: Item, type: string, audience: Audience, discriminator: string): Promise<number> {
-  const users = [...new Set(await audienceOf(em, item, audience))];
-  const text = (messages[type] ?? ((n: string) => `${type}: ${n}`))(item.number);
-  for (const user of users) {
-    const n = em.create(Notification, {
-      municipality: item.municipality,
-      user,
-      item,
-      type,
-      message: text,
-      key: `${type}:${item.id}:${user}:${discriminator}`,
-    });
-    // Announced with it: each person's open dashboards hear it once it commits.
-    emit(em, 'NOTIFICATION_ADDED', { municipalityId: item.municipality.id, userId: user, notificationId: n.id, at: n.createdAt.toISOString() }, n.createdAt);
-  }
-  return users.length;
+export async function notifyItem(ctx: Ctx, item: Item, type: string, audience: Audience, _reason?: string): Promise<void> {
+  const users = await audienceOf(ctx.em, item, audience);
+  await deliverNotices(ctx.em, users.map((userId) => ({ userId, item, type })), ctx.now());
 }

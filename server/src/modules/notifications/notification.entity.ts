@@ -1,10 +1,14 @@
-import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Entity, Index, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../organisation/tenant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Item } from '../items/item.entity.js';
 
-/** An in-app notification for one person (other channels later). `key` makes each one idempotent. */
+/**
+ * An in-app notification for one person (other channels later). There is one per person, item and kind (`key`): a
+ * repeated one is the same notification again, unread and on top. Many of one kind at once (a scan that finds 47
+ * deadlines passed) are one digest without an item (`itemCount` > 1). See notification-delivery.ts.
+ */
 @ObjectType()
 @Entity()
 @Index({ properties: ['user', 'readAt', 'createdAt'] })
@@ -26,7 +30,11 @@ export class Notification extends TenantEntity {
   @Property({ type: 'text', unique: true })
   key!: string;
 
+  @Field(() => Int, { description: 'How many items it is about: 1 (see `item`), or more for a digest of one kind without an item' })
+  @Property({ type: 'integer', default: 1 })
+  itemCount: number & Opt = 1;
+
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
-  readAt?: Date;
+  readAt?: Date | null;
 }

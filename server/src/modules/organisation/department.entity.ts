@@ -1,9 +1,10 @@
-import { Collection, Entity, Enum, ManyToMany, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from './tenant.entity.js';
 import { Sector } from './sector.entity.js';
 import { Category } from './category.entity.js';
 import { Settlement } from './settlement.entity.js';
+import { deriveDepartmentShortName } from './short-name.js';
 
 export enum DepartmentKind {
   LOCAL_GOVERNMENT = 'LOCAL_GOVERNMENT',
@@ -34,9 +35,22 @@ export class Department extends TenantEntity {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field({ nullable: true })
+  /** The short name kept in the organisation data; unset, the short form is derived from the name. */
   @Property({ type: 'text', nullable: true })
   shortName?: string;
+
+  @Field(() => String, {
+    name: 'shortName',
+    description: 'For tight places ("Отдел ЖКХ"): the short name kept, else one derived from the name',
+  })
+  get shortNameOrDerived(): string & Opt {
+    return this.shortName || deriveDepartmentShortName(this.name);
+  }
+
+  @Field(() => Boolean, { description: 'No short name is kept: `shortName` is derived from the name' })
+  get shortNameDerived(): boolean & Opt {
+    return !this.shortName;
+  }
 
   @Field(() => DepartmentKind)
   @Enum({ items: () => DepartmentKind, nativeEnumName: 'department_kind' })

@@ -61,10 +61,16 @@ export function listDepartments(
       ...municipalityWhere(ctx, filter.municipalityId),
       ...(filter.sectorCode ? { sectors: { code: filter.sectorCode } } : {}),
       ...(filter.activeOnly ? { active: true } : {}),
-      ...(filter.search ? { name: { $ilike: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` } } : {}),
+      ...(filter.search ? searchWhere(filter.search) : {}),
     },
     { orderBy: { name: 'asc' } },
   );
+}
+
+/** A department by a part of its full or its kept short name ("ЖКХ" finds "Отдел по жилищно-коммунальному…"). */
+function searchWhere(search: string) {
+  const pattern = `%${search.replace(/[%_\\]/g, '\\$&')}%`;
+  return { $or: [{ name: { $ilike: pattern } }, { shortName: { $ilike: pattern } }] };
 }
 
 export async function getDepartment(ctx: Ctx, id: string): Promise<Department> {

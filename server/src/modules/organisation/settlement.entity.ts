@@ -1,6 +1,7 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from './tenant.entity.js';
+import { deriveSettlementShortName } from './short-name.js';
 
 export enum SettlementKind {
   URBAN = 'URBAN',
@@ -29,6 +30,23 @@ export class Settlement extends TenantEntity {
   @Field()
   @Property({ type: 'text' })
   name!: string;
+
+  /** The short name kept in the organisation data; unset, the short form is derived from the name. */
+  @Property({ type: 'text', nullable: true })
+  shortName?: string;
+
+  @Field(() => String, {
+    name: 'shortName',
+    description: 'For tight places ("г. Суровикино"): the short name kept, else one derived from the name',
+  })
+  get shortNameOrDerived(): string & Opt {
+    return this.shortName || deriveSettlementShortName(this.name);
+  }
+
+  @Field(() => Boolean, { description: 'No short name is kept: `shortName` is derived from the name' })
+  get shortNameDerived(): boolean & Opt {
+    return !this.shortName;
+  }
 
   @Field(() => SettlementKind)
   @Enum({ items: () => SettlementKind, nativeEnumName: 'settlement_kind' })

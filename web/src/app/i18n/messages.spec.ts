@@ -63,7 +63,7 @@ describe('messages', () => {
       ...ALL_ROLES.flatMap((r) => [`roles.${r}`, `roleDescriptions.${r}`]),
       ...DEPARTMENT_KINDS.map((k) => `departmentKinds.${k}`),
       ...TOKEN_KINDS.flatMap((k) => [`tokenKinds.${k}`, `tokenKindHints.${k}`]),
-      ...scopes.flatMap((s) => [`scopes.${s}`, `scopeHints.${s}`]),
+      ...scopes.map((s) => `scopes.${s}`),
       'settlementKinds.URBAN',
       'settlementKinds.RURAL',
     ];

@@ -13,7 +13,7 @@ const options: AnalyticsOptionsQuery = {
   sectors: [],
   departments: [
     { id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству, транспорту и связи', shortName: 'Отдел ЖКХ', active: true },
-    { id: 'd-roads', name: 'Сектор дорожного хозяйства и благоустройства', shortName: null, active: true },
+    { id: 'd-roads', name: 'Сектор дорожного хозяйства и благоустройства', shortName: 'Сектор дорожного хозяйства и благоустройства', active: true },
   ],
   settlements: [],
 };

@@ -70,12 +70,12 @@ describe('TargetsPage', () => {
     ]);
     expect(before).toHaveBeenCalledTimes(1);
     // Today in the municipality by default.
-    expect((wrapper.get('[data-testid="target-valid-from"]').element as HTMLInputElement).value).toBe('2026-11-27');
+    expect((wrapper.get('[data-testid="target-valid-from"]').element as HTMLInputElement).value).toBe('27.11.2026');
     expect(wrapper.get('[data-testid="target-figure"]').findAll('option').map((o) => o.text())).toContain('Повторные (в месяц)');
 
     await wrapper.get('[data-testid="target-value"]').setValue('90');
     await wrapper.get('[data-testid="target-margin"]').setValue('5');
-    await wrapper.get('[data-testid="target-valid-from"]').setValue('2026-12-01');
+    await wrapper.get('[data-testid="target-valid-from"]').setValue('01.12.2026');
     await wrapper.get('[data-testid="target-comment"]').setValue('Приказ № 12');
     await wrapper.get('[data-testid="target-form"]').trigger('submit');
     await settle();
@@ -84,7 +84,8 @@ describe('TargetsPage', () => {
     expect(wrapper.get('[data-testid="target-approved"]').text()).toBe('Цель «Ответы в срок» утверждена с 01.12.2026');
     expect(after).toHaveBeenCalledTimes(1);
     expect(wrapper.get('[data-testid="target-status-t-1"]').attributes('data-status')).toBe('SUPERSEDED');
-    expect(wrapper.get('[data-testid="target-t-1"]').text()).toContain('27.11.2026, 12:00, утвердил(а) Ковалёв Сергей Петрович');
+    // Said without a verb that would have to agree with the person.
+    expect(wrapper.get('[data-testid="target-t-1"]').text()).toContain('27.11.2026, 12:00, утверждено: Ковалёв Сергей Петрович');
     expect(wrapper.get('[data-testid="target-status-t-2"]').attributes('data-status')).toBe('ACTIVE');
     expect(wrapper.get('[data-testid="target-value-t-2"]').text().replace(/\u00a0|\u202f/g, ' ')).toBe('не ниже 90 %');
   });
@@ -111,7 +112,7 @@ describe('TargetsPage', () => {
 
     await wrapper.get('[data-testid="target-value"]').setValue('7,5');
     await wrapper.get('[data-testid="target-department"]').setValue('d-housing');
-    await wrapper.get('[data-testid="target-valid-to"]').setValue('2027-01-01');
+    await wrapper.get('[data-testid="target-valid-to"]').setValue('01.01.2027');
     await wrapper.get('[data-testid="target-form"]').trigger('submit');
     await settle();
     expect(mutation).toHaveBeenCalledTimes(1);
@@ -159,7 +160,7 @@ describe('TargetsPage', () => {
     expect(old).toContain('Ковалёв Сергей Петрович (curator)');
     expect(old).toContain('20.12.2025, 10:00');
     expect(old).toContain('«План на 2026 год»');
-    expect(old).toContain('30.06.2026, 10:00, утвердил(а) Ковалёв Сергей Петрович');
+    expect(old).toContain('30.06.2026, 10:00, утверждено: Ковалёв Сергей Петрович');
     const repeats = wrapper.get('[data-testid="target-t-5"]').text();
     expect(repeats).toContain('ЖКХ');
     expect(repeats).toContain('не выше 4 в месяц');

@@ -50,4 +50,19 @@ describe('DeadlineBadge', () => {
     });
     expect(wrapper.get('[data-testid="deadline-badge"]').attributes('title')).toBe('Срок: 02.12.2026, 00:00');
   });
+
+  it('in a table column (compact) shows whole hours from an hour up and at least a minute, so it never outgrows the column', async () => {
+    vi.setSystemTime(new Date('2026-11-27T09:00:00.000Z'));
+    const badge = async (dueAt: string, compact: boolean) =>
+      (await render(DeadlineBadge, { props: { dueAt, state: 'OVERDUE', compact } })).wrapper.get('[data-testid="deadline-badge"]').text();
+    // 23 h 59 min overdue: the table says 23 h; the card says it all.
+    expect(await badge('2026-11-26T09:01:00.000Z', true)).toContain('просрочено на 23 ч');
+    expect(await badge('2026-11-26T09:01:00.000Z', true)).not.toContain('мин');
+    expect(await badge('2026-11-26T09:01:00.000Z', false)).toContain('просрочено на 23 ч 59 мин');
+    expect(await badge('2026-11-21T08:00:00.000Z', true)).toContain('просрочено на 6 д 1 ч');
+    expect(await badge('2026-11-27T08:30:00.000Z', true)).toContain('просрочено на 30 мин');
+    // Just past: a minute, not "less than a minute".
+    expect(await badge('2026-11-27T08:59:40.000Z', true)).toContain('просрочено на 1 мин');
+    expect(await badge('2026-11-27T08:59:40.000Z', false)).toContain('просрочено на меньше минуты');
+  });
 });

@@ -32,6 +32,7 @@ export const itemListFieldsFragment = graphql(`
     settlement {
       id
       name
+      shortName
     }
     department {
       id

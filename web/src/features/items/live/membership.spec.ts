@@ -8,8 +8,8 @@ const now = NOW.getTime();
 const hours = (h: number) => new Date(now + h * 3_600_000).toISOString();
 const executor: ListViewer = { id: 'u-executor', roles: ['EXECUTOR'], departmentId: 'd-housing', sectorIds: [] };
 const lead: ListViewer = { id: 'u-sector_lead', roles: ['SECTOR_LEAD'], departmentId: null, sectorIds: ['s-1'] };
-const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел ЖКХ', shortName: null };
-const roads = { __typename: 'Department', id: 'd-roads', name: 'Отдел дорог', shortName: null };
+const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел ЖКХ', shortName: 'Отдел ЖКХ' };
+const roads = { __typename: 'Department', id: 'd-roads', name: 'Отдел дорог', shortName: 'Отдел дорог' };
 const user = (id: string) => ({ __typename: 'User', id, fullName: id });
 const judge = (filter: ItemFilter, row = itemRowFixture(), viewer: ListViewer | null = executor) => membership(row, filter, viewer, now);
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MockedResponse } from '@apollo/client/testing/core';
 import type { ItemFilter, ItemListFieldsFragment, Role } from '../../../gql/graphql';
 import { NOW, pass } from '../../../test/clock';
@@ -28,7 +28,7 @@ const optionsMock: MockedResponse = {
           categories: [{ __typename: 'Category', id: 'c-1', code: 'ZHKH_WATER', name: 'Водоснабжение', nameEn: 'Water supply', active: true }],
         },
       ],
-      departments: [{ __typename: 'Department', id: 'd-housing', name: 'Отдел ЖКХ', shortName: null }],
+      departments: [{ __typename: 'Department', id: 'd-housing', name: 'Отдел ЖКХ', shortName: 'Отдел ЖКХ' }],
     },
   },
   maxUsageCount: Number.POSITIVE_INFINITY,
@@ -148,7 +148,9 @@ describe('InboxPage', () => {
     expect(badge('2026-000001').text()).toContain('осталось 3 д 2 ч');
     expect(badge('2026-000002').attributes('data-state')).toBe('DUE_SOON');
     expect(badge('2026-000002').classes()).toContain('badge--warning');
-    expect(badge('2026-000002').text()).toContain('осталось 5 ч 30 мин');
+    // Whole hours in the table's narrow column; the card shows the minutes too.
+    expect(badge('2026-000002').text()).toContain('осталось 5 ч');
+    expect(badge('2026-000002').text()).not.toContain('мин');
     expect(badge('2026-000003').attributes('data-state')).toBe('OVERDUE');
     expect(badge('2026-000003').classes()).toContain('badge--danger');
     expect(badge('2026-000003').text()).toContain('просрочено на 1 д 2 ч');
@@ -413,5 +415,97 @@ describe('InboxPage', () => {
       expect(open).toHaveBeenCalledTimes(1);
       expect(wrapper.find('[data-testid="kpi-chip"]').exists()).toBe(false);
     });
+  });
+
+  describe('at phone width', () => {
+    /** The test window's width (happy-dom): the page reads it through matchMedia, as in a browser. */
+    const atWidth = (width: number) =>
+      (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height: 844 });
+    afterEach(() => atWidth(1024));
+    const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству, транспорту и связи', shortName: 'Отдел ЖКХ' };
+    const executor = { __typename: 'User', id: 'u-executor', fullName: 'Захаров Игорь Николаевич' };
+
+    it('lists the items as cards, not a table: number, kind, subject, status, deadline, settlement, department and executor', async () => {
+      atWidth(390);
+      const row = itemRowFixture({ status: 'IN_PROGRESS', dueAt: hours(-26), deadlineState: 'OVERDUE', department: housing, executor, urgent: true });
+      const { wrapper } = await openInbox('/items', [itemsMock({ openOnly: true }, page([row]))], 'EXECUTOR');
+      expect(wrapper.find('table').exists()).toBe(false);
+      const card = wrapper.get('[data-testid="items-cards"] [data-testid="item-row-2026-000901"]');
+      expect(card.get('[data-testid="item-link-2026-000901"]').attributes('href')).toBe('/items/i-1');
+      expect(card.text()).toContain('Обращение');
+      expect(card.text()).toContain('Нет воды на ул. Ленина');
+      expect(card.text()).toContain('Экстренное');
+      expect(card.get('[data-status]').attributes('data-status')).toBe('IN_PROGRESS');
+      expect(card.get('[data-testid="deadline-badge"]').text()).toContain('просрочено на 1 д 2 ч');
+      // Short names, the full ones on hover.
+      expect(card.get('[title="Городское поселение город Суровикино"]').text()).toBe('г. Суровикино');
+      const department = card.get('[data-testid="item-card-department"]');
+      expect(department.attributes('title')).toBe('Отдел по жилищно-коммунальному хозяйству, транспорту и связи');
+      expect(department.text()).toContain('Отдел ЖКХ');
+      expect(card.get('[data-testid="item-card-executor"]').text()).toBe('Захаров Игорь Николаевич');
+    });
+
+    it('turns the table into cards when the window narrows, and back', async () => {
+      const { wrapper } = await openInbox('/items', [itemsMock({ openOnly: true }, page([itemRowFixture()]))]);
+      expect(wrapper.find('table [data-testid="item-row-2026-000901"]').exists()).toBe(true);
+      atWidth(390);
+      await settle();
+      expect(wrapper.find('table').exists()).toBe(false);
+      expect(wrapper.find('[data-testid="items-cards"] [data-testid="item-row-2026-000901"]').exists()).toBe(true);
+      atWidth(1440);
+      await settle();
+      expect(wrapper.find('table [data-testid="item-row-2026-000901"]').exists()).toBe(true);
+    });
+
+    it('folds the filters into a panel behind a button that counts the chosen ones; the search stays in sight', async () => {
+      atWidth(390);
+      const { wrapper } = await openInbox('/items?kind=APPEAL&deadline=OVERDUE&q=вода', [
+        itemsMock({ openOnly: true, kinds: ['APPEAL'], deadlineState: 'OVERDUE', search: 'вода' }, page([])),
+      ]);
+      const toggle = wrapper.get('[data-testid="filters-toggle"]');
+      const panel = wrapper.get('[data-testid="filters-panel"]');
+      expect(toggle.attributes('aria-expanded')).toBe('false');
+      expect(toggle.attributes('aria-controls')).toBe(panel.attributes('id'));
+      expect(wrapper.get('[data-testid="filters-count"]').text()).toBe('2');
+      expect(toggle.text()).toContain('выбрано: 2');
+      expect(panel.isVisible()).toBe(false);
+      expect(wrapper.get('[data-testid="filter-search"]').isVisible()).toBe(true);
+
+      await toggle.trigger('click');
+      expect(toggle.attributes('aria-expanded')).toBe('true');
+      expect(panel.isVisible()).toBe(true);
+      expect((wrapper.get('[data-testid="filter-kind"]').element as HTMLSelectElement).value).toBe('APPEAL');
+    });
+
+    it('leaves the category column out below 1180 px and names the category under the subject instead', async () => {
+      atWidth(1440);
+      const { wrapper } = await openInbox('/items', [itemsMock({ openOnly: true }, page([itemRowFixture()]))]);
+      expect(wrapper.findAll('th').map((th) => th.text())).toContain('Категория');
+      expect(wrapper.find('[data-testid="item-category"]').exists()).toBe(false);
+      atWidth(1000);
+      await settle();
+      expect(wrapper.findAll('th').map((th) => th.text())).toEqual(['Номер', 'Суть', 'Поселение', 'Исполнение', 'Статус и срок']);
+      expect(wrapper.get('[data-testid="item-row-2026-000901"] [data-testid="item-category"]').text()).toBe('Водоснабжение');
+      atWidth(1440);
+      await settle();
+      expect(wrapper.findAll('th').map((th) => th.text())).toContain('Категория');
+    });
+
+    it('shows every filter and no fold button on a wide screen', async () => {
+      atWidth(1440);
+      const { wrapper } = await openInbox('/items', [itemsMock({ openOnly: true }, page([]))]);
+      expect(wrapper.find('[data-testid="filters-toggle"]').exists()).toBe(false);
+      expect(wrapper.get('[data-testid="filters-panel"]').isVisible()).toBe(true);
+    });
+  });
+
+  it('names the settlement and the department shortly in the table, with the full names on hover', async () => {
+    const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству, транспорту и связи', shortName: 'Отдел ЖКХ' };
+    const { wrapper } = await openInbox('/items', [itemsMock({ openOnly: true }, page([itemRowFixture({ department: housing })]))]);
+    const row = wrapper.get('table [data-testid="item-row-2026-000901"]');
+    expect(row.get('[data-testid="item-settlement"]').text()).toBe('г. Суровикино');
+    expect(row.get('[data-testid="item-settlement"]').attributes('title')).toBe('Городское поселение город Суровикино');
+    expect(row.get('[data-testid="item-department"]').text()).toBe('Отдел ЖКХ');
+    expect(row.get('[data-testid="item-department"]').attributes('title')).toBe('Отдел по жилищно-коммунальному хозяйству, транспорту и связи');
   });
 });

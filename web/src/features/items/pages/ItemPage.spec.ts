@@ -62,6 +62,15 @@ describe('ItemPage', () => {
     expect(wrapper.get('[data-testid="applicant-name"]').text()).toBe('Иванов Иван Иванович');
   });
 
+  it('names the channel and the system the item came from in words, never by their codes', async () => {
+    const pos = await card(itemFixture({ channel: 'POS', source: 'POS' }));
+    expect(pos.wrapper.get('[data-testid="item-source"]').element.parentElement!.textContent).toBe('ПОС · Интеграция с ПОС');
+    const other = await card(itemFixture({ channel: 'EMAIL', source: 'eds-112' }));
+    expect(other.wrapper.get('[data-testid="item-source"]').text()).toBe('· Другая система: eds-112');
+    const byHand = await card(itemFixture({ channel: 'LETTER', source: 'dashboard' }));
+    expect(byHand.wrapper.get('[data-testid="item-source"]').element.parentElement!.textContent).toBe('Письмо · Панель МЦУ');
+  });
+
   it('says when the applicant is masked for this role', async () => {
     const { wrapper } = await card(
       itemFixture({ applicant: { __typename: 'Applicant', name: 'И***в И.', phone: null, email: null, address: 'г. Суровикино, ул. Ленина', masked: true } }),
@@ -144,7 +153,7 @@ describe('ItemPage', () => {
   });
 
   describe('live', () => {
-    const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству, транспорту и связи', shortName: null };
+    const housing = { __typename: 'Department', id: 'd-housing', name: 'Отдел по жилищно-коммунальному хозяйству, транспорту и связи', shortName: 'Отдел ЖКХ' };
     const lead = { id: 'u-sector_lead', fullName: 'Мельникова Ольга Ивановна' };
     const head = { id: 'u-head', fullName: 'Гордеева Наталья Викторовна' };
     const AT = '2026-11-27T08:59:00.000Z';
@@ -183,11 +192,13 @@ describe('ItemPage', () => {
 
       live.push(
         'ItemCardEvents',
-        itemChange(liveItemFixture({ status: 'ASSIGNED', version: 4, department: housing, availableActions: ['START'] }), { cursor: '41', type: 'ASSIGNED', at: AT }),
+        itemChange(liveItemFixture({ status: 'ASSIGNED', version: 4, department: housing, suggestedDepartments: [housing], availableActions: ['START'] }), { cursor: '41', type: 'ASSIGNED', at: AT }),
       );
       await settle();
       expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('ASSIGNED');
-      expect(wrapper.get('[data-testid="item-department"]').text()).toBe('Отдел по жилищно-коммунальному хозяйству, транспорту и связи');
+      // The short name, the full one on hover.
+      expect(wrapper.get('[data-testid="item-department"]').text()).toBe('Отдел ЖКХ');
+      expect(wrapper.get('[data-testid="item-department"]').attributes('title')).toBe('Отдел по жилищно-коммунальному хозяйству, транспорту и связи');
       expect(actionButtons(wrapper)).toEqual(['action-START']);
       expect(wrapper.get('[data-testid="item-history"]').findAll('[data-event]').map((e) => e.attributes('data-event'))).toEqual(['ASSIGN', 'REGISTER', 'CREATED']);
       expect(lists).toHaveBeenCalledTimes(1);

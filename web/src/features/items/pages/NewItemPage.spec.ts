@@ -153,8 +153,84 @@ describe('NewItemPage', () => {
   it('proposes now, on the wall clock of the municipality, as the time of receipt', async () => {
     const { wrapper } = await openForm([preview({ kind: 'APPEAL' }, {})]);
     // NOW is 09:00 UTC: 12:00 in Volgograd, whatever the zone of the machine.
-    expect((field(wrapper, 'item-received-at').element as HTMLInputElement).value).toBe('2026-11-27T12:00');
+    // Written the Russian way, day first and 24-hour, whatever the browser's language.
+    expect((field(wrapper, 'item-received-at').element as HTMLInputElement).value).toBe('27.11.2026 12:00');
     expect(field(wrapper, 'item-received-at').element.closest('.field')!.textContent).toContain('Europe/Volgograd');
+  });
+
+  it('refuses a time of receipt in the future as it is typed, and previews no impossible deadlines from it', async () => {
+    const unexpected = vi.fn();
+    const later = vi.fn();
+    const { wrapper } = await openForm([
+      preview({ kind: 'APPEAL' }, { registrationDueAt: '2026-11-30T23:59:59+03:00', answerDueAt: '2026-12-28T23:59:59+03:00' }),
+      preview({ kind: 'APPEAL', receivedAt: '2026-11-27T08:30:00.000Z' }, { answerDueAt: '2026-12-28T23:59:59+03:00' }, later),
+      unexpectedPreview(unexpected),
+    ]);
+    expect(field(wrapper, 'sla-answer-due').text()).toBe('28.12.2026, 23:59');
+    const receivedAt = field(wrapper, 'item-received-at');
+
+    await receivedAt.setValue('04.03.2027 10:00');
+    // At once, before any pause and without submitting: the field says why, and the old deadlines are gone.
+    expect(receivedAt.element.closest('.field')!.textContent).toContain('Не может быть в будущем');
+    expect(receivedAt.attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('[data-testid="sla-preview"]').exists()).toBe(false);
+    expect(field(wrapper, 'sla-preview-blocked').text()).toContain('Укажите, когда поступило');
+    await pause();
+    expect(unexpected).not.toHaveBeenCalled();
+    expect(wrapper.find('[data-testid="sla-preview"]').exists()).toBe(false);
+
+    // A minute ahead is still now (clocks differ); corrected to the past, the deadlines come back.
+    await receivedAt.setValue('27.11.2026 11:30');
+    expect(receivedAt.element.closest('.field')!.textContent).not.toContain('Не может быть в будущем');
+    await pause();
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(field(wrapper, 'sla-answer-due').text()).toBe('28.12.2026, 23:59');
+    expect(unexpected).not.toHaveBeenCalled();
+  });
+
+  it('counts "the future" on the municipality clock: 12:01 in Volgograd is now, 12:02 is not', async () => {
+    const unexpected = vi.fn();
+    const { wrapper } = await openForm([
+      preview({ kind: 'APPEAL' }, { answerDueAt: '2026-12-28T23:59:59+03:00' }),
+      preview({ kind: 'APPEAL', receivedAt: '2026-11-27T09:01:00.000Z' }, { answerDueAt: '2026-12-28T23:59:59+03:00' }),
+      unexpectedPreview(unexpected),
+    ]);
+    const receivedAt = field(wrapper, 'item-received-at');
+    await receivedAt.setValue('27.11.2026 12:02');
+    expect(receivedAt.element.closest('.field')!.textContent).toContain('Не может быть в будущем');
+    await receivedAt.setValue('27.11.2026 12:01');
+    expect(receivedAt.element.closest('.field')!.textContent).not.toContain('Не может быть в будущем');
+    await pause();
+    expect(wrapper.find('[data-testid="sla-answer-due"]').exists()).toBe(true);
+    expect(unexpected).not.toHaveBeenCalled();
+  });
+
+  it('refuses a time of receipt before 2000 and one that is no real date, at once, and registers neither', async () => {
+    const unexpected = vi.fn();
+    const created = vi.fn(() => ({ data: { createItem: itemFixture() } }));
+    const { wrapper } = await openForm([
+      preview({ kind: 'APPEAL' }, { answerDueAt: '2026-12-28T23:59:59+03:00' }),
+      { request: { query: createItemMutation }, variableMatcher: () => true, result: created },
+      unexpectedPreview(unexpected),
+    ]);
+    await field(wrapper, 'item-channel').setValue('LETTER');
+    await field(wrapper, 'item-text').setValue('Третий день нет воды.');
+    const receivedAt = field(wrapper, 'item-received-at');
+    const text = () => receivedAt.element.closest('.field')!.textContent!;
+
+    await receivedAt.setValue('31.12.1999 23:00');
+    expect(text()).toContain('Не раньше 01.01.2000');
+    expect(wrapper.find('[data-testid="sla-preview"]').exists()).toBe(false);
+
+    await receivedAt.setValue('31.02.2026 10:00');
+    expect(text()).toContain('Введите дату и время в виде дд.мм.гггг чч:мм');
+    expect(text()).not.toContain('Не раньше');
+    expect(wrapper.find('[data-testid="sla-preview"]').exists()).toBe(false);
+
+    await wrapper.get('form').trigger('submit');
+    await pause();
+    expect(created).not.toHaveBeenCalled();
+    expect(unexpected).not.toHaveBeenCalled();
   });
 
   it('explains and enforces that an electronic appeal needs an identified citizen', async () => {
@@ -219,7 +295,7 @@ describe('NewItemPage', () => {
     await field(wrapper, 'item-settlement').setValue('st-1');
     await field(wrapper, 'item-lat').setValue('48,6');
     await field(wrapper, 'item-lon').setValue('42.85');
-    await field(wrapper, 'item-received-at').setValue('2026-11-27T11:30');
+    await field(wrapper, 'item-received-at').setValue('27.11.2026 11:30');
     await wrapper.get('form').trigger('submit');
     await settle();
     expect(created).toHaveBeenCalledTimes(1);

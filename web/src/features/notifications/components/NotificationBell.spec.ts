@@ -7,7 +7,7 @@ import { notificationAddedSubscription } from '../graphql/notification-added.sub
 import { notificationBellQuery } from '../graphql/notification-bell.query';
 import NotificationBell from './NotificationBell.vue';
 
-function notice(id: string, type: string, number: string | null, readAt: string | null = null) {
+function notice(id: string, type: string, number: string | null, readAt: string | null = null, extra: { itemCount?: number; subject?: string | null } = {}) {
   return {
     __typename: 'Notification',
     id,
@@ -15,7 +15,8 @@ function notice(id: string, type: string, number: string | null, readAt: string 
     message: `server text ${id}`,
     readAt,
     createdAt: '2026-11-27T09:00:00.000Z',
-    item: number ? { __typename: 'Item', id: `i-${number}`, number } : null,
+    itemCount: extra.itemCount ?? 1,
+    item: number ? { __typename: 'Item', id: `i-${number}`, number, subject: extra.subject ?? null } : null,
   };
 }
 
@@ -52,6 +53,40 @@ describe('NotificationBell', () => {
     expect(items[0]!.get('a').attributes('href')).toBe('/items/i-2026-000901');
     expect(items[0]!.classes()).toContain('bell__item--unread');
     expect(items[2]!.classes()).not.toContain('bell__item--unread');
+  });
+
+  it('says what each item is about under its notification', async () => {
+    const { wrapper } = await render(NotificationBell, {
+      mocks: [bell(1, [notice('n-1', 'OVERDUE', '2026-000901', null, { subject: 'Нет воды на ул. Ленина' }), notice('n-2', 'ASSIGNED', '2026-000902')]), silent],
+    });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    const [first, second] = wrapper.findAll('[data-testid^="notification-"]');
+    expect(first!.get('.bell__text').text()).toBe('Срок по 2026-000901 истёк');
+    expect(first!.get('.bell__subject').text()).toBe('Нет воды на ул. Ленина');
+    expect(second!.find('.bell__subject').exists()).toBe(false);
+  });
+
+  it.each([
+    [2, 'Истёк срок по 2 обращениям'],
+    [11, 'Истёк срок по 11 обращениям'],
+    [21, 'Истёк срок по 21 обращению'],
+    [47, 'Истёк срок по 47 обращениям'],
+  ])('shows a digest of %i passed deadlines in its Russian plural form, linking to the overdue items of the inbox', async (count, words) => {
+    const { wrapper } = await render(NotificationBell, { mocks: [bell(1, [notice('n-9', 'OVERDUE', null, null, { itemCount: count })]), silent] });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    const entry = wrapper.get('[data-testid="notification-n-9"] a[data-digest]');
+    expect(entry.get('.bell__text').text()).toBe(words);
+    expect(entry.attributes('href')).toBe('/items?deadline=OVERDUE');
+  });
+
+  it('words digests and the kinds without a number of their own in English', async () => {
+    const { wrapper } = await render(NotificationBell, {
+      locale: 'en',
+      mocks: [bell(1, [notice('n-9', 'DUE_SOON', null, null, { itemCount: 12 }), notice('n-8', 'REVIEW_OVERDUE', '2026-000903')]), silent],
+    });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    expect(wrapper.findAll('.bell__text').map((e) => e.text())).toEqual(['The deadlines of 12 items are near', 'The review of the answer to 2026-000903 is overdue']);
+    expect(wrapper.get('[data-testid="notification-n-9"] a').attributes('href')).toBe('/items?deadline=DUE_SOON');
   });
 
   it('shows no count when everything is read', async () => {

@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 
-/** The bell: how many are unread, and the latest notifications with their items. */
+/** The bell: how many are unread, and the latest notifications with their items (or how many items a digest gathers). */
 export const notificationBellQuery = graphql(`
   query NotificationBell($first: Int!) {
     unreadNotificationCount
@@ -10,9 +10,11 @@ export const notificationBellQuery = graphql(`
       message
       readAt
       createdAt
+      itemCount
       item {
         id
         number
+        subject
       }
     }
   }

@@ -41,6 +41,7 @@ function department(overrides: Partial<DepartmentFieldsFragment> = {}): Departme
     code: 'vodokanal',
     name: 'МУП «Водоканал»',
     shortName: 'Водоканал',
+    shortNameDerived: false,
     kind: 'UTILITY',
     email: 'info@vodokanal.example',
     phone: '8 (84473) 2-11-11',
@@ -57,7 +58,7 @@ const field = (wrapper: Wrapper, id: string) => wrapper.get(`[data-testid="${id}
 
 describe('DepartmentForm', () => {
   it('creates a department with exactly the variables the server expects', async () => {
-    const created = department({ id: 'd-new', code: 'water_service', name: 'Служба водоснабжения', shortName: null, phone: null });
+    const created = department({ id: 'd-new', code: 'water_service', name: 'Служба водоснабжения', shortName: 'Служба водоснабжения', shortNameDerived: true, phone: null });
     const result = vi.fn(() => ({ data: { createDepartment: created } }));
     const { wrapper } = await render(DepartmentForm, {
       mocks: [
@@ -99,6 +100,16 @@ describe('DepartmentForm', () => {
     expect(wrapper.find('[data-testid="department-error"]').exists()).toBe(false);
   });
 
+  it('leaves the short name empty when it is derived, showing the derived one as the placeholder; shows a kept one', async () => {
+    const derived = department({ shortName: 'Отдел ЖКХ', shortNameDerived: true });
+    const { wrapper } = await render(DepartmentForm, { mocks: [optionsMock], props: { department: derived } });
+    const input = field(wrapper, 'department-short-name').element as HTMLInputElement;
+    expect(input.value).toBe('');
+    expect(input.placeholder).toBe('Отдел ЖКХ');
+    const kept = await render(DepartmentForm, { mocks: [optionsMock], props: { department: department() } });
+    expect((field(kept.wrapper, 'department-short-name').element as HTMLInputElement).value).toBe('Водоканал');
+  });
+
   it('offers only active categories, and no code field to change when editing', async () => {
     const { wrapper } = await render(DepartmentForm, { mocks: [optionsMock], props: { department: department() } });
     expect(wrapper.find('[data-testid="department-category-ZHKH_WATER"]').exists()).toBe(true);
@@ -110,7 +121,7 @@ describe('DepartmentForm', () => {
 
   it('updates a department: clears what was emptied and sends the links it has', async () => {
     const result = vi.fn(() => ({
-      data: { updateDepartment: department({ name: 'МУП «Водоканал» г. Суровикино', shortName: null, email: null, active: false }) },
+      data: { updateDepartment: department({ name: 'МУП «Водоканал» г. Суровикино', shortName: 'МУП «Водоканал» г. Суровикино', shortNameDerived: true, email: null, active: false }) },
     }));
     const { wrapper } = await render(DepartmentForm, {
       props: { department: department() },
@@ -220,7 +231,7 @@ describe('DepartmentForm', () => {
   });
 
   it('adds the created department to the cached list, without a refetch', async () => {
-    const created = department({ id: 'd-new', code: 'new_unit', name: 'Новый отдел', kind: 'ADMIN_UNIT', shortName: null, email: null, phone: null, sectors: [], settlements: [] });
+    const created = department({ id: 'd-new', code: 'new_unit', name: 'Новый отдел', kind: 'ADMIN_UNIT', shortName: 'Новый отдел', shortNameDerived: true, email: null, phone: null, sectors: [], settlements: [] });
     const client = createTestClient([
       { request: { query: departmentsQuery, variables: {} }, result: { data: { departments: [department()] } } },
       optionsMock,

@@ -6,6 +6,7 @@ export const departmentFieldsFragment = graphql(`
     code
     name
     shortName
+    shortNameDerived
     kind
     email
     phone

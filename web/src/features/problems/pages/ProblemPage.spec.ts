@@ -193,7 +193,7 @@ describe('ProblemPage', () => {
     await wrapper.get('[data-testid="measure-add"]').trigger('click');
     await settle();
     const form = wrapper.get('[data-testid="measure-form"]');
-    expect((form.get('[data-testid="measure-form-due-date"]').element as HTMLInputElement).value).toBe('2026-12-11');
+    expect((form.get('[data-testid="measure-form-due-date"]').element as HTMLInputElement).value).toBe('11.12.2026');
     expect((form.get('[data-testid="measure-form-department"]').element as HTMLSelectElement).value).toBe('d-housing');
     expect(form.get('[data-testid="measure-form-owner"]').findAll('option').map((o) => o.text())).toEqual(['Не указан', 'Захаров Игорь Николаевич (Инженер)']);
     await form.get('[data-testid="measure-form-text"]').setValue('Промыть водопровод');

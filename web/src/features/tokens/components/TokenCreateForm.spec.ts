@@ -27,7 +27,8 @@ describe('TokenCreateForm', () => {
   it('offers each kind only its scopes and drops the others when the kind changes', async () => {
     const { wrapper } = await render(TokenCreateForm);
     const offered = () => wrapper.findAll('[data-testid^="token-scope-"]').map((c) => c.attributes('value'));
-    expect(offered()).toEqual(['WALL_READ', 'KPI_READ', 'ORG_READ']);
+    // A wall's "Оргструктура" is already in "Табло": it is not offered as if it added something.
+    expect(offered()).toEqual(['WALL_READ', 'KPI_READ']);
     expect(checked(wrapper)).toEqual(['WALL_READ', 'KPI_READ']);
 
     await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
@@ -91,7 +92,7 @@ describe('TokenCreateForm', () => {
       provide: { [TimeZoneKey as symbol]: ref('Europe/Volgograd') },
     });
     await wrapper.get('[data-testid="token-name"]').setValue('Табло');
-    await wrapper.get('[data-testid="token-expires"]').setValue('2099-12-31');
+    await wrapper.get('[data-testid="token-expires"]').setValue('31.12.2099');
     await wrapper.get('form').trigger('submit');
     await settle();
     expect(result).toHaveBeenCalledTimes(1);
@@ -106,20 +107,71 @@ describe('TokenCreateForm', () => {
       provide: { [TimeZoneKey as symbol]: ref('Europe/Volgograd') },
     });
     const expires = wrapper.get('[data-testid="token-expires"]');
-    expect(expires.attributes('min')).toBe('2026-11-28');
+    // The calendar starts from the municipality's today and offers no day before it.
+    await wrapper.get('[data-testid="date-field-open"]').trigger('click');
+    expect(wrapper.get('[aria-current="date"]').attributes('data-day')).toBe('2026-11-28');
+    expect(wrapper.get('[data-day="2026-11-27"]').attributes('aria-disabled')).toBe('true');
+    await wrapper.get('[data-testid="date-field-open"]').trigger('click');
 
     await wrapper.get('[data-testid="token-name"]').setValue('Табло');
-    await expires.setValue('2026-11-27');
+    await expires.setValue('27.11.2026');
     await wrapper.get('form').trigger('submit');
     await settle();
     expect(expires.element.closest('.field')!.textContent).toContain('Дата должна быть в будущем');
     expect(sent).not.toHaveBeenCalled();
 
     // Today in the municipality is still allowed: the token lasts to its end.
-    await expires.setValue('2026-11-28');
+    await expires.setValue('28.11.2026');
     await wrapper.get('form').trigger('submit');
     await settle();
     expect(sent).toHaveBeenCalledTimes(1);
+  });
+
+  it('says under each scope offered what it gives, from the server table', async () => {
+    const { wrapper } = await render(TokenCreateForm);
+    const hint = (scope: string) => wrapper.get(`[data-testid="token-scope-${scope}"]`).element.closest('label')!.textContent!;
+    expect(hint('WALL_READ')).toContain('Даёт: обращения, сообщения и инциденты');
+    expect(hint('WALL_READ')).toContain('оргструктура');
+    expect(hint('WALL_READ')).toContain('заявители скрыты');
+    expect(hint('WALL_READ')).toContain('перечень проблем');
+    expect(hint('WALL_READ')).not.toContain('показатели');
+    expect(hint('KPI_READ')).toContain('Даёт: показатели и их обновления в реальном времени; перечень проблем');
+    await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
+    expect(hint('ITEMS_INGEST')).toContain('Даёт: передача новых обращений');
+    expect(hint('PERSONAL_DATA_READ')).toContain('вместе с чтением обращений');
+  });
+
+  it('refuses personal data without a scope that reads the items they belong to', async () => {
+    const sent = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 's', apiToken } } }));
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [{ request: { query: createApiTokenMutation }, variableMatcher: () => true, result: sent }],
+    });
+    await wrapper.get('[data-testid="token-name"]').setValue('Выгрузка');
+    await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
+    await wrapper.get('[data-testid="token-scope-PERSONAL_DATA_READ"]').setValue(true);
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(wrapper.get('fieldset').text()).toContain('Персональные данные видны только вместе с правом «Чтение сообщений»');
+    expect(sent).not.toHaveBeenCalled();
+
+    await wrapper.get('[data-testid="token-scope-ITEMS_READ"]').setValue(true);
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses an expiry typed as no real date instead of sending the last good one', async () => {
+    const sent = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 's', apiToken } } }));
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [{ request: { query: createApiTokenMutation }, variableMatcher: () => true, result: sent }],
+    });
+    await wrapper.get('[data-testid="token-name"]').setValue('Табло');
+    await wrapper.get('[data-testid="token-expires"]').setValue('31.12.2099');
+    await wrapper.get('[data-testid="token-expires"]').setValue('31.02.2099');
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(wrapper.get('[data-testid="token-expires"]').element.closest('.field')!.textContent).toContain('Введите дату в виде дд.мм.гггг');
+    expect(sent).not.toHaveBeenCalled();
   });
 
   it('shows the refused scopes of the server under the scopes', async () => {

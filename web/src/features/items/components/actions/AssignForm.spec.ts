@@ -10,7 +10,7 @@ import AssignForm from './AssignForm.vue';
 const item = itemFixture({
   availableActions: ['ASSIGN'],
   suggestedDepartments: [
-    { __typename: 'Department', id: 'd-housing', name: 'Отдел по ЖКХ', shortName: null },
+    { __typename: 'Department', id: 'd-housing', name: 'Отдел по ЖКХ', shortName: 'Отдел по ЖКХ' },
     { __typename: 'Department', id: 'd-water', name: 'МУП «Водоканал»', shortName: 'Водоканал' },
   ],
 });
@@ -20,8 +20,8 @@ const optionsMock = {
   result: {
     data: {
       departments: [
-        { __typename: 'Department', id: 'd-culture', name: 'Отдел культуры', shortName: null },
-        { __typename: 'Department', id: 'd-housing', name: 'Отдел по ЖКХ', shortName: null },
+        { __typename: 'Department', id: 'd-culture', name: 'Отдел культуры', shortName: 'Отдел культуры' },
+        { __typename: 'Department', id: 'd-housing', name: 'Отдел по ЖКХ', shortName: 'Отдел по ЖКХ' },
         { __typename: 'Department', id: 'd-water', name: 'МУП «Водоканал»', shortName: 'Водоканал' },
       ],
     },

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../../app/i18n/messages/en';
+import ru from '../../../app/i18n/messages/ru';
+import { itemFixture } from '../../../test/items';
+import { render } from '../../../test/render';
+import ItemAnswers from './ItemAnswers.vue';
+
+const item = itemFixture({
+  answers: [
+    {
+      __typename: 'ItemAnswer',
+      id: 'a-1',
+      kind: 'FINAL',
+      status: 'PUBLISHED',
+      text: 'Водоснабжение восстановлено.',
+      submittedAt: '2026-11-26T08:00:00.000Z',
+      reviewedAt: '2026-11-26T09:44:00.000Z',
+      reworkReasons: [],
+      reviewComment: null,
+      author: { __typename: 'User', id: 'u-executor', fullName: 'Захаров Игорь Николаевич' },
+      reviewer: { __typename: 'User', id: 'u-head', fullName: 'Мельникова Ольга Ивановна' },
+    },
+  ],
+});
+
+/** A past-tense verb before a person ("Проверил Мельникова…") agrees with the person's gender; these words never do. */
+const GENDERED = /(?:^|\s)(?:[А-ЯЁ][а-яё]+(?:ил|ал|ял|ел)|[А-ЯЁа-яё]+\(а\))$/;
+
+describe('ItemAnswers', () => {
+  it('names the reviewer as "Проверено: Мельникова О. И.", with no verb to agree with her, and the full name on hover', async () => {
+    const { wrapper } = await render(ItemAnswers, { props: { item } });
+    const facts = wrapper.get('.answer__facts');
+    const terms = facts.findAll('dt').map((dt) => dt.text());
+    expect(terms).toEqual(['Автор', 'Проверено']);
+    const reviewer = wrapper.get('[data-testid="answer-reviewer"]');
+    expect(reviewer.text()).toBe('Мельникова О. И., 26.11.2026, 12:44');
+    expect(reviewer.get('span').attributes('title')).toBe('Мельникова Ольга Ивановна');
+    expect(wrapper.get('[data-testid="answer-author"]').text()).toBe('Захаров И. Н., 26.11.2026, 11:00');
+  });
+
+  it('uses no gendered verb for the author or the reviewer in either language', () => {
+    for (const messages of [ru, en]) {
+      for (const key of ['author', 'reviewer'] as const) expect(messages.items.card[key]).not.toMatch(GENDERED);
+    }
+    // The guard itself: it would catch the old wording.
+    expect('Проверил').toMatch(GENDERED);
+    expect('Утвердил(а)').toMatch(GENDERED);
+  });
+});
