@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { migrate, openOrm } from '../src/db/orm.js';
+import { QUEUES, startScheduler, type Scheduler } from '../src/jobs/scheduler.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -124,6 +126,33 @@ describe('the PostgreSQL server process', () => {
     while (alive(left!.left as number) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(alive(left!.left as number)).toBe(false);
   }, 60_000);
+  it('killed with SIGKILL: running() turns false, restart() starts it again on the same data', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-kill-'));
+    dirs.push(dataDir);
+    const server = await startEmbeddedPostgres(dataDir, 56000 + Math.floor(Math.random() * 1000) + 3000);
+    try {
+      const c1 = new pg.Client({ connectionString: server.url });
+      await c1.connect();
+      await c1.query(`create table kept (v text); insert into kept values ('до сбоя')`);
+      await c1.end();
+      expect(server.running()).toBe(true);
+      process.kill(Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGKILL');
+      const deadline = Date.now() + 10_000;
+      while (server.running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(server.running()).toBe(false);
+      await server.restart();
+      expect(server.running()).toBe(true);
+      const c2 = new pg.Client({ connectionString: server.url });
+      await c2.connect();
+      expect((await c2.query('select v from kept')).rows).toEqual([{ v: 'до сбоя' }]);
+      await c2.end();
+    } finally {
+      await server.stop();
+    }
+    expect(server.running()).toBe(false);
+    // A second stop is nothing.
+    await server.stop();
+  }, 60_000);
 });
 
 describe('the embedded database library and the exit code', () => {
@@ -138,4 +167,44 @@ describe('the embedded database library and the exit code', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code, stderr).toBe(3);
   });
+});
+
+describe('the scheduler when its database stops', () => {
+  it('a job running as PostgreSQL shuts down: pg-boss failing to record its end is handled, nothing is left unhandled', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-jobs-'));
+    dirs.push(dataDir);
+    const server = await startEmbeddedPostgres(dataDir, 56000 + Math.floor(Math.random() * 1000) + 4000);
+    const orm = await openOrm(server.url);
+    await migrate(orm);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    let scheduler: Scheduler | undefined;
+    let stopped = false;
+    try {
+      scheduler = await startScheduler({ orm, databaseUrl: server.url, now: () => new Date() });
+      const reported: unknown[] = [];
+      scheduler.boss.on('error', (e) => reported.push(e));
+      // The deadline scan is held by a lock on its table: running when the database goes.
+      const locker = new pg.Client({ connectionString: server.url });
+      locker.on('error', () => undefined);
+      await locker.connect();
+      await locker.query('begin');
+      await locker.query('lock table item in access exclusive mode');
+      await scheduler.boss.send(QUEUES.deadlineScan, {});
+      await vi.waitFor(async () => expect((await locker.query<{ n: number }>('select count(*)::int as n from pg_locks where not granted')).rows[0]!.n).toBeGreaterThan(0), { timeout: 20_000, interval: 100 });
+      await server.stop();
+      stopped = true;
+      // The job fails with the database, and pg-boss cannot record it: that must not be an unhandled rejection.
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(unhandled.map((e) => String((e as Error).stack ?? e))).toEqual([]);
+      // Handled as the scheduler's errors (logged), not swallowed.
+      expect(reported.length).toBeGreaterThan(0);
+    } finally {
+      await scheduler?.stop().catch(() => undefined);
+      process.off('unhandledRejection', onUnhandled);
+      await orm.close().catch(() => undefined);
+      if (!stopped) await server.stop();
+    }
+  }, 60_000);
 });

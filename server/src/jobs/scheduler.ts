@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import type { Orm } from '../db/orm.js';
 import { systemEm } from '../db/orm.js';
@@ -22,14 +23,45 @@ export const QUEUES = {
 
 export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
 
+const HANDLED = Symbol.for('otklik.pg-boss.job-ends-handled');
+
+/**
+ * pg-boss 10 records the end of a job it ran (`complete`, or `fail` when the handler threw) without awaiting it
+ * (its manager's `watch`): when the database goes away just then — a job running as PostgreSQL shuts down or is
+ * killed — that rejection is unhandled and Node ends the whole server ("terminating connection due to
+ * administrator command", "the database system is shutting down"; timgit/pg-boss#577). Here such a failure is
+ * emitted as the scheduler's 'error' instead (logged below); callers that await these still get the rejection.
+ * The job stays active until it expires and is then retried, as after any lost connection.
+ */
+function handleUnawaitedJobEnds(): void {
+  const Manager = createRequire(import.meta.url)('pg-boss/src/manager.js') as { prototype: Record<string | symbol, unknown> };
+  const proto = Manager.prototype;
+  if (proto[HANDLED]) return;
+  for (const name of ['complete', 'fail']) {
+    const original = proto[name];
+    if (typeof original !== 'function') {
+      logger.warn(`scheduler: pg-boss has no ${name} to guard; a database lost under a job may end the process`);
+      continue;
+    }
+    proto[name] = function (this: { emit: (event: string, e: unknown) => boolean }, ...args: unknown[]) {
+      const result = (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+      result.catch((e: unknown) => this.emit('error', e));
+      return result;
+    };
+  }
+  proto[HANDLED] = true;
+}
+
 /**
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
 export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours'>> }): Promise<Scheduler> {
+  handleUnawaitedJobEnds();
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
-  // While the process stops, the embedded PostgreSQL may go first (its own exit hook): those errors are expected.
+  // Every error of pg-boss (its polling, its cron, a job's end it could not record) is logged, never thrown: the
+  // database being away is noticed and answered elsewhere (db/db-watch.ts). While stopping, none is worth a line.
   boss.on('error', (e) => !stopping && logger.error('scheduler error', safeError(e)));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
