@@ -19,7 +19,8 @@ describe('the audit log page', () => {
     const page = await context.newPage();
     try {
       await signIn(page, baseUrl, 'head');
-      await page.getByTestId('viewer-name').waitFor({ timeout: 15_000 });
+      // On a phone the navigation is folded into the menu.
+      await page.getByTestId('menu-toggle').click({ timeout: 15_000 });
       await page.getByTestId('nav-audit').click();
       await page.waitForURL(/\/audit$/);
       await page.getByTestId('page-title').filter({ hasText: 'Журнал аудита' }).waitFor({ timeout: 15_000 });

@@ -131,7 +131,8 @@ describe('a recurring problem: proposed from the data, confirmed, solved, and it
 
     // --- the card: where, who answers, the three items
     await head.locator('[data-testid="problem-status"][data-status="CONFIRMED"]').waitFor({ timeout: 15_000 });
-    expect(plain(await head.getByTestId('problem-department').textContent())).toBe(HOUSING);
+    // Shown by its short name (the full name on hover).
+    expect(plain(await head.getByTestId('problem-department').textContent())).toBe('Отдел ЖКХ');
     expect(plain(await head.getByTestId('problem-area').textContent())).toBe(`ул. ${street}`);
     expect(plain(await head.getByTestId('problem-counts').textContent())).toBe('3 обращения, ждут ответа: 3; 3 жителя');
     for (const item of items) {
