@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { QUEUES, startScheduler, type Scheduler } from '../src/jobs/scheduler.js';
+import { freePort } from './ports.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -29,7 +30,7 @@ describe('embedded PostgreSQL', () => {
     const privateDir = await mkdtemp(join(tmpdir(), 'otklik-private-'));
     dirs.push(privateDir);
     expect((await stat(privateDir)).mode & 0o777).toBe(0o700);
-    const server = await startEmbeddedPostgres(join(privateDir, 'data'), 56000 + Math.floor(Math.random() * 1000) + 1000);
+    const server = await startEmbeddedPostgres(join(privateDir, 'data'), await freePort());
     try {
       const c = new pg.Client({ connectionString: server.url });
       await c.connect();
@@ -45,7 +46,7 @@ describe('embedded PostgreSQL', () => {
   it('keeps data across restarts and clears a server left by a killed process', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-'));
     dirs.push(dataDir);
-    const port = 56000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
 
     // A process that starts the server and is then killed with SIGKILL leaves PostgreSQL running.
     const fixture = fileURLToPath(new URL('./fixtures/start-embedded.ts', import.meta.url));
@@ -105,7 +106,7 @@ describe('the PostgreSQL server process', () => {
       s = await startEmbeddedPostgres(${JSON.stringify(dataDir)}, port);
       console.log(JSON.stringify({ left: pidOf() }));
     `;
-    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', script, String(56000 + Math.floor(Math.random() * 1000) + 2000)], {
+    const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', '--input-type=module', '-e', script, String(await freePort())], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -122,14 +123,12 @@ describe('the PostgreSQL server process', () => {
     expect(started!.group).not.toBe(started!.mine);
     expect(stopped).toEqual({ stopped: true });
     // The one left is told to stop as the process exits, and does.
-    const deadline = Date.now() + 15_000;
-    while (alive(left!.left as number) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(alive(left!.left as number)).toBe(false);
+    await vi.waitFor(() => expect(alive(left!.left as number)).toBe(false), { timeout: 15_000, interval: 100 });
   }, 60_000);
   it('killed with SIGKILL: running() turns false, restart() starts it again on the same data', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-kill-'));
     dirs.push(dataDir);
-    const server = await startEmbeddedPostgres(dataDir, 56000 + Math.floor(Math.random() * 1000) + 3000);
+    const server = await startEmbeddedPostgres(dataDir, await freePort());
     try {
       const c1 = new pg.Client({ connectionString: server.url });
       await c1.connect();
@@ -137,9 +136,7 @@ describe('the PostgreSQL server process', () => {
       await c1.end();
       expect(server.running()).toBe(true);
       process.kill(Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGKILL');
-      const deadline = Date.now() + 10_000;
-      while (server.running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(server.running()).toBe(false);
+      await vi.waitFor(() => expect(server.running()).toBe(false), { timeout: 10_000, interval: 50 });
       await server.restart();
       expect(server.running()).toBe(true);
       const c2 = new pg.Client({ connectionString: server.url });
@@ -173,7 +170,7 @@ describe('the scheduler when its database stops', () => {
   it('a job running as PostgreSQL shuts down: pg-boss failing to record its end is handled, nothing is left unhandled', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'otklik-embedded-jobs-'));
     dirs.push(dataDir);
-    const server = await startEmbeddedPostgres(dataDir, 56000 + Math.floor(Math.random() * 1000) + 4000);
+    const server = await startEmbeddedPostgres(dataDir, await freePort());
     const orm = await openOrm(server.url);
     await migrate(orm);
     const unhandled: unknown[] = [];
@@ -195,10 +192,10 @@ describe('the scheduler when its database stops', () => {
       await vi.waitFor(async () => expect((await locker.query<{ n: number }>('select count(*)::int as n from pg_locks where not granted')).rows[0]!.n).toBeGreaterThan(0), { timeout: 20_000, interval: 100 });
       await server.stop();
       stopped = true;
-      // The job fails with the database, and pg-boss cannot record it: that must not be an unhandled rejection.
-      await new Promise((r) => setTimeout(r, 2_000));
+      // The job fails with the database, and pg-boss cannot record it: that reaches the scheduler's errors (logged,
+      // not swallowed), and is not an unhandled rejection.
+      await vi.waitFor(() => expect(reported.length + unhandled.length).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
       expect(unhandled.map((e) => String((e as Error).stack ?? e))).toEqual([]);
-      // Handled as the scheduler's errors (logged), not swallowed.
       expect(reported.length).toBeGreaterThan(0);
     } finally {
       await scheduler?.stop().catch(() => undefined);
