@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from './ports.js';
+import { startServerProcess } from './server-process.js';
 
 /**
  * Ctrl+C at a terminal: the terminal sends SIGINT to the whole foreground process group, not to the server alone.
@@ -14,7 +13,6 @@ import { freePort } from './ports.js';
  * database process must not take the terminal's SIGINT as its own order to stop.
  */
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -47,48 +45,9 @@ type Server = { child: ChildProcess; url: string; exited: Promise<number | null>
 async function startServer(): Promise<Server> {
   const dir = await mkdtemp(join(tmpdir(), 'otklik-ctrl-c-'));
   dirs.push(dir);
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      EMBEDDED_PG_PORT: String(await freePort()),
-      SEED_DEMO: 'true',
-      DEMO_ITEMS: '0',
-      DEMO_PASSWORD: 'ctrl-c-password',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      RATE_LIMIT_PER_SECOND: '0',
-      RATE_LIMIT_CONCURRENT: '0',
-      STOP_GRACE_MS: '10000',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  let log = '';
-  child.stderr!.on('data', (b: Buffer) => (log += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  let onExit: (code: number | null) => void = () => undefined;
-  const exitedEarly = new Promise<never>((_, reject) => {
-    onExit = (code) => reject(new Error(`the server exited with ${code} before it was ready:\n${log.slice(-3_000)}`));
-    child.once('exit', onExit);
-  });
-  exitedEarly.catch(() => undefined);
-  try {
-    await Promise.race([
-      exitedEarly,
-      vi.waitFor(async () => expect((await fetch(`${url}/readyz`)).status).toBe(200), { timeout: 90_000, interval: 200 }),
-    ]);
-  } finally {
-    child.off('exit', onExit);
-  }
-  return { child, url, exited, log: () => log };
+  const server = await startServerProcess({ dataDir: dir, password: 'ctrl-c-password', detached: true, env: { STOP_GRACE_MS: '10000' } });
+  children.push(server.child);
+  return server;
 }
 
 /** What a request got: an answer (with its error code and message, if any), a refused connection, or a broken one. */

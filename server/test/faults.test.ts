@@ -1,20 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { freePort } from './ports.js';
+import { startServerProcess } from './server-process.js';
 
 /**
  * The server as an operator runs it (src/main.ts in its own process, with its embedded PostgreSQL or another one),
  * under write load, while the database dies and while it is told to stop (docs/operations.md).
  */
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(async () => {
@@ -30,55 +29,11 @@ let logs = '';
 async function startServer(env: Record<string, string>, dataDir?: string): Promise<Server> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'otklik-fault-')));
   if (!dataDir) dirs.push(dir);
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      EMBEDDED_PG_PORT: String(await freePort()),
-      SEED_DEMO: 'true',
-      DEMO_ITEMS: '0',
-      DEMO_PASSWORD: 'fault-password',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      // A load generator, one session: the per-person limits (test/rate-limits.test.ts) are not what is tested here.
-      RATE_LIMIT_PER_SECOND: '0',
-      RATE_LIMIT_CONCURRENT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
+  const server = await startServerProcess({ dataDir: dir, password: 'fault-password', env });
+  children.push(server.child);
   // What the server logs, for a failing test to show.
-  child.stderr!.on('data', (b: Buffer) => (logs += b.toString()));
-  let exitedAt: number | null = null;
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      exitedAt = Date.now();
-      resolve(code);
-    }),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  // Ready, or out at once with what the server said if it exits before (no waiting out the time-out).
-  let onExit: (code: number | null) => void = () => undefined;
-  const exitedEarly = new Promise<never>((_, reject) => {
-    onExit = (code) => reject(new Error(`the server exited with ${code} before it was ready:\n${logs.slice(-3_000)}`));
-    child.once('exit', onExit);
-  });
-  exitedEarly.catch(() => undefined);
-  try {
-    await Promise.race([
-      exitedEarly,
-      vi.waitFor(async () => expect((await fetch(`${url}/readyz`)).status).toBe(200), { timeout: 90_000, interval: 200 }),
-    ]);
-  } finally {
-    child.off('exit', onExit);
-  }
-  return { child, url, dataDir: dir, exited, exitedAt: () => exitedAt };
+  server.child.stderr!.on('data', (b: Buffer) => (logs += b.toString()));
+  return { ...server, dataDir: dir };
 }
 
 type Outcome = { kind: 'ok'; id: string } | { kind: 'coded'; code: string; status: number } | { kind: 'refused' } | { kind: 'broken'; detail: string };
