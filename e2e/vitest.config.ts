@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Tests marked concurrent (pages.e2e.ts) run three at a time; all others one after another.
+    maxConcurrency: 3,
   },
 });

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 import { launchBrowser, signIn } from './browser.js';
 
 /*
@@ -150,66 +152,89 @@ async function navPaths(page: Page): Promise<string[]> {
   return [...new Set(hrefs)];
 }
 
-describe('every page of every role', () => {
-  for (const role of ROLES) {
-    for (const vp of VIEWPORTS) {
-      const size = `${vp.width}×${vp.height}`;
-      it(
-        `${role} at ${size}: every page without sideways scroll, clipped inbox text, console errors or serious accessibility violations`,
-        { timeout: 300_000 },
-        async () => {
-          const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Volgograd', viewport: vp });
-          const page = await context.newPage();
-          const problems: string[] = [];
-          let at = '/sign-in';
-          page.on('console', (m) => {
-            if (m.type() === 'error') problems.push(`${at}: console error: ${m.text().slice(0, 300)}`);
-          });
-          page.on('pageerror', (e) => problems.push(`${at}: page error: ${e.message.slice(0, 300)}`));
-          try {
-            await signIn(page, baseUrl, role);
-            await page.getByTestId('brand').waitFor({ timeout: 15_000 });
-            await settle(page);
-            const paths = await navPaths(page);
-            expect(paths.length).toBeGreaterThan(0);
+/** Visits every page `paths` lists (and one item card) in a context of its own at `vp`; returns what it found. */
+async function visitAll(storageState: StorageState, vp: { width: number; height: number }, paths: string[], withWall: boolean): Promise<string[]> {
+  const size = `${vp.width}×${vp.height}`;
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Volgograd', viewport: vp, storageState });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  let at = '/';
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${size} ${at}: console error: ${m.text().slice(0, 300)}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${size} ${at}: page error: ${e.message.slice(0, 300)}`));
+  try {
+    const check = async (path: string) => {
+      at = path;
+      await page.goto(`${baseUrl}${path}`);
+      await settle(page);
+      for (const p of await sidewaysScroll(page)) problems.push(`${size} ${path}: ${p}`);
+      if (path === '/items') for (const p of await clippedInboxText(page)) problems.push(`${size} ${path}: ${p}`);
+      for (const p of await accessibility(page)) problems.push(`${size} ${path}: ${p}`);
+    };
 
-            const check = async (path: string) => {
-              at = path;
-              await page.goto(`${baseUrl}${path}`);
-              await settle(page);
-              for (const p of await sidewaysScroll(page)) problems.push(`${path}: ${p}`);
-              if (path === '/items') for (const p of await clippedInboxText(page)) problems.push(`${path}: ${p}`);
-              for (const p of await accessibility(page)) problems.push(`${path}: ${p}`);
-            };
-
-            let itemPath: string | undefined;
-            for (const path of paths) {
-              await check(path);
-              if (path === '/items') {
-                const link = page.locator('a[data-testid^="item-link-"]').first();
-                if (await link.count()) itemPath = new URL((await link.getAttribute('href'))!, baseUrl).pathname;
-              }
-            }
-            // One item card of an item the role can see.
-            if (paths.includes('/items')) {
-              if (itemPath) await check(itemPath);
-              else problems.push('/items: no item shown to open its card');
-            }
-            // The wall display, with a wall token (one role is enough: it does not depend on who signed in).
-            if (role === 'head' && wallToken) {
-              at = '/wall';
-              await page.goto(`${baseUrl}/wall#token=${wallToken}`);
-              await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
-              await page.locator('[data-testid="wall-feed-row"]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-              for (const p of await sidewaysScroll(page)) problems.push(`/wall: ${p}`);
-              for (const p of await accessibility(page)) problems.push(`/wall: ${p}`);
-            }
-          } finally {
-            await context.close();
-          }
-          expect(problems, problems.join('\n')).toEqual([]);
-        },
-      );
+    let itemPath: string | undefined;
+    for (const path of paths) {
+      await check(path);
+      if (path === '/items') {
+        const link = page.locator('a[data-testid^="item-link-"]').first();
+        if (await link.count()) itemPath = new URL((await link.getAttribute('href'))!, baseUrl).pathname;
+      }
     }
+    // One item card of an item the role can see.
+    if (paths.includes('/items')) {
+      if (itemPath) await check(itemPath);
+      else problems.push(`${size} /items: no item shown to open its card`);
+    }
+    // The wall display, with a wall token (one role is enough: it does not depend on who signed in).
+    if (withWall && wallToken) {
+      at = '/wall';
+      await page.goto(`${baseUrl}/wall#token=${wallToken}`);
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+      await page.locator('[data-testid="wall-feed-row"]').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      for (const p of await sidewaysScroll(page)) problems.push(`${size} /wall: ${p}`);
+      for (const p of await accessibility(page)) problems.push(`${size} /wall: ${p}`);
+    }
+  } finally {
+    await context.close();
+  }
+  return problems;
+}
+
+// The roles run side by side, three at a time (most of a page's time is waiting for the network to go quiet, so they
+// overlap well); each role's screen sizes one after another, since the server caps one person's requests in flight
+// (RATE_LIMIT_CONCURRENT) at what one browser sends, not three.
+describe.concurrent('every page of every role', () => {
+  for (const role of ROLES) {
+    const sizes = VIEWPORTS.map((vp) => `${vp.width}×${vp.height}`).join(', ');
+    it(
+      `${role} at ${sizes}: every page without sideways scroll, clipped inbox text, console errors or serious accessibility violations`,
+      { timeout: 300_000 },
+      async ({ expect }) => {
+        // One sign-in per role; each screen size then gets a browser context of its own holding that session.
+        const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Volgograd', viewport: VIEWPORTS[1] });
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (e) => problems.push(`/sign-in: page error: ${e.message.slice(0, 300)}`));
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`/sign-in: console error: ${m.text().slice(0, 300)}`);
+        });
+        let paths: string[];
+        let storageState: StorageState;
+        try {
+          await signIn(page, baseUrl, role);
+          await page.getByTestId('brand').waitFor({ timeout: 15_000 });
+          await settle(page);
+          paths = await navPaths(page);
+          storageState = await context.storageState();
+        } finally {
+          await context.close();
+        }
+        expect(paths.length).toBeGreaterThan(0);
+
+        for (const vp of VIEWPORTS) problems.push(...(await visitAll(storageState, vp, paths, role === 'head')));
+        expect(problems, problems.join('\n')).toEqual([]);
+      },
+    );
   }
 });
