@@ -404,12 +404,16 @@ describe('leaving', () => {
 });
 
 describe('the map of the district', () => {
-  it('settlementLoad counts the open items of each settlement, with its coordinates', async () => {
-    type Load = { settlementLoad: { settlementId: string; name: string; lat: number | null; lon: number | null; open: number; overdue: number }[] };
-    const Q = '{ settlementLoad { settlementId name lat lon open overdue } }';
+  it('settlementLoad counts the open items of each settlement, with its coordinates and short name', async () => {
+    type Load = { settlementLoad: { settlementId: string; name: string; shortName: string; lat: number | null; lon: number | null; open: number; overdue: number }[] };
+    const Q = '{ settlementLoad { settlementId name shortName lat lon open overdue } }';
     const before = (await t.gql<Load>(Q, {}, head)).data!.settlementLoad;
     const place = before.find((s) => s.lat !== null)!;
     expect(place.lon).not.toBeNull();
+    // The same short name as the settlement itself has everywhere else.
+    const { settlements } = (await t.gql<{ settlements: { id: string; shortName: string }[] }>('{ settlements { id shortName } }', {}, head)).data!;
+    expect(place.shortName).toBe(settlements.find((s) => s.id === place.settlementId)!.shortName);
+    expect(place.shortName.length).toBeLessThan(place.name.length);
     await createItem({ settlementId: place.settlementId });
     const after = (await t.gql<Load>(Q, {}, head)).data!.settlementLoad;
     expect(after.find((s) => s.settlementId === place.settlementId)!.open).toBe(place.open + 1);

@@ -125,14 +125,14 @@ type Documents = {
     "\n  mutation CreateApiToken($input: ApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  subscription WallAlerts($after: String) {\n    alertRaised(after: $after) {\n      cursor\n      type\n      level\n      message\n      at\n      itemId\n      item {\n        ...WallFeedItem\n      }\n    }\n  }\n": typeof types.WallAlertsDocument,
-    "\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n    }\n  }\n": typeof types.WallFeedItemFragmentDoc,
+    "\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n      shortName\n    }\n  }\n": typeof types.WallFeedItemFragmentDoc,
     "\n  subscription WallItemEvents($after: String) {\n    itemEvents(after: $after) {\n      cursor\n      type\n      at\n      itemId\n      item {\n        ...WallFeedItem\n      }\n    }\n  }\n": typeof types.WallItemEventsDocument,
     "\n  subscription WallKpi {\n    kpiUpdated {\n      at\n      today {\n        ...WallKpiFigures\n        previous {\n          ...WallKpiFigures\n        }\n      }\n      month {\n        ...WallKpiFigures\n        previous {\n          ...WallKpiFigures\n        }\n      }\n    }\n  }\n": typeof types.WallKpiDocument,
     "\n  fragment WallKpiFigures on KpiFigures {\n    received\n    answered\n    onTimeShare\n    overdueOpen\n    satisfiedShare\n    meanAnswerDays\n    targets {\n      figure\n      direction\n      target\n      actual\n      state\n    }\n  }\n": typeof types.WallKpiFiguresFragmentDoc,
     "\n  query WallProblems($first: Int!) {\n    problems(first: $first, status: [CONFIRMED, IN_WORK]) {\n      nodes {\n        id\n        title\n        status\n        area\n        itemCount\n        openItemCount\n        residentCount\n        settlement {\n          name\n        }\n        category {\n          name\n        }\n      }\n    }\n  }\n": typeof types.WallProblemsDocument,
     "\n  query WallRecentItems($first: Int!) {\n    items(first: $first, sort: RECEIVED_DESC) {\n      nodes {\n        ...WallFeedItem\n      }\n    }\n  }\n": typeof types.WallRecentItemsDocument,
     "\n  subscription WallSectors {\n    sectorUpdated {\n      sectorId\n      code\n      name\n      state\n      open\n      overdue\n      dueSoon\n      receivedToday\n      answeredToday\n      answeredOnTimeToday\n      at\n    }\n  }\n": typeof types.WallSectorsDocument,
-    "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n": typeof types.WallSettlementLoadDocument,
+    "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      shortName\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n": typeof types.WallSettlementLoadDocument,
     "\n  query WallSetup {\n    municipalities {\n      id\n      shortName\n      timezone\n    }\n    mapSettings {\n      tileUrl\n    }\n  }\n": typeof types.WallSetupDocument,
 };
 const documents: Documents = {
@@ -247,14 +247,14 @@ const documents: Documents = {
     "\n  mutation CreateApiToken($input: ApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  subscription WallAlerts($after: String) {\n    alertRaised(after: $after) {\n      cursor\n      type\n      level\n      message\n      at\n      itemId\n      item {\n        ...WallFeedItem\n      }\n    }\n  }\n": types.WallAlertsDocument,
-    "\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n    }\n  }\n": types.WallFeedItemFragmentDoc,
+    "\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n      shortName\n    }\n  }\n": types.WallFeedItemFragmentDoc,
     "\n  subscription WallItemEvents($after: String) {\n    itemEvents(after: $after) {\n      cursor\n      type\n      at\n      itemId\n      item {\n        ...WallFeedItem\n      }\n    }\n  }\n": types.WallItemEventsDocument,
     "\n  subscription WallKpi {\n    kpiUpdated {\n      at\n      today {\n        ...WallKpiFigures\n        previous {\n          ...WallKpiFigures\n        }\n      }\n      month {\n        ...WallKpiFigures\n        previous {\n          ...WallKpiFigures\n        }\n      }\n    }\n  }\n": types.WallKpiDocument,
     "\n  fragment WallKpiFigures on KpiFigures {\n    received\n    answered\n    onTimeShare\n    overdueOpen\n    satisfiedShare\n    meanAnswerDays\n    targets {\n      figure\n      direction\n      target\n      actual\n      state\n    }\n  }\n": types.WallKpiFiguresFragmentDoc,
     "\n  query WallProblems($first: Int!) {\n    problems(first: $first, status: [CONFIRMED, IN_WORK]) {\n      nodes {\n        id\n        title\n        status\n        area\n        itemCount\n        openItemCount\n        residentCount\n        settlement {\n          name\n        }\n        category {\n          name\n        }\n      }\n    }\n  }\n": types.WallProblemsDocument,
     "\n  query WallRecentItems($first: Int!) {\n    items(first: $first, sort: RECEIVED_DESC) {\n      nodes {\n        ...WallFeedItem\n      }\n    }\n  }\n": types.WallRecentItemsDocument,
     "\n  subscription WallSectors {\n    sectorUpdated {\n      sectorId\n      code\n      name\n      state\n      open\n      overdue\n      dueSoon\n      receivedToday\n      answeredToday\n      answeredOnTimeToday\n      at\n    }\n  }\n": types.WallSectorsDocument,
-    "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n": types.WallSettlementLoadDocument,
+    "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      shortName\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n": types.WallSettlementLoadDocument,
     "\n  query WallSetup {\n    municipalities {\n      id\n      shortName\n      timezone\n    }\n    mapSettings {\n      tileUrl\n    }\n  }\n": types.WallSetupDocument,
 };
 
@@ -719,7 +719,7 @@ export function graphql(source: "\n  subscription WallAlerts($after: String) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n      shortName\n    }\n  }\n"): (typeof documents)["\n  fragment WallFeedItem on Item {\n    id\n    number\n    kind\n    urgent\n    receivedAt\n    dueAt\n    deadlineState\n    pausedAt\n    category {\n      name\n    }\n    settlement {\n      name\n      shortName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -747,7 +747,7 @@ export function graphql(source: "\n  subscription WallSectors {\n    sectorUpdat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n"): (typeof documents)["\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n"];
+export function graphql(source: "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      shortName\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n"): (typeof documents)["\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      shortName\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

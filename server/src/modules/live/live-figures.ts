@@ -9,6 +9,7 @@ import { figureStates } from '../kpi/kpi-target.service.js';
 import { KpiTargetState } from '../kpi/kpi-target.types.js';
 import { figureRows, ON_TIME } from '../kpi/kpi.sql.js';
 import { KpiDimension, type KpiFigures, type ResolvedScope } from '../kpi/kpi.types.js';
+import { deriveSettlementShortName } from '../organisation/short-name.js';
 
 /** A sector's live figures (sectorUpdated). */
 export type SectorLiveRow = {
@@ -295,18 +296,22 @@ export async function kpiLive(ctx: Ctx, scope: ResolvedScope): Promise<KpiLiveVa
 export async function settlementLoad(
   ctx: Ctx,
   municipalityId: string | undefined,
-): Promise<{ settlementId: string; name: string; lat: number | null; lon: number | null; open: number; overdue: number }[]> {
+): Promise<{ settlementId: string; name: string; shortName: string; lat: number | null; lon: number | null; open: number; overdue: number }[]> {
   const open = `x.status not in (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
   const { rows } = (await ctx.em.getKnex().raw(
-    `select s.id, s.name, s.lat, s.lon,
+    `select s.id, s.name, s.short_name, s.lat, s.lon,
        count(x.id)::int as open,
        count(x.id) filter (where x.due_at < :now and x.paused_at is null)::int as overdue
      from settlement s
      left join item x on x.settlement_id = s.id and x.municipality_id = s.municipality_id and ${open}
      where ${municipalityId ? 's.municipality_id = :m' : 'true'}
-     group by s.id, s.name, s.lat, s.lon
+     group by s.id, s.name, s.short_name, s.lat, s.lon
      order by s.name`,
     { now: ctx.now(), ...(municipalityId ? { m: municipalityId } : {}) },
-  )) as { rows: { id: string; name: string; lat: number | null; lon: number | null; open: number; overdue: number }[] };
-  return rows.map((r) => ({ settlementId: r.id, name: r.name, lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon), open: r.open, overdue: r.overdue }));
+  )) as { rows: { id: string; name: string; short_name: string | null; lat: number | null; lon: number | null; open: number; overdue: number }[] };
+  return rows.map((r) => ({
+    settlementId: r.id,
+    name: r.name,
+    shortName: r.short_name || deriveSettlementShortName(r.name),
+    lat: r.lat === null ? null : Number(r.lat), lon: r.lon === null ? null : Number(r.lon), open: r.open, overdue: r.overdue }));
 }

@@ -175,6 +175,9 @@ export class SettlementLoad {
   @Field()
   name!: string;
 
+  @Field({ description: 'For the map\'s labels ("г. Суровикино"): the short name kept, else one derived from the name' })
+  shortName!: string;
+
   @Field(() => Number, { nullable: true })
   lat!: number | null;
 

@@ -29,7 +29,7 @@ export function feedRow(item: WallFeedItemFragment, event: FeedEvent, at: string
     kind: item.kind,
     urgent: item.urgent,
     category: item.category?.name ?? null,
-    settlement: item.settlement?.name ?? null,
+    settlement: item.settlement?.shortName ?? null,
     dueAt: item.dueAt ?? null,
     deadlineState: item.deadlineState ?? null,
     // Only the answer clock of a MESSAGE pauses (docs/domain.md §2).

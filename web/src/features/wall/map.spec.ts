@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMap, MAP_HEIGHT, MAP_WIDTH, mercator, shortSettlement, tileHref, toneOf, TILE_SIZE } from './map';
+import { layoutMap, MAP_HEIGHT, MAP_WIDTH, mercator, tileHref, toneOf, TILE_SIZE } from './map';
 
 const rows = [
-  { settlementId: 'town', name: 'Городское поселение город Суровикино', lat: 48.6189, lon: 42.8541, open: 40, overdue: 10 },
-  { settlementId: 'north', name: 'Добринское сельское поселение', lat: 48.8231, lon: 42.9706, open: 10, overdue: 0 },
-  { settlementId: 'south', name: 'Нижнечирское сельское поселение', lat: 48.3642, lon: 43.0889, open: 0, overdue: 0 },
-  { settlementId: 'nowhere', name: 'Без координат', lat: null, lon: null, open: 3, overdue: 0 },
+  { settlementId: 'town', name: 'Городское поселение город Суровикино', shortName: 'г. Суровикино', lat: 48.6189, lon: 42.8541, open: 40, overdue: 10 },
+  { settlementId: 'north', name: 'Добринское сельское поселение', shortName: 'Добринское с.п.', lat: 48.8231, lon: 42.9706, open: 10, overdue: 0 },
+  { settlementId: 'south', name: 'Нижнечирское сельское поселение', shortName: 'Нижнечирское с.п.', lat: 48.3642, lon: 43.0889, open: 0, overdue: 0 },
+  { settlementId: 'nowhere', name: 'Без координат', shortName: 'Без координат', lat: null, lon: null, open: 3, overdue: 0 },
 ];
 
 describe('the wall’s map', () => {
@@ -16,9 +16,8 @@ describe('the wall’s map', () => {
     expect(toneOf(20, 3)).toBe('many');
   });
 
-  it('names a settlement without its kind', () => {
-    expect(shortSettlement('Городское поселение город Суровикино')).toBe('Суровикино');
-    expect(shortSettlement('Добринское сельское поселение')).toBe('Добринское');
+  it('labels each settlement with its short name from the organisation data', () => {
+    expect(layoutMap(rows).points.map((p) => p.label)).toEqual(['г. Суровикино', 'Добринское с.п.', 'Нижнечирское с.п.']);
   });
 
   it('places the settlements inside the drawing, north up and east right, the busiest largest; those without coordinates are left out', () => {

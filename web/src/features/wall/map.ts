@@ -1,6 +1,6 @@
 /** The district map of the wall: settlements at their shipped coordinates, in Web Mercator so tiles can sit under them. */
 
-export type LoadRow = { settlementId: string; name: string; lat?: number | null; lon?: number | null; open: number; overdue: number };
+export type LoadRow = { settlementId: string; name: string; shortName: string; lat?: number | null; lon?: number | null; open: number; overdue: number };
 
 /** nothing open; open, none overdue; some overdue (up to 10 %); more than 10 % overdue. */
 export type LoadTone = 'none' | 'clear' | 'some' | 'many';
@@ -47,14 +47,6 @@ export function toneOf(open: number, overdue: number): LoadTone {
   return overdue / Math.max(open, overdue) > 0.1 ? 'many' : 'some';
 }
 
-/** A settlement's name without its kind: "Городское поселение город Суровикино" → "Суровикино". */
-export function shortSettlement(name: string): string {
-  return name
-    .replace(/^городское поселение\s+(город\s+)?/i, '')
-    .replace(/\s+(сельское|городское) поселение$/i, '')
-    .trim();
-}
-
 /** The tile template's address for one tile ({z}/{x}/{y}; {s} gets the first subdomain). */
 export function tileHref(template: string, z: number, x: number, y: number): string {
   return template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)).replace('{s}', 'a');
@@ -83,7 +75,7 @@ export function layoutMap(rows: readonly LoadRow[], tileUrl?: string | null, wid
   const spots = placed.map(({ row, at }) => ({
     id: row.settlementId,
     name: row.name,
-    label: shortSettlement(row.name),
+    label: row.shortName,
     open: row.open,
     overdue: row.overdue,
     x: Math.round((at.x * scale + offsetX) * 10) / 10,

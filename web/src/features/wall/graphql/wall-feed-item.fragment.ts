@@ -16,6 +16,7 @@ export const wallFeedItemFragment = graphql(`
     }
     settlement {
       name
+      shortName
     }
   }
 `);

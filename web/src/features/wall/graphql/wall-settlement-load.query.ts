@@ -6,6 +6,7 @@ export const wallSettlementLoadQuery = graphql(`
     settlementLoad {
       settlementId
       name
+      shortName
       lat
       lon
       open

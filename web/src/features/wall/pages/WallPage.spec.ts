@@ -66,7 +66,7 @@ describe('WallPage: the feed', () => {
     expect(wrapper.get('[data-testid="wall-feed"]').text()).toContain('Новых событий пока нет');
 
     server.push('WallItemEvents', itemChange(1, 101, 'REGISTERED'));
-    server.push('WallItemEvents', itemChange(2, 102, 'CREATED', { kind: 'INCIDENT', category: { name: 'Дороги' }, settlement: { name: 'Добринское сельское поселение' } }));
+    server.push('WallItemEvents', itemChange(2, 102, 'CREATED', { kind: 'INCIDENT', category: { name: 'Дороги' }, settlement: { name: 'Добринское сельское поселение', shortName: 'Добринское с.п.' } }));
     await settle();
 
     const rows = wrapper.findAll('[data-testid="wall-feed-row"]');
@@ -76,7 +76,7 @@ describe('WallPage: the feed', () => {
     expect(first).toContain('Инцидент');
     expect(first).toContain('Дороги');
     // The settlement without its kind, to fit the row.
-    expect(first).toContain('Добринское');
+    expect(first).toContain('Добринское с.п.');
     expect(first).toContain('новое');
     // 09:00 UTC is 12:00 in the municipality (Europe/Volgograd), whatever the machine's zone.
     expect(first).toMatch(/^12:00/);
@@ -418,8 +418,8 @@ describe('WallPage: figures, sectors, map and problems', () => {
     expect(spot('st-nchir').attributes('data-tone')).toBe('some');
     expect(spot('st-dobr').attributes('data-tone')).toBe('clear');
     const label = (id: string) => [spot(id).get('.spot__name').text(), plain(spot(id).get('[data-testid="wall-map-counts"]').text())];
-    expect(label('st-town')).toEqual(['Суровикино', '40 / 10']);
-    expect(label('st-dobr')).toEqual(['Добринское', '5 / 0']);
+    expect(label('st-town')).toEqual(['г. Суровикино', '40 / 10']);
+    expect(label('st-dobr')).toEqual(['Добринское с.п.', '5 / 0']);
     expect(wrapper.find('[data-testid="wall-map-tiles"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="wall-map"] image').exists()).toBe(false);
   });

@@ -15,7 +15,7 @@ export function feedItem(n: number, overrides: Partial<WallFeedItemFragment> = {
     deadlineState: 'ON_TRACK' as DeadlineState,
     pausedAt: null,
     category: { name: 'Водоснабжение' },
-    settlement: { name: 'Городское поселение город Суровикино' },
+    settlement: { name: 'Городское поселение город Суровикино', shortName: 'г. Суровикино' },
     ...overrides,
   };
 }
@@ -103,9 +103,9 @@ export function sector(code: string, name: string, state: KpiTargetState | null,
 /** Three settlements of the district at their shipped coordinates. */
 export function settlementLoad(counts: Record<string, [open: number, overdue: number]> = {}) {
   const rows = [
-    { settlementId: 'st-town', name: 'Городское поселение город Суровикино', lat: 48.6189, lon: 42.8541 },
-    { settlementId: 'st-dobr', name: 'Добринское сельское поселение', lat: 48.8231, lon: 42.9706 },
-    { settlementId: 'st-nchir', name: 'Нижнечирское сельское поселение', lat: 48.3642, lon: 43.0889 },
+    { settlementId: 'st-town', name: 'Городское поселение город Суровикино', shortName: 'г. Суровикино', lat: 48.6189, lon: 42.8541 },
+    { settlementId: 'st-dobr', name: 'Добринское сельское поселение', shortName: 'Добринское с.п.', lat: 48.8231, lon: 42.9706 },
+    { settlementId: 'st-nchir', name: 'Нижнечирское сельское поселение', shortName: 'Нижнечирское с.п.', lat: 48.3642, lon: 43.0889 },
   ];
   return {
     data: {
@@ -124,7 +124,7 @@ export function problem(id: string, title: string, openItemCount: number, status
     itemCount: openItemCount + 2,
     openItemCount,
     residentCount: openItemCount + 1,
-    settlement: { name: 'Городское поселение город Суровикино' },
+    settlement: { name: 'Городское поселение город Суровикино', shortName: 'г. Суровикино' },
     category: { name: 'Водоснабжение' },
   };
 }
