@@ -28,6 +28,13 @@ export const REGIONAL_ROLES: readonly Role[] = asRoles(table.regionalRoles);
 /** Roles a municipality may grant to its users (the regional role is granted by the installation). */
 export const ASSIGNABLE_ROLES: readonly Role[] = asRoles(table.assignableRoles);
 
+/** Roles that see applicants in full on some items (on those, the inbox search finds applicants too). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = asRoles(table.personalDataRoles);
+
+export function seesPersonalData(roles: readonly Role[] | null | undefined): boolean {
+  return !!roles?.some((r) => PERSONAL_DATA_ROLES.includes(r));
+}
+
 export function can(roles: readonly Role[] | null | undefined, permission: Permission | undefined): boolean {
   if (!permission) return true;
   if (!roles) return false;

@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_SCOPE } from '../items/item-access.js';
+import { PERSONAL_DATA, PERSONAL_DATA_SCOPE } from '../items/item-access.js';
 import { Permission, REGIONAL_ROLES, Role, Scope, TokenKind, permissionGrants, scopesAllowedFor } from './roles.js';
 
 /**
@@ -15,6 +15,12 @@ export interface PermissionTable {
   roles: Role[];
   /** Roles a municipality may grant to its users: all but the regional ones, which the installation grants. */
   assignableRoles: Role[];
+  /**
+   * Roles that see applicants in full on some items (the item policy's PERSONAL_DATA: every item, their sectors',
+   * their department's or one kind's); the others never do. On those items the inbox search also finds an applicant
+   * by name, phone or e-mail.
+   */
+  personalDataRoles: Role[];
   /**
    * What each token scope gives, for the token form to offer only scopes that give something and to say what:
    * the kinds of token that may hold it, the permissions it grants, and whether it shows applicants in full (the
@@ -59,6 +65,7 @@ export function permissionTable(): PermissionTable {
     regionalRoles: inOrder(ROLE_ORDER, REGIONAL_ROLES),
     roles: [...ROLE_ORDER],
     assignableRoles: ROLE_ORDER.filter((r) => !REGIONAL_ROLES.includes(r)),
+    personalDataRoles: ROLE_ORDER.filter((r) => PERSONAL_DATA[r] !== 'NONE'),
     scopes,
   };
 }

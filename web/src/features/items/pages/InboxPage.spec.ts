@@ -70,6 +70,21 @@ async function openInbox(route: string, mocks: MockedResponse[], role: Role = 'H
   return { ...(await render(InboxPage, { client, route, locale })), live };
 }
 
+describe('InboxPage: searching applicants', () => {
+  it('tells a role that sees applicants (an executor) that the search finds them, and a curator, who never sees them, that it finds words and numbers', async () => {
+    const input = async (role: Role) => {
+      const { wrapper } = await openInbox('/items', [itemsMock({}, page([]))], role);
+      return wrapper.get('[data-testid="filter-search"] input, input[data-testid="filter-search"]').element as HTMLInputElement;
+    };
+    const executor = await input('EXECUTOR');
+    expect(executor.placeholder).toBe('Слова, номер или заявитель');
+    expect(executor.closest('[title]')?.getAttribute('title') ?? executor.title).toContain('фамилия, телефон или e-mail заявителя');
+    const curator = await input('CURATOR');
+    expect(curator.placeholder).toBe('Слова или номер');
+    expect(curator.closest('[title]')?.getAttribute('title') ?? curator.title).not.toContain('заявител');
+  });
+});
+
 describe('InboxPage', () => {
   it('asks the server for exactly the view in the address, with whole municipal days', async () => {
     const result = vi.fn(() => page([itemRowFixture()]));
