@@ -13,12 +13,12 @@ import {
   ITEM_KINDS,
   ITEM_STATUSES,
   NO_ANSWER_REASONS,
-  NOTIFICATION_TYPES,
   OUTCOMES,
   QUEUES,
   REWORK_REASONS,
 } from '../../features/items/codes';
 import { SORTS } from '../../features/items/composables/useInboxFilters';
+import { NOTICE_TYPES } from '../../features/notifications/notices';
 import { russianPlural } from './index';
 import en from './messages/en';
 import ru from './messages/ru';
@@ -81,7 +81,7 @@ describe('messages', () => {
       ...REWORK_REASONS.map((r) => `reworkReasons.${r}`),
       ...NO_ANSWER_REASONS.map((r) => `noAnswerReasons.${r}`),
       ...DEADLINE_STATES.map((s) => `deadlineStates.${s}`),
-      ...NOTIFICATION_TYPES.map((n) => `notificationTypes.${n}`),
+      ...NOTICE_TYPES.flatMap((n) => [`notificationTypes.${n}`, `notificationDigests.${n}`]),
       ...QUEUES.map((q) => `queues.${q}`),
       ...CHANGE_FIELDS.map((f) => `changeFields.${f}`),
       ...SORTS.map((s) => `items.sort.${s}`),

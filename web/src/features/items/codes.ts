@@ -107,8 +107,6 @@ export const NO_ANSWER_REASONS: readonly NoAnswerReason[] = [
 
 export const DEADLINE_STATES: readonly DeadlineState[] = ['ON_TRACK', 'DUE_SOON', 'OVERDUE'];
 
-export const NOTIFICATION_TYPES = ['ASSIGNED', 'ON_REVIEW', 'RETURNED', 'REOPENED', 'DUE_SOON', 'OVERDUE'] as const;
-
 /** History events that are not actions (the actions are named in `itemActions`). */
 export const ITEM_EVENTS = [
   'CREATED',
