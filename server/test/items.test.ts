@@ -405,7 +405,8 @@ describe('finding items', () => {
       const small = count;
       count = 0;
       expect((await t.gql(q(20), {}, tok.analyst)).errors).toBeUndefined();
-      expect(small).toBeGreaterThan(5);
+      // The session, the page and its lists (one statement for all of them): the observer sees every one.
+      expect(small).toBeGreaterThanOrEqual(3);
       expect(count).toBe(small);
     } finally {
       queryObserver.current = null;

@@ -8,14 +8,17 @@ import { logger } from '../shared/logger.js';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
-/** Sees every SQL statement the ORM sends (tests count them to prove there is no N+1). */
-export const queryObserver: { current: ((sql: string) => void) | null } = { current: null };
+/** Which pool a statement went through: the one serving requests (openRequestOrm) or the server's own. */
+export type PoolName = 'requests' | 'system';
+
+/** Sees every SQL statement the ORM sends, and through which pool (tests count them: no N+1, statements per request). */
+export const queryObserver: { current: ((sql: string, pool: PoolName) => void) | null } = { current: null };
 
 /** Connections of the pool for requests (openRequestOrm) and of the one for the server's own work. */
 const REQUEST_POOL_MAX = 20;
 const SYSTEM_POOL_MAX = 10;
 
-export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
+export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}, pool: PoolName = 'system'): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl,
@@ -42,15 +45,15 @@ export function ormOptions(clientUrl: string, extra: Partial<Options<PostgreSqlD
     },
     logger: (m) => logger.debug(m),
     onQuery: (sql) => {
-      queryObserver.current?.(sql);
+      queryObserver.current?.(sql, pool);
       return sql;
     },
     ...extra,
   };
 }
 
-export async function openOrm(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
-  return MikroORM.init<PostgreSqlDriver>(ormOptions(clientUrl, extra));
+export async function openOrm(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}, pool: PoolName = 'system'): Promise<Orm> {
+  return MikroORM.init<PostgreSqlDriver>(ormOptions(clientUrl, extra, pool));
 }
 
 /**
@@ -67,7 +70,7 @@ export async function openRequestOrm(orm: Orm, statementTimeoutMs: number): Prom
     driverOptions: {
       connection: { application_name: 'otklik-requests', ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) },
     },
-  });
+  }, 'requests');
 }
 
 /** Applies the committed migrations; returns the names applied now. */

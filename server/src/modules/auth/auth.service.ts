@@ -9,7 +9,7 @@ import { User } from '../users/user.entity.js';
 import { UserSession } from './session.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { API_TOKEN_PREFIX, dummyHash, hashPassword, newSecret, SESSION_PREFIX, secretHash, verifyPassword } from './secrets.js';
-import { REGIONAL_ROLES } from './roles.js';
+import { REGIONAL_ROLES, type Role } from './roles.js';
 import { checkThrottle, clearFailures, recordFailure } from './sign-in-throttle.js';
 import { audit, auditChange } from '../audit/audit.service.js';
 
@@ -104,6 +104,37 @@ export async function changeMyPassword(ctx: Ctx, current: string, next: string):
   return true;
 }
 
+/** A session and its person as the viewer check reads them (resolveViewer). */
+type SessionRow = {
+  id: string;
+  expires_at: string;
+  last_seen_at: string;
+  user_id: string;
+  username: string;
+  active: boolean;
+  roles: Role[];
+  municipality_id: string | null;
+  department_id: string | null;
+  sector_ids: string[];
+};
+
+/** The same viewer as `viewerOf`, from the row of a session check. */
+function viewerFromRow(row: SessionRow, expiresAt: Date): Viewer | null {
+  const regional = row.roles.some((r) => REGIONAL_ROLES.includes(r));
+  if (!regional && !row.municipality_id) return null;
+  return {
+    kind: 'user',
+    userId: row.user_id,
+    sessionId: row.id,
+    username: row.username,
+    roles: [...row.roles],
+    municipalityId: regional ? null : row.municipality_id,
+    departmentId: row.department_id,
+    sectorIds: row.sector_ids,
+    expiresAt,
+  };
+}
+
 function viewerOf(user: User, sessionId: string, expiresAt: Date): Viewer | null {
   const regional = user.roles.some((r) => REGIONAL_ROLES.includes(r));
   // A municipal user without a municipality would read everything: fail closed.
@@ -129,17 +160,24 @@ export async function resolveViewer(em: EntityManager, secret: string | undefine
   if (!secret) return null;
   const tokenHash = secretHash(secret);
   if (secret.startsWith(SESSION_PREFIX)) {
-    const session = await em.findOne(
-      UserSession,
-      { tokenHash, revokedAt: null, expiresAt: { $gt: now } },
-      { ...withoutTenant('RESOLVE_VIEWER'), populate: ['user', 'user.sectors'] },
+    // Every request over HTTP asks this, so it is one plain statement: the session, its person and their sectors,
+    // read as values, with no entity made of them.
+    const rows: SessionRow[] = await em.getConnection().execute(
+      `select s.id, s.expires_at, s.last_seen_at, u.id as user_id, u.username, u.active, u.roles::text[] as roles,
+         u.municipality_id, u.department_id, array(select us.sector_id from user_sector us where us.user_id = u.id)::text[] as sector_ids
+       from user_session s join app_user u on u.id = s.user_id
+       where s.token_hash = ? and s.revoked_at is null and s.expires_at > ?`,
+      [tokenHash, now],
     );
-    const user = session?.user.getEntity();
-    if (!session || !user || !user.active) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > SEEN_UPDATE_MS) {
-      await em.nativeUpdate(UserSession, { id: session.id }, { lastSeenAt: now });
+    const row = rows[0];
+    if (!row || !row.active) return null;
+    const platform = em.getPlatform();
+    const expiresAt = platform.parseDate(row.expires_at) as Date;
+    const lastSeenAt = platform.parseDate(row.last_seen_at) as Date;
+    if (now.getTime() - lastSeenAt.getTime() > SEEN_UPDATE_MS) {
+      await em.nativeUpdate(UserSession, { id: row.id }, { lastSeenAt: now });
     }
-    return viewerOf(user, session.id, session.expiresAt);
+    return viewerFromRow(row, expiresAt);
   }
   if (secret.startsWith(API_TOKEN_PREFIX)) {
     const token = await em.findOne(ApiToken, { tokenHash, revokedAt: null }, withoutTenant('RESOLVE_VIEWER'));

@@ -214,7 +214,12 @@ export function personalDataWhere(s: Subject | null): FilterQuery<Item> | null {
 }
 
 /** The facts of a loaded item. */
-export function accessFactsOf(item: Item): AccessFacts {
+export function accessFactsOf(item: {
+  kind: ItemKind;
+  sector?: { id: string } | null;
+  department?: { id: string } | null;
+  executor?: { id: string } | null;
+}): AccessFacts {
   return {
     kind: item.kind,
     sectorId: item.sector?.id ?? null,

@@ -8,6 +8,7 @@ import type { KpiDrillInput } from '../kpi/kpi.types.js';
 import { Permission, Role } from '../auth/roles.js';
 import { actionWhere, personalDataWhere, reachWhere } from './item-access.js';
 import { applicantSearchText, Item } from './item.entity.js';
+import { itemRows, type ItemRow } from './item-rows.js';
 import { DeadlineState, ItemStatus } from './item.enums.js';
 import { ItemQueue, ItemSort, type ItemFilter } from './item.inputs.js';
 import { CLOSED_STATUSES, ItemAction } from './lifecycle.js';
@@ -21,6 +22,16 @@ export async function getItem(ctx: Ctx, id: string): Promise<Item> {
   const item = await ctx.em.findOne(Item, { $and: [{ id }, reachWhere(ctx.viewer)] });
   if (!item) throw notFound('Item', id);
   return item;
+}
+
+/**
+ * The same item for reading only (the `item` query): a row with its to-one relations, in one statement
+ * (item-rows.ts). What changes an item loads the entity (`getItem`).
+ */
+export async function getItemRow(ctx: Ctx, id: string): Promise<ItemRow> {
+  const [row] = await itemRows(ctx.em, { $and: [{ id }, reachWhere(ctx.viewer)] }, {}, 1);
+  if (!row) throw notFound('Item', id);
+  return row;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -47,7 +58,7 @@ function dueAfter(k: string | null, id: string): FilterQuery<Item> {
 
 type SortSpec = {
   orderBy: Record<string, string>;
-  key: (i: Item) => string | null;
+  key: (i: Pick<Item, 'urgent' | 'dueAt' | 'receivedAt'>) => string | null;
   after: (k: string | null, id: string) => FilterQuery<Item>;
 };
 
@@ -200,14 +211,15 @@ export async function listItems(
   first: number,
   after: string | undefined,
   sort: ItemSort,
-): Promise<{ nodes: Item[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
+): Promise<{ nodes: ItemRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
   if (first < 1 || first > MAX_PAGE) throw badInput([{ field: 'first', problems: [`1 to ${MAX_PAGE}`] }]);
   const spec = SORTS[sort];
   const where = await itemsWhere(ctx, filter);
   const cursor = after ? decodeCursor(after) : null;
   const page: FilterQuery<Item> = cursor ? { $and: [where(), spec.after(cursor.k, cursor.id)] } : where();
   const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Item, page, { orderBy: spec.orderBy as never, limit: first + 1 }),
+    // Rows, not entities, with the to-one relations a row shows joined into the page's one statement (item-rows.ts).
+    itemRows(ctx.em, page, spec.orderBy as never, first + 1),
     ctx.em.count(Item, where()),
   ]);
   const nodes = rows.slice(0, first);

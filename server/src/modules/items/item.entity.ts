@@ -32,6 +32,20 @@ export function applicantSearchText(alias?: string): string {
   name: 'item_open_due_index',
   expression: `create index "item_open_due_index" on "item" ("municipality_id", "due_at", "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED')`,
 })
+// The inbox's default order (urgent first, then the nearest deadline, then id) read straight from an index, for the
+// open items of a municipality, of a department and of a sector (the lists people open; docs/performance.md).
+@Index({
+  name: 'item_open_urgent_due_index',
+  expression: `create index "item_open_urgent_due_index" on "item" ("municipality_id", "urgent" desc, "due_at" asc nulls last, "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED')`,
+})
+@Index({
+  name: 'item_open_department_urgent_due_index',
+  expression: `create index "item_open_department_urgent_due_index" on "item" ("department_id", "urgent" desc, "due_at" asc nulls last, "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED')`,
+})
+@Index({
+  name: 'item_open_sector_urgent_due_index',
+  expression: `create index "item_open_sector_urgent_due_index" on "item" ("sector_id", "urgent" desc, "due_at" asc nulls last, "id") where "status" not in ('CLOSED', 'REDIRECTED', 'MERGED')`,
+})
 @Index({ properties: ['municipality', 'receivedAt'] })
 // KPIs (docs/kpi.md): what happened on a day, and what was still unresolved at an instant.
 @Index({ properties: ['municipality', 'answeredAt'] })

@@ -41,15 +41,16 @@ import { availableActions } from './item-access.js';
 import { applicantFor } from './personal-data.service.js';
 import { stateOf } from './deadlines.js';
 import * as items from './item.service.js';
-import { getItem, listItems, queueCounts } from './item-queries.js';
+import { getItemRow, listItems, queueCounts } from './item-queries.js';
 import { itemLoaders } from './item.loaders.js';
+import { related, type ItemView } from './item-rows.js';
 
 @Resolver()
 export class ItemResolver {
   @Authorized(Permission.ITEMS_READ)
   @Query(() => Item)
   item(@Context() ctx: Ctx, @Arg('id', () => ID) id: string) {
-    return getItem(ctx, id);
+    return getItemRow(ctx, id);
   }
 
   @Authorized(Permission.ITEMS_READ)
@@ -254,83 +255,83 @@ export class ItemResolver {
 @Resolver(() => Item)
 export class ItemFieldsResolver {
   @FieldResolver(() => Applicant, { description: 'Masked unless your role works the item; every full view is logged' })
-  applicant(@Root() item: Item, @Context() ctx: Ctx) {
+  applicant(@Root() item: ItemView, @Context() ctx: Ctx) {
     return applicantFor(ctx, item);
   }
 
   @FieldResolver(() => Boolean, { description: 'An APPEAL without a surname or an address for the answer gets no answer (59-ФЗ)' })
-  anonymous(@Root() item: Item): boolean {
+  anonymous(@Root() item: ItemView): boolean {
     return item.kind === ItemKind.APPEAL && (!item.applicantName?.trim() || (!item.applicantAddress?.trim() && !item.applicantEmail?.trim()));
   }
 
   @FieldResolver(() => DeadlineState, { nullable: true, description: 'State of the clock that runs now' })
-  deadlineState(@Root() item: Item, @Context() ctx: Ctx): DeadlineState | null {
+  deadlineState(@Root() item: ItemView, @Context() ctx: Ctx): DeadlineState | null {
     return stateOf(item, ctx.now());
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Seconds until dueAt (negative when overdue)' })
-  secondsLeft(@Root() item: Item, @Context() ctx: Ctx): number | null {
+  secondsLeft(@Root() item: ItemView, @Context() ctx: Ctx): number | null {
     const at = item.pausedAt ?? ctx.now();
     return item.dueAt ? Math.round((item.dueAt.getTime() - at.getTime()) / 1000) : null;
   }
 
   @FieldResolver(() => [ItemAction], { description: 'What you may do with the item now' })
-  availableActions(@Root() item: Item, @Context() ctx: Ctx): ItemAction[] {
+  availableActions(@Root() item: ItemView, @Context() ctx: Ctx): ItemAction[] {
     return availableActions(ctx.viewer, items.factsOf(item));
   }
 
   @FieldResolver(() => Settlement, { nullable: true })
-  settlement(@Root() item: Item) {
-    return item.settlement?.load({ dataloader: true }) ?? null;
+  settlement(@Root() item: ItemView) {
+    return related(item.settlement);
   }
 
   @FieldResolver(() => Category, { nullable: true })
-  category(@Root() item: Item) {
-    return item.category?.load({ dataloader: true }) ?? null;
+  category(@Root() item: ItemView) {
+    return related(item.category);
   }
 
   @FieldResolver(() => Sector, { nullable: true })
-  sector(@Root() item: Item) {
-    return item.sector?.load({ dataloader: true }) ?? null;
+  sector(@Root() item: ItemView) {
+    return related(item.sector);
   }
 
   @FieldResolver(() => Department, { nullable: true })
-  department(@Root() item: Item) {
-    return item.department?.load({ dataloader: true }) ?? null;
+  department(@Root() item: ItemView) {
+    return related(item.department);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  executor(@Root() item: Item) {
-    return item.executor?.load({ dataloader: true }) ?? null;
+  executor(@Root() item: ItemView) {
+    return related(item.executor);
   }
 
   @FieldResolver(() => Item, { nullable: true, description: 'The item this one is a duplicate of (null when you do not reach it)' })
-  parent(@Root() item: Item, @Context() ctx: Ctx) {
+  parent(@Root() item: ItemView, @Context() ctx: Ctx) {
     return item.parent ? itemLoaders(ctx).reachable.load(item.parent.id) : null;
   }
 
   @FieldResolver(() => [Item], { description: 'Items merged into this one (those you reach)' })
-  duplicates(@Root() item: Item, @Context() ctx: Ctx) {
+  duplicates(@Root() item: ItemView, @Context() ctx: Ctx) {
     return itemLoaders(ctx).duplicates.load(item.id);
   }
 
   @FieldResolver(() => [ItemAnswer])
-  answers(@Root() item: Item, @Context() ctx: Ctx) {
+  answers(@Root() item: ItemView, @Context() ctx: Ctx) {
     return itemLoaders(ctx).answers.load(item.id);
   }
 
   @FieldResolver(() => [ItemEvent], { description: 'Every change, oldest first' })
-  history(@Root() item: Item, @Context() ctx: Ctx) {
+  history(@Root() item: ItemView, @Context() ctx: Ctx) {
     return itemLoaders(ctx).history.load(item.id);
   }
 
   @FieldResolver(() => [Attachment])
-  attachments(@Root() item: Item, @Context() ctx: Ctx) {
+  attachments(@Root() item: ItemView, @Context() ctx: Ctx) {
     return itemLoaders(ctx).attachments.load(item.id);
   }
 
   @FieldResolver(() => [Department], { description: 'Departments suggested for the item, from its category, sector and settlement' })
-  suggestedDepartments(@Root() item: Item, @Context() ctx: Ctx) {
+  suggestedDepartments(@Root() item: ItemView, @Context() ctx: Ctx) {
     return items.suggestDepartments(ctx, item);
   }
 }

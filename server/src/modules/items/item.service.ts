@@ -22,6 +22,7 @@ import {
 } from '../sla/index.js';
 import { AnswerKind, AnswerStatus, ItemAnswer } from './item-answer.entity.js';
 import { Item } from './item.entity.js';
+import type { ItemView } from './item-rows.js';
 import { Channel, ItemKind, ItemStatus, Outcome } from './item.enums.js';
 import type {
   AnswerInput,
@@ -60,7 +61,7 @@ const ELECTRONIC: readonly Channel[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Who is acting, and what the policy reads of an item
 
-export function factsOf(item: Item): ItemFacts {
+export function factsOf(item: ItemView): ItemFacts {
   return { ...accessFactsOf(item), status: item.status, extended: !!item.extendedAt };
 }
 
@@ -571,7 +572,7 @@ export async function mergeItem(ctx: Ctx, id: string, version: number, parentId:
 }
 
 /** Departments that answer for the item's category (first) or sector, serving its settlement. */
-export async function suggestDepartments(ctx: Ctx, item: Item): Promise<Department[]> {
+export async function suggestDepartments(ctx: Ctx, item: ItemView): Promise<Department[]> {
   if (!item.sector) return [];
   const candidates = await ctx.em.find(
     Department,

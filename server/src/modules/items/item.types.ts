@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Item } from './item.entity.js';
+import type { ItemView } from './item-rows.js';
 
 @ObjectType({ description: 'The applicant. Masked (И***в И., no phone or e-mail, address cut to the street) unless you work the item.' })
 export class Applicant {
@@ -25,7 +26,7 @@ export class ItemEdge {
   cursor!: string;
 
   @Field(() => Item)
-  node!: Item;
+  node!: ItemView;
 }
 
 @ObjectType()
@@ -46,7 +47,7 @@ export class ItemConnection {
   edges!: ItemEdge[];
 
   @Field(() => [Item], { description: 'The same items as edges, for convenience' })
-  nodes!: Item[];
+  nodes!: ItemView[];
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../graphql/context.js';
 import { PersonalDataAccess } from '../audit/personal-data-access.entity.js';
 import { accessFactsOf, seesPersonalData } from './item-access.js';
-import type { Item } from './item.entity.js';
+import type { ItemView } from './item-rows.js';
 import { maskApplicant, type Applicant } from './personal-data.js';
 
 /**
@@ -9,7 +9,7 @@ import { maskApplicant, type Applicant } from './personal-data.js';
  * policy decides), masked for everyone else. Every view in full is written to the access log (152-ФЗ,
  * docs/domain.md §6) before the data leave the server.
  */
-export async function applicantFor(ctx: Ctx, item: Item): Promise<Applicant & { masked: boolean }> {
+export async function applicantFor(ctx: Ctx, item: ItemView): Promise<Applicant & { masked: boolean }> {
   const raw: Applicant = {
     name: item.applicantName ?? null,
     phone: item.applicantPhone ?? null,
@@ -54,7 +54,7 @@ function logWithOthers(ctx: Ctx, live: object, rows: PersonalDataAccess[]): Prom
 }
 
 /** Writes one access-log row per item (a view or an export of its applicant's data). */
-export async function logPersonalDataAccess(ctx: Ctx, items: Item[], action: 'VIEW' | 'EXPORT' | 'DOWNLOAD'): Promise<void> {
+export async function logPersonalDataAccess(ctx: Ctx, items: readonly ItemView[], action: 'VIEW' | 'EXPORT' | 'DOWNLOAD'): Promise<void> {
   const v = ctx.viewer;
   if (!v || !items.length) return;
   const rows = items.map((item) =>
