@@ -39,7 +39,7 @@ import { requestIds } from './observability/request-id.js';
 import { clientAddress, clientKey, limitRequests, RequestLimiter } from './graphql/rate-limit.js';
 
 export const SESSION_COOKIE = 'otklik_session';
-/** During a stop, new requests are answered 503 for at least this long before the listener closes. */
+/** During a stop, the listener closes once no request has arrived or finished for this long (503s included). */
 const STOP_SETTLE_MS = 1_000;
 
 export type AppDeps = {
@@ -128,8 +128,11 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   let stopping = false;
   let active = 0;
   let idle: (() => void) | null = null;
+  /** When a request last arrived or finished during a stop (the listener closes only after a quiet moment). */
+  let lastActivity = 0;
   app.use((_req: Request, res: Response, next: NextFunction) => {
     if (stopping) {
+      lastActivity = Date.now();
       res.setHeader('Connection', 'close');
       res.setHeader('Retry-After', '10');
       res.status(503).json(httpError(ErrorCode.SERVICE_UNAVAILABLE, 'The server is stopping; try again in a few seconds'));
@@ -141,6 +144,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       if (!counted) return;
       counted = false;
       active -= 1;
+      lastActivity = Date.now();
       if (active === 0) idle?.();
     };
     res.once('finish', done);
@@ -151,11 +155,17 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const drainHttp = async (graceMs: number) => {
     stopping = true;
     const started = Date.now();
+    lastActivity = started;
     const allDone = active === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
     await Promise.race([allDone, new Promise((r) => setTimeout(r, graceMs).unref())]);
-    // Clients whose connection was accepted just before the stop get their 503 before the listener goes.
-    const settle = Math.min(STOP_SETTLE_MS, graceMs) - (Date.now() - started);
-    if (settle > 0) await new Promise((r) => setTimeout(r, settle).unref());
+    // The listener goes only after STOP_SETTLE_MS without a request arriving or finishing (within the grace period):
+    // a client whose request just finished, and who sends its next one at once, gets its 503, not a reset connection.
+    const settleMs = Math.min(STOP_SETTLE_MS, graceMs);
+    for (;;) {
+      const left = Math.min(settleMs - (Date.now() - lastActivity), graceMs - (Date.now() - started));
+      if (left <= 0) break;
+      await new Promise((r) => setTimeout(r, left).unref());
+    }
   };
   const httpServer = createServer(app);
 
