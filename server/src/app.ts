@@ -23,6 +23,8 @@ import { CLOSE_REVOKED, coalesceWrites, LiveSockets, originAllowed } from './gra
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
+import { ViewerCache } from './modules/auth/viewer-cache.js';
+import { secretHash } from './modules/auth/secrets.js';
 import { logger, safeError, setLogLevel } from './shared/logger.js';
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
@@ -105,10 +107,23 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const requestOrm = await openRequestOrm(orm, config.dbStatementTimeoutMs);
   const limiter = new RequestLimiter(config.rateLimits);
   // The viewer of an HTTP request, resolved once: the rate limits key on it, then its handler uses it.
+  // Who holds a secret: remembered for a moment by this instance, forgotten at once when it is revoked
+  // (modules/auth/viewer-cache.ts), else checked in the database.
+  const viewerCache = new ViewerCache(config.viewerCacheMs, pubsub);
+  const checkViewer = async (secret: string | undefined, at: Date): Promise<Viewer | null> => {
+    if (!secret) return null;
+    const hash = secretHash(secret);
+    const known = viewerCache.get(hash, at);
+    if (known) return known;
+    const mark = viewerCache.mark;
+    const viewer = await resolveViewer(requestOrm.em.fork({ clear: true }), secret, at);
+    if (viewer) viewerCache.set(hash, viewer, mark);
+    return viewer;
+  };
   const viewers = new WeakMap<Request, Promise<Viewer | null>>();
   const viewerFor = (req: Request): Promise<Viewer | null> => {
     let viewer = viewers.get(req);
-    if (!viewer) viewers.set(req, (viewer = resolveViewer(requestOrm.em.fork({ clear: true }), secretFrom(req.headers.authorization, req.headers.cookie), now())));
+    if (!viewer) viewers.set(req, (viewer = checkViewer(secretFrom(req.headers.authorization, req.headers.cookie), now())));
     return viewer;
   };
 
@@ -205,7 +220,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         }
         const secret = header ?? cookie;
         const current = now();
-        const viewer = await resolveViewer(requestOrm.em.fork({ clear: true }), secret, current);
+        const viewer = await checkViewer(secret, current);
         Object.assign(ctx.extra, { viewer, secret, cookieSession: !!viewer && !header });
         if (viewer) live.add(ctx.extra.socket, viewer, viewer.expiresAt, current);
         return true;
@@ -224,7 +239,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
           return [asFormattedError(e)];
         }
         if (extra.viewer) {
-          const still = await resolveViewer(requestOrm.em.fork({ clear: true }), extra.secret, now());
+          const still = await checkViewer(extra.secret, now());
           if (!still) {
             ctx.extra.socket.close(CLOSE_REVOKED.code, CLOSE_REVOKED.reason);
             return [new AppError(ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again')];
@@ -428,6 +443,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     stop: async () => {
       dbWatch.stop();
       live.stop();
+      viewerCache.stop();
       liveServices.figures.stop();
       // In order: no new requests or sockets; the accepted requests finish; the sockets are told "going away"
       // (1001, graphql-ws); the connections and the listener close; then Apollo, and the live bus.

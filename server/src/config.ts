@@ -29,6 +29,7 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(1).default('demo'),
   DEMO_ITEMS: z.coerce.number().int().min(0).max(200_000).default(2500),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  VIEWER_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -74,6 +75,8 @@ export type Config = {
   demoPassword: string;
   demoItems: number;
   sessionTtlHours: number;
+  /** How long a checked session or token is remembered by this instance (modules/auth/viewer-cache.ts); 0: never */
+  viewerCacheMs: number;
   cookieSecure: boolean;
   webDist: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: c.DEMO_PASSWORD,
     demoItems: c.DEMO_ITEMS,
     sessionTtlHours: c.SESSION_TTL_HOURS,
+    viewerCacheMs: c.VIEWER_CACHE_MS,
     cookieSecure: c.COOKIE_SECURE,
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,

@@ -17,6 +17,13 @@ export const CLOSE_ACCESS_CHANGED = { code: 1012, reason: 'Access changed: recon
 
 export type Revocation = Topics['ACCESS_REVOKED'][0];
 
+/** Whether a revocation ends this viewer's session or token (or, ACCESS_CHANGED, how it is seen). */
+export function revokes(r: Revocation, v: Viewer): boolean {
+  return v.kind === 'user'
+    ? (r.sessionId !== undefined && r.sessionId === v.sessionId) || (r.userId !== undefined && r.userId === v.userId && r.exceptSessionId !== v.sessionId)
+    : r.tokenId !== undefined && r.tokenId === v.tokenId;
+}
+
 type Entry = { socket: WebSocket; viewer: Viewer; expiry?: NodeJS.Timeout };
 
 export class LiveSockets {
@@ -53,13 +60,7 @@ export class LiveSockets {
   revoke(r: Revocation): number {
     let closed = 0;
     for (const e of [...this.entries]) {
-      const v = e.viewer;
-      const hit =
-        v.kind === 'user'
-          ? (r.sessionId !== undefined && r.sessionId === v.sessionId) ||
-            (r.userId !== undefined && r.userId === v.userId && r.exceptSessionId !== v.sessionId)
-          : r.tokenId !== undefined && r.tokenId === v.tokenId;
-      if (!hit) continue;
+      if (!revokes(r, e.viewer)) continue;
       const how = r.reason === 'ACCESS_CHANGED' ? CLOSE_ACCESS_CHANGED : CLOSE_REVOKED;
       e.socket.close(how.code, how.reason);
       this.remove(e);
