@@ -83,6 +83,34 @@ describe('SQL statements per request', () => {
     expect(statements.length, statements.map((x) => x.slice(0, 140)).join('\n')).toBeLessThanOrEqual(5);
   });
 
+  it('counts a list only when asked, and not when its first page holds it all', async () => {
+    const counts = (statements: string[]) => statements.filter((x) => /select count\(/.test(x)).length;
+    const q = (fields: string) => `query($f: ItemFilter) { items(first: 25, filter: $f) { ${fields} } }`;
+    const run = async (fields: string, filter: Record<string, unknown>) => {
+      const statements: string[] = [];
+      queryObserver.current = (sql, pool) => {
+        if (pool === 'requests') statements.push(sql);
+      };
+      try {
+        const r = await t.gql<{ items: { totalCount?: number; nodes: unknown[] } }>(q(fields), { f: filter }, tok.head);
+        expect(r.errors).toBeUndefined();
+        return { statements, items: r.data!.items };
+      } finally {
+        queryObserver.current = null;
+      }
+    };
+    // More than a page: counted, once asked for.
+    expect(counts((await run('nodes { id }', { openOnly: true })).statements)).toBe(0);
+    const many = await run('totalCount nodes { id }', { openOnly: true });
+    expect(counts(many.statements)).toBe(1);
+    expect(many.items.totalCount).toBeGreaterThan(25);
+    // A page that holds the whole list is its own count.
+    const few = await run('totalCount nodes { id }', { openOnly: true, urgent: true });
+    expect(few.items.nodes.length).toBeLessThan(25);
+    expect(few.items.totalCount).toBe(few.items.nodes.length);
+    expect(counts(few.statements)).toBe(0);
+  });
+
   it('who is signed in (Me): at most 2 statements', async () => {
     const { statements } = await statementsOf('Me', {}, tok.executor!);
     expect(statements.length, statements.map((x) => x.slice(0, 140)).join('\n')).toBeLessThanOrEqual(2);

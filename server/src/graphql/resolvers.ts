@@ -7,7 +7,7 @@ import {
   OrganisationResolver,
   SectorFieldsResolver,
 } from '../modules/organisation/organisation.resolver.js';
-import { AttachmentFieldsResolver, ItemAnswerFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
+import { AttachmentFieldsResolver, ItemAnswerFieldsResolver, ItemConnectionFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
 import { AnswerTemplateResolver } from '../modules/items/answer-template.resolver.js';
 import { NotificationResolver } from '../modules/notifications/notification.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
@@ -38,6 +38,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CalendarResolver,
   ItemResolver,
   ItemFieldsResolver,
+  ItemConnectionFieldsResolver,
   ItemAnswerFieldsResolver,
   ItemEventFieldsResolver,
   NotificationResolver,

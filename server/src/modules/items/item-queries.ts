@@ -211,24 +211,26 @@ export async function listItems(
   first: number,
   after: string | undefined,
   sort: ItemSort,
-): Promise<{ nodes: ItemRow[]; totalCount: number; endCursor: string | null; hasNextPage: boolean }> {
+): Promise<{ nodes: ItemRow[]; totalCount: () => Promise<number>; endCursor: string | null; hasNextPage: boolean }> {
   if (first < 1 || first > MAX_PAGE) throw badInput([{ field: 'first', problems: [`1 to ${MAX_PAGE}`] }]);
   const spec = SORTS[sort];
   const where = await itemsWhere(ctx, filter);
   const cursor = after ? decodeCursor(after) : null;
   const page: FilterQuery<Item> = cursor ? { $and: [where(), spec.after(cursor.k, cursor.id)] } : where();
-  const [rows, totalCount] = await Promise.all([
-    // Rows, not entities, with the to-one relations a row shows joined into the page's one statement (item-rows.ts).
-    itemRows(ctx.em, page, spec.orderBy as never, first + 1),
-    ctx.em.count(Item, where()),
-  ]);
+  // Rows, not entities, with the to-one relations a row shows joined into the page's one statement (item-rows.ts).
+  const rows = await itemRows(ctx.em, page, spec.orderBy as never, first + 1);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
+  const hasNextPage = rows.length > first;
+  // The count only when it is asked for, and a statement only when the page does not tell it: a first page that
+  // holds the whole list is its count.
+  let counted: Promise<number> | undefined;
+  const totalCount = () => (counted ??= !cursor && !hasNextPage ? Promise.resolve(nodes.length) : ctx.em.count(Item, where()));
   return {
     nodes,
     totalCount,
     endCursor: last ? encodeCursor({ k: spec.key(last), id: last.id }) : null,
-    hasNextPage: rows.length > first,
+    hasNextPage,
   };
 }
 

@@ -336,6 +336,15 @@ export class ItemFieldsResolver {
   }
 }
 
+/** The count of a list, run only when asked for (listItems gives it as a function). */
+@Resolver(() => ItemConnection)
+export class ItemConnectionFieldsResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() c: ItemConnection): number | Promise<number> {
+    return typeof c.totalCount === 'function' ? c.totalCount() : c.totalCount;
+  }
+}
+
 @Resolver(() => ItemAnswer)
 export class ItemAnswerFieldsResolver {
   @FieldResolver(() => User, { nullable: true })

@@ -40,8 +40,9 @@ export class PageInfo {
 
 @ObjectType()
 export class ItemConnection {
+  /** A number, or a function that counts when the field is asked for (ItemConnectionFieldsResolver). */
   @Field(() => Int)
-  totalCount!: number;
+  totalCount!: number | (() => Promise<number>);
 
   @Field(() => [ItemEdge])
   edges!: ItemEdge[];
