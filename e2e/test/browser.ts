@@ -27,3 +27,15 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('signin-password').fill(password);
   await page.getByTestId('signin-submit').click();
 }
+
+/** A GraphQL request to the product under test, over HTTP; its data, or an error with the GraphQL errors. */
+export async function gql<T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

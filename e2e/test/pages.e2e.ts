@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-import { launchBrowser, signIn } from './browser.js';
+import { launchBrowser, signIn, gql } from './browser.js';
 
 /*
  * Every page each demo role can reach, at a phone, a laptop and a full-HD screen, checked for what tends to come
@@ -25,25 +25,16 @@ let browser: Browser;
 let close: () => Promise<void>;
 let wallToken: string | undefined;
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 beforeAll(async () => {
   ({ browser, close } = await launchBrowser());
   // A wall token, as the head makes one on the tokens page, so the wall display is checked too.
   const { signIn: head } = await gql<{ signIn: { token: string } }>(
+    baseUrl,
     'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }',
     { u: 'head', p: 'demo' },
   );
   const { createApiToken } = await gql<{ createApiToken: { token: string } }>(
+    baseUrl,
     'mutation { createApiToken(input: { name: "Стена МЦУ (pages e2e)", kind: WALL_DISPLAY, scopes: [WALL_READ, KPI_READ, ORG_READ] }) { token } }',
     {},
     head.token,

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './browser.js';
+import { launchBrowser, signIn, gql } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -22,19 +22,8 @@ afterAll(async () => {
   await close?.();
 });
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
 const tokenOf = async (username: string) =>
-  (await gql<{ signIn: { token: string } }>('mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: 'demo' }))
+  (await gql<{ signIn: { token: string } }>(baseUrl, 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: 'demo' }))
     .signIn.token;
 
 /**
@@ -44,13 +33,15 @@ const tokenOf = async (username: string) =>
 async function appealForTheExecutor(subject: string): Promise<string> {
   const head = await tokenOf('head');
   const executor = await tokenOf('executor');
-  const { me } = await gql<{ me: { id: string } }>('{ me { id } }', {}, executor);
+  const { me } = await gql<{ me: { id: string } }>(baseUrl, '{ me { id } }', {}, executor);
   const { departments, settlements } = await gql<{ departments: { id: string; code: string }[]; settlements: { id: string; code: string }[] }>(
+    baseUrl,
     '{ departments { id code } settlements { id code } }',
     {},
     head,
   );
   const { createItem } = await gql<{ createItem: { id: string; number: string; version: number } }>(
+    baseUrl,
     'mutation($i: ItemInput!) { createItem(input: $i) { id number version } }',
     {
       i: {
@@ -67,6 +58,7 @@ async function appealForTheExecutor(subject: string): Promise<string> {
     head,
   );
   await gql(
+    baseUrl,
     'mutation($id: ID!, $v: Int!, $d: ID!, $e: ID) { assignItem(id: $id, version: $v, input: { departmentId: $d, executorId: $e }) { id } }',
     { id: createItem.id, v: createItem.version, d: departments.find((d) => d.code === 'housing')!.id, e: me.id },
     head,
