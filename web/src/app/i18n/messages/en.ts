@@ -811,7 +811,7 @@ const en: typeof ru = {
       notUrgent: 'Not urgent',
       search: 'Search',
       searchPlaceholder: 'Words or a number',
-      searchPlaceholderApplicants: 'Words, a number or an applicant',
+      searchPlaceholderApplicants: 'Words, no. or applicant',
       searchHintApplicants: 'Words of the subject, text or address; a number such as 2026-000123; an applicant\'s surname, phone or e-mail',
       searchHint: 'Words of the subject, text or address; or a number such as 2026-000123',
       from: 'Received from',

@@ -813,7 +813,7 @@ const ru = {
       notUrgent: 'Только обычные',
       search: 'Поиск',
       searchPlaceholder: 'Слова или номер',
-      searchPlaceholderApplicants: 'Слова, номер или заявитель',
+      searchPlaceholderApplicants: 'Слова, № или заявитель',
       searchHintApplicants: 'Слова из темы, текста или адреса; номер, например 2026-000123; фамилия, телефон или e-mail заявителя',
       searchHint: 'Слова из темы, текста или адреса; или номер, например 2026-000123',
       from: 'Поступило с',

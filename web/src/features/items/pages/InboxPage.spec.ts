@@ -77,7 +77,7 @@ describe('InboxPage: searching applicants', () => {
       return wrapper.get('[data-testid="filter-search"] input, input[data-testid="filter-search"]').element as HTMLInputElement;
     };
     const executor = await input('EXECUTOR');
-    expect(executor.placeholder).toBe('Слова, номер или заявитель');
+    expect(executor.placeholder).toBe('Слова, № или заявитель');
     expect(executor.closest('[title]')?.getAttribute('title') ?? executor.title).toContain('фамилия, телефон или e-mail заявителя');
     const curator = await input('CURATOR');
     expect(curator.placeholder).toBe('Слова или номер');
