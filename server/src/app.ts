@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { parse as parseCookies } from 'cookie';
@@ -290,6 +290,9 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       unavailablePlugin(),
       metrics.apolloPlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers here (every answer is per viewer): without this, Apollo's default
+      // cache-control plugin wraps every field's resolver to read hints nobody sets (docs/performance.md).
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -357,6 +360,12 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   app.use(
     '/graphql',
     limitRequests(limiter, viewerFor, 'graphql'),
+    // Every answer is the viewer's own (personal data among it): never kept by a cache or proxy on the way. Set
+    // here once, since Apollo's cache-control plugin, which would say the same, is off (its per-field cost).
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Ctx> => {

@@ -52,6 +52,17 @@ describe('HTTP', () => {
     },
   );
 
+  it('a GraphQL answer (a viewer\'s own data) tells every cache on the way not to keep it: Cache-Control no-store', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${head}` },
+      body: JSON.stringify({ query: '{ me { username } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ data: { me: { username: 'head' } } });
+  });
+
   it('gives a coded error for a malformed query', async () => {
     const r = await t.gql('{ departments { ');
     expect(r.data).toBeUndefined();

@@ -83,7 +83,7 @@ describe('SQL statements per request', () => {
     expect(statements.length, statements.map((x) => x.slice(0, 140)).join('\n')).toBeLessThanOrEqual(5);
   });
 
-  it('counts a list only when asked, and not when its first page holds it all', async () => {
+  it("counts a list only when asked, and then in the page's own statement", async () => {
     const counts = (statements: string[]) => statements.filter((x) => /select count\(/.test(x)).length;
     const q = (fields: string) => `query($f: ItemFilter) { items(first: 25, filter: $f) { ${fields} } }`;
     const run = async (fields: string, filter: Record<string, unknown>) => {
@@ -103,16 +103,66 @@ describe('SQL statements per request', () => {
     expect(counts((await run('nodes { id }', { openOnly: true })).statements)).toBe(0);
     const many = await run('totalCount nodes { id }', { openOnly: true });
     expect(counts(many.statements)).toBe(1);
+    // Asked for with the page, the count is a subquery of the page's own statement: one statement reads items.
+    expect(many.statements.filter((x) => /\bfrom item\b/.test(x)), many.statements.join('\n').slice(0, 2000)).toHaveLength(1);
     expect(many.items.totalCount).toBeGreaterThan(25);
-    // A page that holds the whole list is its own count.
+    // A page that holds the whole list: the same one statement, and its total is its length.
     const few = await run('totalCount nodes { id }', { openOnly: true, urgent: true });
     expect(few.items.nodes.length).toBeLessThan(25);
     expect(few.items.totalCount).toBe(few.items.nodes.length);
-    expect(counts(few.statements)).toBe(0);
+    expect(few.statements.filter((x) => /\bfrom item\b/.test(x))).toHaveLength(1);
+    // A list with nothing in it counts 0.
+    const none = await run('totalCount nodes { id }', { openOnly: true, search: 'zzzzzzzz' });
+    expect(none.items).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('who is signed in (Me): at most 2 statements', async () => {
     const { statements } = await statementsOf('Me', {}, tok.executor!);
     expect(statements.length, statements.map((x) => x.slice(0, 140)).join('\n')).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the related rows of a page', () => {
+  const fields = {
+    department: 'id code name shortName shortNameDerived kind email phone active createdAt updatedAt sectors { code } categories { code } settlements { name }',
+    executor: 'id username fullName position email phone roles active locale createdAt updatedAt department { id name } sectors { code } municipality { id name }',
+    category: 'id code name nameEn urgentCapable messageAnswerDays active position createdAt updatedAt sector { id code }',
+    sector: 'id code name nameEn position createdAt updatedAt categories { code }',
+    settlement: 'id code name shortName shortNameDerived kind centre population oktmo lat lon localities { name } streets createdAt updatedAt',
+  };
+
+  it('answer every field, their relations and lists included, as the entities read by the organisation queries do', async () => {
+    type Node = Record<keyof typeof fields, { id: string } & Record<string, unknown> | null>;
+    const page = await t.gql<{ items: { nodes: Node[] } }>(
+      `{ items(first: 100) { nodes { ${Object.entries(fields).map(([k, f]) => `${k} { ${f} }`).join(' ')} } } }`,
+      {},
+      tok.head,
+    );
+    expect(page.errors).toBeUndefined();
+    const org = await t.gql<Record<string, ({ id: string } & Record<string, unknown>)[]>>(
+      `{ departments { ${fields.department} } users { ${fields.executor} } categories { ${fields.category} } sectors { ${fields.sector} } settlements { ${fields.settlement} } }`,
+      {},
+      tok.head,
+    );
+    expect(org.errors).toBeUndefined();
+    const byId = (list: ({ id: string } & Record<string, unknown>)[]) => new Map(list.map((x) => [x.id, x]));
+    const reference = {
+      department: byId(org.data!.departments!),
+      executor: byId(org.data!.users!),
+      category: byId(org.data!.categories!),
+      sector: byId(org.data!.sectors!),
+      settlement: byId(org.data!.settlements!),
+    };
+    const compared = { department: 0, executor: 0, category: 0, sector: 0, settlement: 0 };
+    for (const node of page.data!.items.nodes) {
+      for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+        const shown = node[key];
+        if (!shown) continue;
+        // Lists keep the order the field gives them; the order of the organisation queries' lists is theirs too.
+        expect(shown, `${key} ${shown.id}`).toEqual(reference[key].get(shown.id));
+        compared[key]++;
+      }
+    }
+    for (const [key, n] of Object.entries(compared)) expect(n, key).toBeGreaterThan(0);
   });
 });

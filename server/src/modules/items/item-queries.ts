@@ -8,7 +8,7 @@ import type { KpiDrillInput } from '../kpi/kpi.types.js';
 import { Permission, Role } from '../auth/roles.js';
 import { actionWhere, personalDataWhere, reachWhere } from './item-access.js';
 import { applicantSearchText, Item } from './item.entity.js';
-import { itemRows, type ItemRow } from './item-rows.js';
+import { countItems, itemPage, itemRows, type ItemRow } from './item-rows.js';
 import { DeadlineState, ItemStatus } from './item.enums.js';
 import { ItemQueue, ItemSort, type ItemFilter } from './item.inputs.js';
 import { CLOSED_STATUSES, ItemAction } from './lifecycle.js';
@@ -211,6 +211,7 @@ export async function listItems(
   first: number,
   after: string | undefined,
   sort: ItemSort,
+  options: { withCount?: boolean } = {},
 ): Promise<{ nodes: ItemRow[]; totalCount: () => Promise<number>; endCursor: string | null; hasNextPage: boolean }> {
   if (first < 1 || first > MAX_PAGE) throw badInput([{ field: 'first', problems: [`1 to ${MAX_PAGE}`] }]);
   const spec = SORTS[sort];
@@ -218,14 +219,16 @@ export async function listItems(
   const cursor = after ? decodeCursor(after) : null;
   const page: FilterQuery<Item> = cursor ? { $and: [where(), spec.after(cursor.k, cursor.id)] } : where();
   // Rows, not entities, with the to-one relations a row shows joined into the page's one statement (item-rows.ts).
-  const rows = await itemRows(ctx.em, page, spec.orderBy as never, first + 1);
+  // Asked for its total, the page counts the list in the same statement; otherwise the count is a statement of its
+  // own, run only if it is asked for after all, and not at all when a first page holds the whole list.
+  const { rows, total } = await itemPage(ctx.em, page, spec.orderBy as never, first + 1, options.withCount ? where() : undefined);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   const hasNextPage = rows.length > first;
-  // The count only when it is asked for, and a statement only when the page does not tell it: a first page that
-  // holds the whole list is its count.
   let counted: Promise<number> | undefined;
-  const totalCount = () => (counted ??= !cursor && !hasNextPage ? Promise.resolve(nodes.length) : ctx.em.count(Item, where()));
+  const totalCount = () =>
+    (counted ??=
+      total !== null ? Promise.resolve(total) : !cursor && !hasNextPage ? Promise.resolve(nodes.length) : countItems(ctx.em, where()));
   return {
     nodes,
     totalCount,
@@ -238,7 +241,7 @@ export async function queueCounts(ctx: Ctx): Promise<Record<ItemQueue, number>> 
   const now = ctx.now();
   const reach = reachWhere(ctx.viewer);
   const entries = await Promise.all(
-    Object.values(ItemQueue).map(async (q) => [q, await ctx.em.count(Item, { $and: [reach, queueWhere(ctx, q, now)] })] as const),
+    Object.values(ItemQueue).map(async (q) => [q, await countItems(ctx.em, { $and: [reach, queueWhere(ctx, q, now)] })] as const),
   );
   return Object.fromEntries(entries) as Record<ItemQueue, number>;
 }

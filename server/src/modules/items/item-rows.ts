@@ -1,4 +1,5 @@
-import { Reference, ReferenceKind, type EntityMetadata, type Ref, type EntityName, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Reference, ReferenceKind, type EntityMetadata, type Ref, type Type, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { readRows, tenantJoinSql, whereSql } from '../../db/where-sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../organisation/category.entity.js';
 import { Department } from '../organisation/department.entity.js';
@@ -49,7 +50,7 @@ const RELATIONS = [
 ] as const;
 
 /** The stored columns of an entity as (property, column, is a date), to-one relations as their key columns. */
-type Column = { prop: string; field: string; date: boolean; relation: boolean };
+type Column = { prop: string; field: string; date: boolean; relation: boolean; type: Type<unknown> | null };
 
 const columnsCache = new Map<string, Column[]>();
 function columnsOf(meta: EntityMetadata): Column[] {
@@ -59,9 +60,9 @@ function columnsOf(meta: EntityMetadata): Column[] {
     for (const p of meta.props) {
       if (p.persist === false || p.lazy || p.formula || !p.fieldNames?.length) continue;
       if (p.kind === ReferenceKind.SCALAR) {
-        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: p.runtimeType === 'Date', relation: false });
+        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: p.runtimeType === 'Date', relation: false, type: p.customType ?? null });
       } else if (p.kind === ReferenceKind.MANY_TO_ONE && p.fieldNames.length === 1) {
-        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: false, relation: true });
+        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: false, relation: true, type: null });
       }
     }
     columnsCache.set(meta.className, columns);
@@ -70,33 +71,67 @@ function columnsOf(meta: EntityMetadata): Column[] {
 }
 
 /** Reads rows of items for a list: `where` (already the viewer's condition), in `orderBy`, at most `limit`. */
-export async function itemRows(
+export async function itemRows(em: EntityManager, where: QBFilterQuery<Item>, orderBy: QueryOrderMap<Item>, limit: number): Promise<ItemRow[]> {
+  return (await itemPage(em, where, orderBy, limit)).rows;
+}
+
+/**
+ * The same, and with `countWhere` how many items match that condition too, in the same statement (a scalar
+ * subquery PostgreSQL runs once): a page with its total is one round trip.
+ */
+export async function itemPage(
   em: EntityManager,
   where: QBFilterQuery<Item>,
   orderBy: QueryOrderMap<Item>,
   limit: number,
-): Promise<ItemRow[]> {
+  countWhere?: FilterQuery<Item>,
+): Promise<{ rows: ItemRow[]; total: number | null }> {
   const metadata = em.getMetadata();
-  const own = columnsOf(metadata.get(Item.name));
-  const qb = em.createQueryBuilder(Item, 'i');
+  const meta = metadata.get(Item.name);
+  const own = columnsOf(meta);
+  // One statement whose text depends only on the shape of the condition (db/where-sql.ts): the item's columns, each
+  // to-one relation joined (under the tenant filter, as for any read of the request), the condition, the order.
+  // The values of each part in the order of its placeholders; the parts in the order of the text.
+  const selectParams: unknown[] = [];
+  const joinParams: unknown[] = [];
+  const whereParams: unknown[] = [];
   const select = own.map((c) => `i.${c.field}`);
+  const joins: string[] = [];
   for (const r of RELATIONS) {
-    qb.leftJoin(`i.${r.prop}`, r.alias);
-    for (const c of columnsOf(metadata.get((r.entity as EntityName<object> & { name: string }).name))) {
-      select.push(`${r.alias}.${c.field} as ${r.alias}__${c.field}`);
-    }
+    const target = metadata.get((r.entity as { name: string }).name);
+    for (const c of columnsOf(target)) select.push(`${r.alias}.${c.field} as ${r.alias}__${c.field}`);
+    const fk = meta.properties[r.prop as keyof Item]!.fieldNames[0]!;
+    joins.push(`left join ${target.tableName} ${r.alias} on ${r.alias}.id = i.${fk}${tenantJoinSql(em, target.className, r.alias, joinParams)}`);
   }
-  // The tenant filter (db/tenant-filter.ts) on the items and on each joined table, as for any read of the request.
-  qb.select(select).where(where).orderBy(orderBy).limit(limit);
-  await qb.applyFilters();
-  const raw = await qb.execute<Record<string, unknown>[]>('all', false);
+  if (countWhere) {
+    select.push(`(select count(*)::int from ${meta.tableName} c where ${whereSql(em, Item.name, 'c', countWhere as FilterQuery<object>, selectParams)}) as __total`);
+  }
+  const condition = whereSql(em, Item.name, 'i', where as FilterQuery<object>, whereParams);
+  const params = [...selectParams, ...joinParams, ...whereParams];
+  const order = Object.entries(orderBy as Record<string, string>).map(([prop, dir]) => {
+    const field = meta.properties[prop as keyof Item]?.fieldNames?.[0];
+    if (!field || !/^(asc|desc)( nulls (first|last))?$/.test(dir)) throw new Error(`itemRows: cannot order by ${prop} ${dir}`);
+    return `i.${field} ${dir}`;
+  });
+  params.push(limit);
+  const raw = await readRows(
+    em,
+    `select ${select.join(', ')} from ${meta.tableName} i ${joins.join(' ')} where ${condition}${order.length ? ` order by ${order.join(', ')}` : ''} limit ?`,
+    params,
+  );
   const platform = em.getPlatform();
-  const value = (c: Column, v: unknown) => (c.date && typeof v === 'string' ? platform.parseDate(v) : v);
+  // As the ORM reads a column: its type's conversion (an enum array comes as PostgreSQL's text, '{A,B}'), dates.
+  const value = (c: Column, v: unknown) => {
+    if (v === null || v === undefined) return v;
+    const js = c.type ? c.type.convertToJSValue(v, platform) : v;
+    return c.date && typeof js === 'string' ? platform.parseDate(js) : js;
+  };
 
   // Each related row becomes an entity once per page, however many items show it: em.map is the costly part.
   const made = new Map<string, object>();
-  const relationColumns = RELATIONS.map((rel) => columnsOf(metadata.get((rel.entity as { name: string }).name)));
-  return raw.map((r) => {
+  const relationMetas = RELATIONS.map((rel) => metadata.get((rel.entity as { name: string }).name));
+  const relationColumns = relationMetas.map((m) => columnsOf(m));
+  const rows = raw.map((r) => {
     const row: Record<string, unknown> = { __row: true };
     for (const c of own) {
       const v = r[c.field];
@@ -113,11 +148,51 @@ export async function itemRows(
       if (!entity) {
         const data: Record<string, unknown> = {};
         for (const c of relationColumns[i]!) data[c.field] = r[`${rel.alias}__${c.field}`];
-        entity = em.map(rel.entity as EntityName<object>, data);
+        entity = readOnlyEntity(em, relationMetas[i]!, relationColumns[i]!, data, value);
         made.set(key, entity);
       }
       row[rel.prop] = entity;
     });
     return row as unknown as ItemRow;
   });
+  // No row, no total: a page past the end, or nothing matches (then the count is 0 for a first page).
+  return { rows, total: countWhere ? ((raw[0]?.__total as number | undefined) ?? null) : null };
+}
+
+/** How many items match `where` (already the viewer's condition), rendered as a list's page is. */
+export async function countItems(em: EntityManager, where: FilterQuery<Item>): Promise<number> {
+  const params: unknown[] = [];
+  const condition = whereSql(em, Item.name, 'i', where as FilterQuery<object>, params);
+  const [row] = await readRows<{ n: number }>(em, `select count(*)::int as n from ${em.getMetadata().get(Item.name).tableName} i where ${condition}`, params);
+  return row!.n;
+}
+
+/**
+ * A related row of a list (a page's category, department, executor…) as an instance of its entity class, without
+ * the ORM's hydration, identity map and change tracking (em.map of each was the largest cost left of a list page):
+ * its columns are plain properties, the class's getters (`shortName` and the like) work on them, and its relations
+ * and collections, which a field below may load (a department's sectors), make the request's managed entity from
+ * the same columns on first use and are read from it. The instance is an entity to the ORM (its prototype is the
+ * class's), keyed by its id, so it can stand in a condition. It is never changed: writes load entities.
+ */
+function readOnlyEntity(
+  em: EntityManager,
+  meta: EntityMetadata,
+  columns: Column[],
+  data: Record<string, unknown>,
+  value: (c: Column, v: unknown) => unknown,
+): object {
+  const o = Object.create(meta.prototype as object) as Record<string, unknown>;
+  // defineProperty, not assignment: the prototype's setters would start the ORM's change tracking for the instance.
+  for (const c of columns) {
+    if (c.relation) continue;
+    Object.defineProperty(o, c.prop, { value: value(c, data[c.field]), writable: false, enumerable: true, configurable: true });
+  }
+  let managed: Record<string, unknown> | undefined;
+  const entity = () => (managed ??= em.map(meta.className, data) as Record<string, unknown>);
+  for (const p of meta.props) {
+    if (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED) continue;
+    Object.defineProperty(o, p.name, { get: () => entity()[p.name], enumerable: false, configurable: true });
+  }
+  return o;
 }

@@ -4,13 +4,16 @@ import {
   Ctx as Context,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Ctx } from '../../graphql/context.js';
+import { asksFor } from '../../graphql/selection.js';
 import { Permission } from '../auth/roles.js';
 import { Attachment } from '../files/attachment.entity.js';
 import { Category } from '../organisation/category.entity.js';
@@ -61,8 +64,9 @@ export class ItemResolver {
     @Arg('first', () => Int, { defaultValue: 25 }) first = 25,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('sort', () => ItemSort, { defaultValue: ItemSort.URGENT_FIRST }) sort = ItemSort.URGENT_FIRST,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<ItemConnection> {
-    const page = await listItems(ctx, filter, first, after ?? undefined, sort);
+    const page = await listItems(ctx, filter, first, after ?? undefined, sort, { withCount: !!info && asksFor(info, 'totalCount') });
     return {
       totalCount: page.totalCount,
       nodes: page.nodes,
