@@ -50,7 +50,7 @@ const RELATIONS = [
 ] as const;
 
 /** The stored columns of an entity as (property, column, is a date), to-one relations as their key columns. */
-type Column = { prop: string; field: string; date: boolean; relation: boolean; type: Type<unknown> | null };
+type Column = { prop: string; field: string; date: boolean; relation: boolean; type: Type<unknown> | null; json: boolean };
 
 const columnsCache = new Map<string, Column[]>();
 function columnsOf(meta: EntityMetadata): Column[] {
@@ -60,9 +60,16 @@ function columnsOf(meta: EntityMetadata): Column[] {
     for (const p of meta.props) {
       if (p.persist === false || p.lazy || p.formula || !p.fieldNames?.length) continue;
       if (p.kind === ReferenceKind.SCALAR) {
-        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: p.runtimeType === 'Date', relation: false, type: p.customType ?? null });
+        columns.push({
+          prop: p.name,
+          field: p.fieldNames[0]!,
+          date: p.runtimeType === 'Date',
+          relation: false,
+          type: p.customType ?? null,
+          json: /^jsonb?$/.test(p.columnTypes?.[0] ?? ''),
+        });
       } else if (p.kind === ReferenceKind.MANY_TO_ONE && p.fieldNames.length === 1) {
-        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: false, relation: true, type: null });
+        columns.push({ prop: p.name, field: p.fieldNames[0]!, date: false, relation: true, type: null, json: false });
       }
     }
     columnsCache.set(meta.className, columns);
@@ -95,11 +102,14 @@ export async function itemPage(
   const selectParams: unknown[] = [];
   const joinParams: unknown[] = [];
   const whereParams: unknown[] = [];
-  const select = own.map((c) => `i.${c.field}`);
+  // JSON columns as their text: parsed when read (a related row's, only if a field asks for it: a settlement's
+  // streets would otherwise be parsed for every row of a page).
+  const column = (alias: string, c: Column, as: string) => (c.json ? `${alias}.${c.field}::text as ${as}` : `${alias}.${c.field} as ${as}`);
+  const select = own.map((c) => column('i', c, c.field));
   const joins: string[] = [];
   for (const r of RELATIONS) {
     const target = metadata.get((r.entity as { name: string }).name);
-    for (const c of columnsOf(target)) select.push(`${r.alias}.${c.field} as ${r.alias}__${c.field}`);
+    for (const c of columnsOf(target)) select.push(column(r.alias, c, `${r.alias}__${c.field}`));
     const fk = meta.properties[r.prop as keyof Item]!.fieldNames[0]!;
     joins.push(`left join ${target.tableName} ${r.alias} on ${r.alias}.id = i.${fk}${tenantJoinSql(em, target.className, r.alias, joinParams)}`);
   }
@@ -167,13 +177,58 @@ export async function countItems(em: EntityManager, where: FilterQuery<Item>): P
   return row!.n;
 }
 
+/** What a read-only entity keeps apart from its columns: the columns as read, and the managed entity once made. */
+const SOURCE = Symbol('read-only entity source');
+type Source = { em: EntityManager; data: Record<string, unknown>; managed?: Record<string, unknown> };
+
+/**
+ * Per entity class, the prototype of its read-only instances: the class's prototype below (its getters and methods,
+ * and the ORM's marks: such an instance is an entity to the ORM, keyed by its id), with plain writable properties
+ * over the ORM's setters for the columns (so that assigning one makes an own property and starts no change
+ * tracking), getters for the relations and collections (the managed entity, made on first use), and getters that
+ * parse the JSON columns when read.
+ */
+const shadows = new Map<string, object>();
+function shadowOf(meta: EntityMetadata): object {
+  let shadow = shadows.get(meta.className);
+  if (shadow) return shadow;
+  shadow = Object.create(meta.prototype as object) as object;
+  const managed = (o: { [SOURCE]: Source }) => (o[SOURCE].managed ??= o[SOURCE].em.map(meta.className, o[SOURCE].data) as Record<string, unknown>);
+  for (const c of columnsOf(meta)) {
+    if (c.relation) continue;
+    if (c.json) {
+      const field = c.field;
+      Object.defineProperty(shadow, c.prop, {
+        get(this: { [SOURCE]: Source }) {
+          const v = this[SOURCE].data[field];
+          return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+        },
+        configurable: true,
+      });
+    } else {
+      Object.defineProperty(shadow, c.prop, { value: undefined, writable: true, configurable: true });
+    }
+  }
+  for (const p of meta.props) {
+    if (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED) continue;
+    const name = p.name;
+    Object.defineProperty(shadow, name, {
+      get(this: { [SOURCE]: Source }) {
+        return managed(this)[name];
+      },
+      configurable: true,
+    });
+  }
+  shadows.set(meta.className, shadow);
+  return shadow;
+}
+
 /**
  * A related row of a list (a page's category, department, executor…) as an instance of its entity class, without
  * the ORM's hydration, identity map and change tracking (em.map of each was the largest cost left of a list page):
  * its columns are plain properties, the class's getters (`shortName` and the like) work on them, and its relations
  * and collections, which a field below may load (a department's sectors), make the request's managed entity from
- * the same columns on first use and are read from it. The instance is an entity to the ORM (its prototype is the
- * class's), keyed by its id, so it can stand in a condition. It is never changed: writes load entities.
+ * the same columns on first use and are read from it. It is never changed: writes load entities.
  */
 function readOnlyEntity(
   em: EntityManager,
@@ -182,17 +237,8 @@ function readOnlyEntity(
   data: Record<string, unknown>,
   value: (c: Column, v: unknown) => unknown,
 ): object {
-  const o = Object.create(meta.prototype as object) as Record<string, unknown>;
-  // defineProperty, not assignment: the prototype's setters would start the ORM's change tracking for the instance.
-  for (const c of columns) {
-    if (c.relation) continue;
-    Object.defineProperty(o, c.prop, { value: value(c, data[c.field]), writable: false, enumerable: true, configurable: true });
-  }
-  let managed: Record<string, unknown> | undefined;
-  const entity = () => (managed ??= em.map(meta.className, data) as Record<string, unknown>);
-  for (const p of meta.props) {
-    if (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED) continue;
-    Object.defineProperty(o, p.name, { get: () => entity()[p.name], enumerable: false, configurable: true });
-  }
+  const o = Object.create(shadowOf(meta)) as Record<string | symbol, unknown>;
+  Object.defineProperty(o, SOURCE, { value: { em, data } satisfies Source, enumerable: false });
+  for (const c of columns) if (!c.relation && !c.json) o[c.prop] = value(c, data[c.field]);
   return o;
 }
