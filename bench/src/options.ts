@@ -35,7 +35,7 @@ export const USAGE = `pnpm bench:read [options]    (docs/performance.md)
   --connections LIST   concurrent connections, e.g. 10,50 (default)
   --only LIST          scenarios or groups: inbox, card, sla, me, inbox-25, inbox-100, department-25, sector-25, …
   --baselines LIST     apollo,sql,postgraphile (default all)
-  --profile            CPU profile of the server over the inbox (25 rows, 10 connections) instead of the benchmark
+  --profile            CPU profile of the server over the inbox (25 rows, 10 connections; with --only, its first scenario) instead of the benchmark
   --data DIR           keep the database in DIR and reuse it when it already holds this size (implies --keep)
   --keep               keep the data directory (a temporary one unless --data) after the run
   --server PATH        the built server (default server/dist/main.js of this checkout)

@@ -217,10 +217,10 @@ export function renderResults(info: RunInfo, results: ScenarioResult[], baseline
   ].join('\n');
 }
 
-export function renderProfile(summary: ProfileSummary, info: { label: string | null; machine: Machine; items: number; window: string; answered: number; rps: number }): string {
+export function renderProfile(summary: ProfileSummary, info: { label: string | null; machine: Machine; items: number; scenario: string; window: string; answered: number; rps: number }): string {
   const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
   return [
-    `${info.label ? `**${info.label}.** ` : ''}${info.machine.date}; ${info.machine.cores} × ${info.machine.cpu}; ${fmtInt(info.items)} items; the inbox (25 rows, head) at 10 connections: ${fmtInt(info.answered)} answers, ${fmtInt(info.rps)} rps. ${info.window}`,
+    `${info.label ? `**${info.label}.** ` : ''}${info.machine.date}; ${info.machine.cores} × ${info.machine.cpu}; ${fmtInt(info.items)} items; ${info.scenario} at 10 connections: ${fmtInt(info.answered)} answers, ${fmtInt(info.rps)} rps. ${info.window}`,
     `The server's main thread was busy ${(summary.busyMs / 1000).toFixed(1)} s of ${(summary.wallMs / 1000).toFixed(1)} s (${(summary.idleMs / 1000).toFixed(1)} s idle); of the busy time ${((summary.codeMs / summary.busyMs) * 100).toFixed(0)} % ran code, the rest is the garbage collector and (program) (V8 and native work outside JavaScript frames).`,
     '',
     '| self time by package | ms | % of busy | % of code |',

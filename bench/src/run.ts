@@ -195,8 +195,10 @@ async function profile(o: Options, ctx: { dataDir: string; serverOptions: Parame
   const server = await startServer({ ...ctx.serverOptions, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   let r: LoadResult;
   let window: { fromUs: number; toUs: number };
+  let s: Scenario;
   try {
-    const s = ctx.chosen.find((x) => x.key === 'inbox-25')!;
+    // The inbox (25 rows) unless --only names another scenario: its first.
+    s = ctx.chosen.find((x) => x.key === 'inbox-25') ?? ctx.chosen[0]!;
     const cookie = await signIn(server.url, ctx.docs.get('SignIn')!, s.viewer, DEMO_PASSWORD);
     const target: LoadTarget = { url: `${server.url}/graphql`, body: dashboardBody(ctx.docs.get(s.document)!, s.variables), headers: dashboardHeaders(cookie) };
     mustSucceed('the product', await post(target.url, target.body, target.headers));
@@ -204,7 +206,7 @@ async function profile(o: Options, ctx: { dataDir: string; serverOptions: Parame
     const fromUs = Number(process.hrtime.bigint() / 1000n);
     r = await measure(target, 10, o.duration, 0);
     window = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
-    log(`inbox-25 @10 under the profiler: ${describe(r)}`);
+    log(`${s.key} @10 under the profiler: ${describe(r)}`);
   } finally {
     // SIGTERM: the server stops in order and exits, and node writes the profile as it exits.
     await server.stop();
@@ -218,7 +220,7 @@ async function profile(o: Options, ctx: { dataDir: string; serverOptions: Parame
     summary = summariseProfile(join(dir, file), serverRoot)!;
     note = 'The whole profile is counted (start and stop included): its clock did not match the measured window.';
   }
-  return renderProfile(summary, { label: o.label, machine: machine(ctx.postgres), items: o.items, window: note, answered: r.answered, rps: r.rps });
+  return { key: s.key, text: renderProfile(summary, { label: o.label, machine: machine(ctx.postgres), items: o.items, scenario: s.title, window: note, answered: r.answered, rps: r.rps }) };
 }
 
 async function main(): Promise<void> {
@@ -251,10 +253,11 @@ async function main(): Promise<void> {
   const sizeTitle = `### ${fmtInt(o.items)} items${o.municipalities > 1 ? ` in ${o.municipalities} municipalities` : ''}`;
 
   if (o.profile) {
-    const text = await profile(o, { dataDir, serverOptions, chosen: all, docs: documents, postgres: pgInfo.version });
+    const { key, text } = await profile(o, { dataDir, serverOptions, chosen: o.only ? selectScenarios(all, o.only) : all, docs: documents, postgres: pgInfo.version });
     console.log(`\n## Profile\n\n${text}\n`);
     if (o.doc) {
-      writeSection(o.doc, 'profile', '', text, '## Profile');
+      // The inbox's profile has the section "profile"; another scenario's a section of its own.
+      writeSection(o.doc, key === 'inbox-25' ? 'profile' : `profile ${key}`, '', text, '## Profile');
       log(`wrote the profile into ${o.doc}`);
     }
   } else {
