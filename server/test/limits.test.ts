@@ -99,9 +99,12 @@ describe('hostile queries', () => {
     expect((await t.gql(fine, {}, analyst)).errors).toBeUndefined();
   });
 
-  it('sizes a page by its `first` variable: six pages of 25 items with their lists pass, the same of 100 items are refused', async () => {
+  it('sizes a page by its `first` variable: six pages of 25 items with their lists pass, the same of 100 items are refused, each time the same document is sent', async () => {
     const page = (alias: string) => `${alias}: items(first: $n) { nodes { id history { type comment actor { username } } answers { text author { username } } } }`;
     const doc = `query($n: Int!) { ${['a', 'b', 'c', 'd', 'e', 'f'].map(page).join(' ')} }`;
+    expect((await t.gql(doc, { n: 25 }, analyst)).errors).toBeUndefined();
+    expect(limitOf(await t.gql(doc, { n: 100 }, analyst))).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    // The same document again: its cost is remembered per variables, never one set's for another's.
     expect((await t.gql(doc, { n: 25 }, analyst)).errors).toBeUndefined();
     expect(limitOf(await t.gql(doc, { n: 100 }, analyst))).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
   });

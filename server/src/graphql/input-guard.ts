@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type DocumentNode } from 'graphql';
 import { AppError, ErrorCode } from './errors.js';
+import { perDocument } from './per-document.js';
 
 /**
  * Control characters (C0 except tab, line feed and carriage return; DEL) have no place in anything a person types,
@@ -28,11 +29,10 @@ function findIn(value: unknown, path: string): string | null {
   return null;
 }
 
-export function checkInputText(document: DocumentNode, variables: Record<string, unknown> | null | undefined): void {
-  let field = variables ? findIn(variables, '') : null;
-  if (field) field = `$${field}`;
-  if (!field) {
-    visit(document, {
+/** The argument of the document itself (not of its variables) whose string holds control characters, if any. */
+const inlineHit = perDocument((document: DocumentNode): string | null => {
+  let field: string | null = null;
+  visit(document, {
       [Kind.ARGUMENT]: {
         enter(node) {
           if (field) return false;
@@ -46,8 +46,14 @@ export function checkInputText(document: DocumentNode, variables: Record<string,
           return undefined;
         },
       },
-    });
-  }
+  });
+  return field;
+});
+
+export function checkInputText(document: DocumentNode, variables: Record<string, unknown> | null | undefined): void {
+  let field = variables ? findIn(variables, '') : null;
+  if (field) field = `$${field}`;
+  field ??= inlineHit(document);
   if (field) {
     // Refused before execution, so Apollo would answer 500 without a status of our own: the caller's mistake is 400.
     throw new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${field} holds control characters`, {

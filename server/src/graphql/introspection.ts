@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { perDocument } from './per-document.js';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { Ctx, Viewer } from './context.js';
 import { AppError, ErrorCode } from './errors.js';
@@ -23,7 +24,7 @@ export function reaches(audience: Audience, viewer: Viewer | null | undefined): 
 }
 
 /** Whether the document selects `__schema` or `__type` anywhere (`__typename` is not introspection). */
-export function introspects(document: DocumentNode): boolean {
+export const introspects = perDocument(function introspects(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {
@@ -35,7 +36,7 @@ export function introspects(document: DocumentNode): boolean {
     },
   });
   return found;
-}
+});
 
 /** Refuses an introspection the viewer may not make. */
 export function checkIntrospection(audience: Audience, viewer: Viewer | null | undefined, document: DocumentNode): void {

@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { perDocumentAndKey } from './per-document.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
@@ -98,13 +99,33 @@ export function costOf(schema: GraphQLSchema, document: DocumentNode, variables:
 }
 
 /** Refuses an operation whose cost is above the limit; errors in the variables are left to validation. */
-export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: Limits, operationName?: string): void {
-  let cost: number;
-  try {
-    cost = costOf(schema, document, variables, limits, operationName);
-  } catch {
-    return; // a malformed variable or an unknown operation: execution refuses it with its own coded error
+/**
+ * The cost of a document with its operation name and variables, remembered per document (graphql/per-document.ts)
+ * for one schema and limits; null where it cannot be estimated (a malformed variable, an unknown operation).
+ */
+const costs = new WeakMap<GraphQLSchema, WeakMap<Limits, (document: DocumentNode, key: string) => number | null>>();
+function rememberedCost(schema: GraphQLSchema, limits: Limits): (document: DocumentNode, key: string) => number | null {
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let cost = bySchema.get(limits);
+  if (!cost) {
+    cost = perDocumentAndKey((document, key) => {
+      const { operationName, variables } = JSON.parse(key) as { operationName?: string; variables?: Record<string, unknown> };
+      try {
+        return costOf(schema, document, variables, limits, operationName);
+      } catch {
+        return null;
+      }
+    });
+    bySchema.set(limits, cost);
   }
+  return cost;
+}
+
+export function checkCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: Limits, operationName?: string): void {
+  const cost = rememberedCost(schema, limits)(document, JSON.stringify({ operationName, variables }));
+  // A malformed variable or an unknown operation: execution refuses it with its own coded error.
+  if (cost === null) return;
   if (cost > limits.maxCost) {
     // Refused before execution, so Apollo would answer 500 without a status of our own: the caller asked for too much.
     throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `The query asks for too much: its cost is ${cost}, at most ${limits.maxCost}`, {

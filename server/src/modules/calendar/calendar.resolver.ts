@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx as Context, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { readRows, whereSql } from '../../db/where-sql.js';
 import type { Ctx } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { oneReadableMunicipalityId } from '../../shared/tenancy.js';
@@ -51,9 +52,12 @@ export class CalendarResolver {
     const calendar = await calendars.calendarFor(ctx.em, mid, ctx.now().getTime());
     let messageAnswerDays: number | null = null;
     if (categoryCode) {
-      const category = await ctx.em.findOne(Category, { code: categoryCode, municipality: mid });
+      // One column of one row: read as a row (db/where-sql.ts), not hydrated as an entity.
+      const params: unknown[] = [];
+      const where = whereSql(ctx.em, Category.name, 'c', { code: categoryCode, municipality: mid }, params);
+      const [category] = await readRows<{ days: number | null }>(ctx.em, `select c.message_answer_days as days from category c where ${where} limit 1`, params);
       if (!category) throw notFound('Category', categoryCode);
-      messageAnswerDays = category.messageAnswerDays ?? null;
+      messageAnswerDays = category.days ?? null;
     }
     const p = slaPreview(kind, registeredAt, { urgent: urgent ?? false, messageAnswerDays, receivedAt }, calendar);
     const iso = (d: Date | null) => (d ? toZonedIso(d, calendar.zone) : null);

@@ -1,4 +1,5 @@
-import { DateTime, Info } from 'luxon';
+import { DateTime, Info, type IANAZone } from 'luxon';
+import { ianaZone } from './zoned-iso.js';
 
 /**
  * The working calendar of one municipality: the production calendar (editable data, see
@@ -246,6 +247,8 @@ export function worseYearStatus(a: YearStatus, b: YearStatus): YearStatus {
 
 export class WorkingCalendar {
   readonly zone: string;
+  /** The zone as luxon's object, made once (a zone's name is checked anew by every luxon call given it). */
+  private readonly tz: IANAZone;
   readonly settings: Readonly<WorkingTimeSettings>;
   /** Working time of an ordinary (not shortened) working day, in ms: 8 h with the defaults. */
   readonly workingDayMs: number;
@@ -261,6 +264,7 @@ export class WorkingCalendar {
       throw new CalendarDataError([`unknown IANA time zone '${String(zone)}'`]);
     }
     this.zone = zone;
+    this.tz = ianaZone(zone);
     const parsed = parseProductionCalendar(data);
     for (const [year, y] of Object.entries(parsed.years)) {
       this.years.set(year, {
@@ -296,7 +300,7 @@ export class WorkingCalendar {
   /** The local date of an instant in the municipality's zone. */
   localDate(instant: Date): LocalDate {
     const t = requireInstant(instant, 'instant');
-    return DateTime.fromMillis(t, { zone: this.zone }).toISODate()!;
+    return DateTime.fromMillis(t, { zone: this.tz }).toISODate()!;
   }
 
   isWorkingDay(date: LocalDate): boolean {
@@ -349,7 +353,7 @@ export class WorkingCalendar {
     const [y, m, d] = requireLocalDate(day);
     return DateTime.fromObject(
       { year: y, month: m, day: d, hour: 23, minute: 59, second: 59, millisecond: 0 },
-      { zone: this.zone },
+      { zone: this.tz },
     ).toJSDate();
   }
 
@@ -434,7 +438,7 @@ export class WorkingCalendar {
     const [y, m, d] = requireLocalDate(date);
     return DateTime.fromObject(
       { year: y, month: m, day: d, hour: Math.floor(minute / 60), minute: minute % 60 },
-      { zone: this.zone },
+      { zone: this.tz },
     ).toMillis();
   }
 }
