@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilterQuery } from '@mikro-orm/core';
-import { systemEm, viewerEm } from '../src/db/orm.js';
+import { queryObserver, systemEm, viewerEm } from '../src/db/orm.js';
+import { Attachment } from '../src/modules/files/attachment.entity.js';
+import { ItemAnswer } from '../src/modules/items/item-answer.entity.js';
+import { ItemEvent } from '../src/modules/items/item-event.entity.js';
+import { Category } from '../src/modules/organisation/category.entity.js';
+import { Department } from '../src/modules/organisation/department.entity.js';
+import { Sector } from '../src/modules/organisation/sector.entity.js';
+import { Settlement } from '../src/modules/organisation/settlement.entity.js';
 import { seedDemoItems } from '../src/db/seed/demo-items.js';
 import type { Ctx, UserViewer, Viewer } from '../src/graphql/context.js';
 import { Scope, TokenKind } from '../src/modules/auth/roles.js';
@@ -9,7 +16,7 @@ import { Item } from '../src/modules/items/item.entity.js';
 import { DeadlineState, ItemKind, ItemStatus } from '../src/modules/items/item.enums.js';
 import { ItemQueue, ItemSort, type ItemFilter } from '../src/modules/items/item.inputs.js';
 import { itemsWhere, listItems } from '../src/modules/items/item-queries.js';
-import { countItems, itemRows } from '../src/modules/items/item-rows.js';
+import { countItems, itemRows, readOnlyRow } from '../src/modules/items/item-rows.js';
 import { ItemAction } from '../src/modules/items/lifecycle.js';
 import { Municipality } from '../src/modules/organisation/municipality.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
@@ -44,6 +51,13 @@ beforeAll(async () => {
     const [municipality] = await tx.find(Municipality, {}, { limit: 1 });
     if (!municipality) throw new Error('no municipality seeded');
     await seedDemoItems(tx, municipality, { count: 300, now: NOW });
+  });
+  // The demo data have no files: two attachments of an item, so that read-only attachments are compared too.
+  await systemEm(db.orm).transactional(async (tx) => {
+    const [item] = await tx.find(Item, {}, { limit: 1, orderBy: { number: 'asc' } });
+    for (const [fileName, size] of [['акт осмотра.pdf', 120_000], ['фото.jpg', 2_400_000]] as const) {
+      tx.create(Attachment, { municipality: item!.municipality, item: item!, fileName, mimeType: fileName.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg', size, sha256: 'x'.repeat(64), storageKey: `test/${fileName}` });
+    }
   });
   const users = await systemEm(db.orm).find(User, {}, { populate: ['sectors'] });
   for (const u of users) {
@@ -183,5 +197,49 @@ describe('the read path renders conditions as the ORM does', () => {
   it('an entity manager without tenant parameters reads nothing (fails closed, as the ORM filter does)', async () => {
     const em = db.orm.em.fork({ clear: true });
     await expect(countItems(em, {})).rejects.toThrow(/no municipality/);
+  });
+});
+
+describe('read-only rows', () => {
+  const classes = [ItemEvent, ItemAnswer, Attachment, User, Department, Category, Sector, Settlement, Municipality, Item] as const;
+  for (const cls of classes) {
+    it(`a ${cls.name} read as a read-only row has every column and getter the ORM's entity made from the same row has`, async () => {
+      const em = systemEm(db.orm);
+      const meta = em.getMetadata().get(cls.name);
+      const { rows } = (await em.getKnex().raw(`select to_jsonb(x) as data from ${meta.tableName} x order by x.id limit 60`)) as { rows: { data: Record<string, unknown> }[] };
+      expect(rows.length).toBeGreaterThan(0);
+      const getters = Object.entries(Object.getOwnPropertyDescriptors(cls.prototype))
+        .filter(([name, d]) => d.get && !name.startsWith('__'))
+        .map(([name]) => name);
+      for (const { data } of rows) {
+        const ro = readOnlyRow(systemEm(db.orm), cls as never, data) as Record<string, unknown>;
+        const managed = systemEm(db.orm).map(cls as never, data) as Record<string, unknown>;
+        for (const p of meta.props) {
+          if (p.kind !== 'scalar' || p.lazy || p.persist === false) continue;
+          expect(ro[p.name], `${cls.name}.${p.name}`).toEqual(managed[p.name]);
+        }
+        for (const g of getters) expect(ro[g], `${cls.name}.${g}`).toEqual(managed[g]);
+      }
+    });
+  }
+
+  it('a relation given as read: its reference loads it without a statement; one not given loads like the entity', async () => {
+    const em = systemEm(db.orm);
+    const { rows } = (await em.getKnex().raw(`select to_jsonb(e) as data, to_jsonb(u) - 'password_hash' as actor from item_event e join app_user u on u.id = e.actor_id limit 1`)) as {
+      rows: { data: Record<string, unknown>; actor: Record<string, unknown> }[];
+    };
+    const [{ data, actor }] = rows as [(typeof rows)[number]];
+    const user = readOnlyRow(em, User, actor);
+    const given = readOnlyRow(em, ItemEvent, data, { actor: user });
+    const statements: string[] = [];
+    queryObserver.current = (sql) => statements.push(sql);
+    try {
+      expect(await given.actor!.load()).toBe(user);
+      expect(statements).toEqual([]);
+      const loaded = await readOnlyRow(systemEm(db.orm), ItemEvent, data).actor!.load();
+      expect(loaded?.username).toBe(actor.username);
+    } finally {
+      queryObserver.current = null;
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Reference, ReferenceKind, type EntityMetadata, type Ref, type Type, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Reference, ReferenceKind, Utils, type EntityMetadata, type EntityName, type Platform, type Ref, type Type, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { readRows, tenantJoinSql, whereSql } from '../../db/where-sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../organisation/category.entity.js';
@@ -130,12 +130,7 @@ export async function itemPage(
     params,
   );
   const platform = em.getPlatform();
-  // As the ORM reads a column: its type's conversion (an enum array comes as PostgreSQL's text, '{A,B}'), dates.
-  const value = (c: Column, v: unknown) => {
-    if (v === null || v === undefined) return v;
-    const js = c.type ? c.type.convertToJSValue(v, platform) : v;
-    return c.date && typeof js === 'string' ? platform.parseDate(js) : js;
-  };
+  const value = (c: Column, v: unknown) => columnValue(platform, c, v);
 
   // Each related row becomes an entity once per page, however many items show it: em.map is the costly part.
   const made = new Map<string, object>();
@@ -175,6 +170,29 @@ export async function countItems(em: EntityManager, where: FilterQuery<Item>): P
   const condition = whereSql(em, Item.name, 'i', where as FilterQuery<object>, params);
   const [row] = await readRows<{ n: number }>(em, `select count(*)::int as n from ${em.getMetadata().get(Item.name).tableName} i where ${condition}`, params);
   return row!.n;
+}
+
+/** A column's value as the ORM reads it: its type's conversion (an enum array comes as PostgreSQL's text, '{A,B}'), dates. */
+function columnValue(platform: Platform, c: Column, v: unknown): unknown {
+  if (v === null || v === undefined) return v;
+  const js = c.type ? c.type.convertToJSValue(v, platform) : v;
+  return c.date && typeof js === 'string' ? platform.parseDate(js) : js;
+}
+
+/**
+ * A row of any entity (its columns by column name, e.g. `to_jsonb` of the row) as a read-only instance of its class
+ * (see `readOnlyEntity` below). `refs` gives to-one relations already read, as read-only instances too (or null):
+ * their fields need no statement; a relation not given becomes the managed entity's on first use.
+ */
+export function readOnlyRow<T extends object>(em: EntityManager, entity: EntityName<T>, data: Record<string, unknown>, refs: Record<string, object | null> = {}): T {
+  const meta = em.getMetadata().get(Utils.className(entity));
+  const platform = em.getPlatform();
+  const o = readOnlyEntity(em, meta, columnsOf(meta), data, (c, v) => columnValue(platform, c, v)) as Record<string, unknown>;
+  for (const [prop, target] of Object.entries(refs)) {
+    // A loaded reference to an instance outside any entity manager: `load()` answers it as it is.
+    Object.defineProperty(o, prop, { value: target ? Reference.create(target) : null, enumerable: false, configurable: true });
+  }
+  return o as T;
 }
 
 /** What a read-only entity keeps apart from its columns: the columns as read, and the managed entity once made. */

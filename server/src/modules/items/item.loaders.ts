@@ -8,6 +8,8 @@ import { Item } from './item.entity.js';
 import { reachWhere } from './item-access.js';
 import { User } from '../users/user.entity.js';
 import { tenantParamsFor } from '../../db/tenant-filter.js';
+import { readRows, whereSql } from '../../db/where-sql.js';
+import { readOnlyRow } from './item-rows.js';
 
 /**
  * One statement per request for the one-to-many lists of items (history, answers, attachments, duplicates, with the
@@ -31,8 +33,8 @@ type Parts = { history: ItemEvent[]; answers: ItemAnswer[]; attachments: Attachm
 /**
  * The lists of the given items in ONE statement (docs/performance.md): their history, answers and attachments, the
  * people named in them (actors, authors, reviewers, so that those fields need no query of their own), and the
- * duplicates the viewer reaches (the access policy's condition, compiled by the query builder with the tenant
- * filter, as a subquery). Each row comes back as JSON and becomes the request's entity (em.map).
+ * duplicates the viewer reaches (the access policy's condition with the tenant filter, db/where-sql.ts). Each row
+ * comes back as JSON; the lists' rows become read-only instances, the duplicates the request's entities.
  */
 async function loadParts(ctx: Ctx, ids: readonly string[]): Promise<Parts[]> {
   const em = ctx.em;
@@ -40,36 +42,48 @@ async function loadParts(ctx: Ctx, ids: readonly string[]): Promise<Parts[]> {
   const own = (alias: string) => ('municipalityId' in tenant ? `and ${alias}.municipality_id = ?` : '');
   const ownParams = 'municipalityId' in tenant ? [tenant.municipalityId] : [];
   const list = [...ids];
-  // The ids as one value (uuids hold no comma): the driver would spread an array into as many values.
-  const idList = list.join(',');
-  const reached = em.createQueryBuilder(Item, 'd').select('d.id').where({ $and: [{ parent: { $in: list } }, reachWhere(ctx.viewer)] });
-  await reached.applyFilters();
-  // With `?` placeholders, as the statement around it has them.
-  const reachedSql = reached.getKnexQuery().toSQL();
-  const rows: { part: 'e' | 'a' | 'f' | 'd' | 'u'; data: Record<string, unknown> }[] = await em.getConnection().execute(
+  // The ids as one array value: the statement's text is the same however many items a page holds.
+  const idList = list;
+  // The duplicates the viewer reaches: the access policy's condition with the tenant filter (db/where-sql.ts).
+  const reachedParams: unknown[] = [];
+  const reached = whereSql(em, Item.name, 'd', { $and: [{ parent: { $in: list } }, reachWhere(ctx.viewer)] }, reachedParams);
+  const rows = await readRows<{ part: 'e' | 'a' | 'f' | 'd' | 'u'; data: Record<string, unknown> }>(
+    em,
     `select 'u' as part, to_jsonb(u) - 'password_hash' as data from app_user u where u.id in (
-         select e.actor_id from item_event e where e.item_id = any(string_to_array(?, ',')::uuid[]) ${own('e')}
-         union select a.author_id from item_answer a where a.item_id = any(string_to_array(?, ',')::uuid[]) ${own('a')}
-         union select a.reviewer_id from item_answer a where a.item_id = any(string_to_array(?, ',')::uuid[]) ${own('a')}
+         select e.actor_id from item_event e where e.item_id = any(?::uuid[]) ${own('e')}
+         union select a.author_id from item_answer a where a.item_id = any(?::uuid[]) ${own('a')}
+         union select a.reviewer_id from item_answer a where a.item_id = any(?::uuid[]) ${own('a')}
        ) ${own('u')}
-     union all select 'e', to_jsonb(e) from item_event e where e.item_id = any(string_to_array(?, ',')::uuid[]) ${own('e')}
-     union all select 'a', to_jsonb(a) from item_answer a where a.item_id = any(string_to_array(?, ',')::uuid[]) ${own('a')}
-     union all select 'f', to_jsonb(f) from attachment f where f.item_id = any(string_to_array(?, ',')::uuid[]) ${own('f')}
-     union all select 'd', to_jsonb(d) - 'search' from item d where d.id in (${reachedSql.sql})`,
+     union all select 'e', to_jsonb(e) from item_event e where e.item_id = any(?::uuid[]) ${own('e')}
+     union all select 'a', to_jsonb(a) from item_answer a where a.item_id = any(?::uuid[]) ${own('a')}
+     union all select 'f', to_jsonb(f) from attachment f where f.item_id = any(?::uuid[]) ${own('f')}
+     union all select 'd', to_jsonb(d) - 'search' from item d where ${reached}`,
     [
       ...[idList, ...ownParams, idList, ...ownParams, idList, ...ownParams, ...ownParams],
       ...[idList, ...ownParams, idList, ...ownParams, idList, ...ownParams],
-      ...(reachedSql.bindings as unknown[]),
+      ...reachedParams,
     ],
   );
   const parts = new Map<string, Parts>(list.map((id) => [id, { history: [], answers: [], attachments: [], duplicates: [] }]));
-  // The people first: the entities made after them find them in the identity map, loaded.
-  for (const r of rows) if (r.part === 'u') em.map(User, r.data);
+  // The lists are only read: read-only instances (item-rows.ts), the people named in them given to their references,
+  // so that no field below needs a statement. The duplicates are items: entities, as before.
+  const people = new Map<string, User>();
+  for (const r of rows) if (r.part === 'u') people.set(String(r.data.id), readOnlyRow(em, User, r.data));
+  // A person not among them (of another municipality, or gone) is left to the reference's own load.
+  const refs = (named: Record<string, unknown>): Record<string, object | null> => {
+    const out: Record<string, object | null> = {};
+    for (const [prop, id] of Object.entries(named)) {
+      if (id === null || id === undefined) out[prop] = null;
+      else if (people.has(String(id))) out[prop] = people.get(String(id))!;
+    }
+    return out;
+  };
   for (const r of rows) {
-    if (r.part === 'e') parts.get(String(r.data.item_id))?.history.push(em.map(ItemEvent, r.data));
-    else if (r.part === 'a') parts.get(String(r.data.item_id))?.answers.push(em.map(ItemAnswer, r.data));
-    else if (r.part === 'f') parts.get(String(r.data.item_id))?.attachments.push(em.map(Attachment, r.data));
-    else if (r.part === 'd') parts.get(String(r.data.parent_id))?.duplicates.push(em.map(Item, r.data));
+    const d = r.data;
+    if (r.part === 'e') parts.get(String(d.item_id))?.history.push(readOnlyRow(em, ItemEvent, d, refs({ actor: d.actor_id })));
+    else if (r.part === 'a') parts.get(String(d.item_id))?.answers.push(readOnlyRow(em, ItemAnswer, d, refs({ author: d.author_id, reviewer: d.reviewer_id })));
+    else if (r.part === 'f') parts.get(String(d.item_id))?.attachments.push(readOnlyRow(em, Attachment, d));
+    else if (r.part === 'd') parts.get(String(d.parent_id))?.duplicates.push(em.map(Item, d));
   }
   const time = (d: Date) => d.getTime();
   for (const p of parts.values()) {
