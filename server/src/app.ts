@@ -23,6 +23,7 @@ import { CLOSE_REVOKED, coalesceWrites, LiveSockets, originAllowed } from './gra
 import { createAppPubSub, type AppPubSub } from './graphql/pubsub.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { resolveViewer } from './modules/auth/auth.service.js';
+import { ItemCounts } from './modules/items/item-counts.js';
 import { ViewerCache } from './modules/auth/viewer-cache.js';
 import { secretHash } from './modules/auth/secrets.js';
 import { logger, safeError, setLogLevel } from './shared/logger.js';
@@ -110,6 +111,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   // Who holds a secret: remembered for a moment by this instance, forgotten at once when it is revoked
   // (modules/auth/viewer-cache.ts), else checked in the database.
   const viewerCache = new ViewerCache(config.viewerCacheMs, pubsub);
+  const itemCounts = new ItemCounts(config.itemCountCacheMs, pubsub);
   const checkViewer = async (secret: string | undefined, at: Date): Promise<Viewer | null> => {
     if (!secret) return null;
     const hash = secretHash(secret);
@@ -266,7 +268,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
         const socket = ctx.extra.socket;
-        return { em: viewerEm(requestOrm, viewer), viewer, now, config, pubsub, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
+        return { em: viewerEm(requestOrm, viewer), viewer, now, config, pubsub, counts: itemCounts, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
       },
     }),
     wsServer,
@@ -382,6 +384,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
           now,
           config,
           pubsub,
+          counts: itemCounts,
           http: {
             userAgent: req.headers['user-agent'],
             ip: req.ip,
@@ -453,6 +456,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       dbWatch.stop();
       live.stop();
       viewerCache.stop();
+      itemCounts.stop();
       liveServices.figures.stop();
       // In order: no new requests or sockets; the accepted requests finish; the sockets are told "going away"
       // (1001, graphql-ws); the connections and the listener close; then Apollo, and the live bus.

@@ -30,6 +30,7 @@ const schema = z.object({
   DEMO_ITEMS: z.coerce.number().int().min(0).max(200_000).default(2500),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   VIEWER_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  ITEM_COUNT_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -77,6 +78,8 @@ export type Config = {
   sessionTtlHours: number;
   /** How long a checked session or token is remembered by this instance (modules/auth/viewer-cache.ts); 0: never */
   viewerCacheMs: number;
+  /** How long a list's count is remembered by this instance when no change of an item is heard (modules/items/item-counts.ts); 0: never */
+  itemCountCacheMs: number;
   cookieSecure: boolean;
   webDist: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoItems: c.DEMO_ITEMS,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     viewerCacheMs: c.VIEWER_CACHE_MS,
+    itemCountCacheMs: c.ITEM_COUNT_CACHE_MS,
     cookieSecure: c.COOKIE_SECURE,
     webDist: c.WEB_DIST ? resolve(c.WEB_DIST) : undefined,
     logLevel: c.LOG_LEVEL,

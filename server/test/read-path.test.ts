@@ -37,7 +37,8 @@ async function statementsOf(operation: string, variables: Record<string, unknown
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // Every count counted (no remembered counts, item-counts.ts): what a request costs the first time.
+  t = await startTestApp({ env: { ITEM_COUNT_CACHE_MS: '0' } });
   t.clock.set('2026-11-20T10:00:00+03:00');
   // The demo district's items as a newcomer's installation has them: open and closed, with histories and answers.
   const em = systemEm(t.orm);

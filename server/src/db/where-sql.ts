@@ -166,3 +166,11 @@ export async function readRows<T = Record<string, unknown>>(em: EntityManager, t
   const res = (await query) as { rows: T[] };
   return res.rows;
 }
+
+/** Whose rows the entity manager reads: its municipality's id, or 'all' for a regional reader and system work. */
+export function tenantScope(em: EntityManager): string {
+  const p = em.getFilterParams<TenantParams>(TENANT_FILTER);
+  if (p && 'municipalityId' in p && typeof p.municipalityId === 'string') return p.municipalityId;
+  if (p && 'all' in p && p.all === true) return 'all';
+  throw new Error('tenant filter: no municipality given');
+}

@@ -4,6 +4,7 @@ import type { Role, Scope, TokenKind } from '../modules/auth/roles.js';
 import type { AppPubSub } from './pubsub.js';
 import type { LiveItems } from '../modules/live/live-items.js';
 import type { LiveFigures } from '../modules/live/live-figures.js';
+import type { ItemCounts } from '../modules/items/item-counts.js';
 
 export type UserViewer = {
   kind: 'user';
@@ -40,6 +41,8 @@ export interface Ctx {
   now: () => Date;
   config: Config;
   pubsub: AppPubSub;
+  /** The lists' counts this instance remembers (modules/items/item-counts.ts); absent: every count is counted. */
+  counts?: ItemCounts;
   /** The live layer of this instance (modules/live): on WebSocket connections. */
   live?: { items: LiveItems; figures: LiveFigures };
   /** The WebSocket of a subscription, to close it (a slow consumer). */

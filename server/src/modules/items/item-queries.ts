@@ -8,7 +8,8 @@ import type { KpiDrillInput } from '../kpi/kpi.types.js';
 import { Permission, Role } from '../auth/roles.js';
 import { actionWhere, personalDataWhere, reachWhere } from './item-access.js';
 import { applicantSearchText, Item } from './item.entity.js';
-import { countItems, itemPage, itemRows, type ItemRow } from './item-rows.js';
+import { countSql, itemPage, itemRows, type ItemRow } from './item-rows.js';
+import { readRows, tenantScope, type Sql } from '../../db/where-sql.js';
 import { DeadlineState, ItemStatus } from './item.enums.js';
 import { ItemQueue, ItemSort, type ItemFilter } from './item.inputs.js';
 import { CLOSED_STATUSES, ItemAction } from './lifecycle.js';
@@ -219,16 +220,20 @@ export async function listItems(
   const cursor = after ? decodeCursor(after) : null;
   const page: FilterQuery<Item> = cursor ? { $and: [where(), spec.after(cursor.k, cursor.id)] } : where();
   // Rows, not entities, with the to-one relations a row shows joined into the page's one statement (item-rows.ts).
-  // Asked for its total, the page counts the list in the same statement; otherwise the count is a statement of its
-  // own, run only if it is asked for after all, and not at all when a first page holds the whole list.
-  const { rows, total } = await itemPage(ctx.em, page, spec.orderBy as never, first + 1, options.withCount ? where() : undefined);
+  // Asked for its total, the page counts the list in the same statement, unless this instance remembers the count
+  // (item-counts.ts); otherwise the count is a statement of its own, run only if it is asked for after all, and not
+  // at all when a first page holds the whole list.
+  const count = options.withCount ? rememberedCount(ctx, where()) : null;
+  const { rows, total } = await itemPage(ctx.em, page, spec.orderBy as never, first + 1, count && count.n === undefined ? count.sql : undefined);
+  if (count && total !== null) count.remember(total);
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   const hasNextPage = rows.length > first;
+  const known = count?.n ?? total;
   let counted: Promise<number> | undefined;
   const totalCount = () =>
     (counted ??=
-      total !== null ? Promise.resolve(total) : !cursor && !hasNextPage ? Promise.resolve(nodes.length) : countItems(ctx.em, where()));
+      known !== null ? Promise.resolve(known) : !cursor && !hasNextPage ? Promise.resolve(nodes.length) : countOf(ctx, where()));
   return {
     nodes,
     totalCount,
@@ -237,11 +242,32 @@ export async function listItems(
   };
 }
 
+/** A list's count statement, the count this instance remembers for it if any, and how to remember a new one. */
+function rememberedCount(ctx: Ctx, where: FilterQuery<Item>): { sql: Sql; n: number | undefined; remember: (n: number) => void } {
+  const sql = countSql(ctx.em, where);
+  const counts = ctx.counts;
+  const scope = tenantScope(ctx.em);
+  const key = counts?.key(scope, sql.text, sql.params) ?? null;
+  if (!counts || !key) return { sql, n: undefined, remember: () => undefined };
+  const n = counts.get(key);
+  const mark = counts.mark(scope);
+  return { sql, n, remember: (value) => counts.set(key, scope, value, mark) };
+}
+
+/** How many items match `where`: remembered, or counted (and then remembered). */
+async function countOf(ctx: Ctx, where: FilterQuery<Item>): Promise<number> {
+  const count = rememberedCount(ctx, where);
+  if (count.n !== undefined) return count.n;
+  const [row] = await readRows<{ count: number }>(ctx.em, count.sql.text, count.sql.params);
+  count.remember(row!.count);
+  return row!.count;
+}
+
 export async function queueCounts(ctx: Ctx): Promise<Record<ItemQueue, number>> {
   const now = ctx.now();
   const reach = reachWhere(ctx.viewer);
   const entries = await Promise.all(
-    Object.values(ItemQueue).map(async (q) => [q, await countItems(ctx.em, { $and: [reach, queueWhere(ctx, q, now)] })] as const),
+    Object.values(ItemQueue).map(async (q) => [q, await countOf(ctx, { $and: [reach, queueWhere(ctx, q, now)] })] as const),
   );
   return Object.fromEntries(entries) as Record<ItemQueue, number>;
 }

@@ -1,5 +1,5 @@
 import { Reference, ReferenceKind, Utils, type EntityMetadata, type EntityName, type Platform, type Ref, type Type, type FilterQuery, type QBFilterQuery, type QueryOrderMap } from '@mikro-orm/core';
-import { readRows, tenantJoinSql, whereSql } from '../../db/where-sql.js';
+import { readRows, tenantJoinSql, whereSql, type Sql } from '../../db/where-sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Category } from '../organisation/category.entity.js';
 import { Department } from '../organisation/department.entity.js';
@@ -82,8 +82,15 @@ export async function itemRows(em: EntityManager, where: QBFilterQuery<Item>, or
   return (await itemPage(em, where, orderBy, limit)).rows;
 }
 
+/** The statement that counts the items matching `where` (already the viewer's condition), and its values. */
+export function countSql(em: EntityManager, where: FilterQuery<Item>): Sql {
+  const params: unknown[] = [];
+  const condition = whereSql(em, Item.name, 'c', where as FilterQuery<object>, params);
+  return { text: `select count(*)::int from ${em.getMetadata().get(Item.name).tableName} c where ${condition}`, params };
+}
+
 /**
- * The same, and with `countWhere` how many items match that condition too, in the same statement (a scalar
+ * The same, and with `count` (countSql) how many items match its condition too, in the same statement (a scalar
  * subquery PostgreSQL runs once): a page with its total is one round trip.
  */
 export async function itemPage(
@@ -91,7 +98,7 @@ export async function itemPage(
   where: QBFilterQuery<Item>,
   orderBy: QueryOrderMap<Item>,
   limit: number,
-  countWhere?: FilterQuery<Item>,
+  count?: Sql,
 ): Promise<{ rows: ItemRow[]; total: number | null }> {
   const metadata = em.getMetadata();
   const meta = metadata.get(Item.name);
@@ -113,8 +120,9 @@ export async function itemPage(
     const fk = meta.properties[r.prop as keyof Item]!.fieldNames[0]!;
     joins.push(`left join ${target.tableName} ${r.alias} on ${r.alias}.id = i.${fk}${tenantJoinSql(em, target.className, r.alias, joinParams)}`);
   }
-  if (countWhere) {
-    select.push(`(select count(*)::int from ${meta.tableName} c where ${whereSql(em, Item.name, 'c', countWhere as FilterQuery<object>, selectParams)}) as __total`);
+  if (count) {
+    select.push(`(${count.text}) as __total`);
+    selectParams.push(...count.params);
   }
   const condition = whereSql(em, Item.name, 'i', where as FilterQuery<object>, whereParams);
   const params = [...selectParams, ...joinParams, ...whereParams];
@@ -161,15 +169,14 @@ export async function itemPage(
     return row as unknown as ItemRow;
   });
   // No row, no total: a page past the end, or nothing matches (then the count is 0 for a first page).
-  return { rows, total: countWhere ? ((raw[0]?.__total as number | undefined) ?? null) : null };
+  return { rows, total: count ? ((raw[0]?.__total as number | undefined) ?? null) : null };
 }
 
 /** How many items match `where` (already the viewer's condition), rendered as a list's page is. */
 export async function countItems(em: EntityManager, where: FilterQuery<Item>): Promise<number> {
-  const params: unknown[] = [];
-  const condition = whereSql(em, Item.name, 'i', where as FilterQuery<object>, params);
-  const [row] = await readRows<{ n: number }>(em, `select count(*)::int as n from ${em.getMetadata().get(Item.name).tableName} i where ${condition}`, params);
-  return row!.n;
+  const count = countSql(em, where);
+  const [row] = await readRows<{ count: number }>(em, count.text, count.params);
+  return row!.count;
 }
 
 /** A column's value as the ORM reads it: its type's conversion (an enum array comes as PostgreSQL's text, '{A,B}'), dates. */
