@@ -26,8 +26,8 @@ import { explainRequest, perRequest, quiesce, readStatements, resetStatements } 
 import { fmtInt, fmtMs, log } from './util.js';
 
 const DEMO_PASSWORD = 'bench-read';
-/** The scenarios whose statements and plans are shown (the issue's: the inbox and the card). */
-const EXPLAINED = new Set(['inbox-25', 'card']);
+/** The scenarios whose statements and plans are shown: the inboxes people open (the municipality's, a department's, a sector's) and the card. */
+const EXPLAINED = new Set(['inbox-25', 'department-25', 'sector-25', 'card']);
 /** Requests sent one at a time to count a scenario's statements per request. */
 const SEQUENTIAL = 20;
 

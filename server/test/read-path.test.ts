@@ -167,3 +167,28 @@ describe('the related rows of a page', () => {
     for (const [key, n] of Object.entries(compared)) expect(n, key).toBeGreaterThan(0);
   });
 });
+
+describe("the card's duplicates", () => {
+  it('answer every field, their relations included, as the same items read by id do', async () => {
+    const fields = `id number kind status subject receivedAt dueAt deadlineState urgent version
+      category { id code name } sector { code } department { id name shortName } settlement { name } executor { fullName }
+      applicant { name phone masked } parent { id number }`;
+    const merged = await t.gql<{ items: { nodes: { parent: { id: string } | null }[] } }>(
+      '{ items(first: 100, filter: { statuses: [MERGED] }) { nodes { parent { id } } } }',
+      {},
+      tok.head,
+    );
+    expect(merged.errors).toBeUndefined();
+    const parentId = merged.data!.items.nodes.find((n) => n.parent)?.parent?.id;
+    expect(parentId, 'the demo data have merged duplicates').toBeDefined();
+    const card = await t.gql<{ item: { duplicates: ({ id: string } & Record<string, unknown>)[] } }>(`query($id: ID!) { item(id: $id) { duplicates { ${fields} } } }`, { id: parentId }, tok.head);
+    expect(card.errors).toBeUndefined();
+    const duplicates = card.data!.item.duplicates;
+    expect(duplicates.length).toBeGreaterThan(0);
+    for (const d of duplicates) {
+      const one = await t.gql<{ item: Record<string, unknown> }>(`query($id: ID!) { item(id: $id) { ${fields} } }`, { id: d.id }, tok.head);
+      expect(one.errors).toBeUndefined();
+      expect(d).toEqual(one.data!.item);
+    }
+  });
+});

@@ -18,6 +18,7 @@ import { ItemQueue, ItemSort, type ItemFilter } from '../src/modules/items/item.
 import { itemsWhere, listItems } from '../src/modules/items/item-queries.js';
 import { countItems, itemRows, readOnlyRow } from '../src/modules/items/item-rows.js';
 import { ItemAction } from '../src/modules/items/lifecycle.js';
+import { suggestDepartments } from '../src/modules/items/item.service.js';
 import { Municipality } from '../src/modules/organisation/municipality.entity.js';
 import { User } from '../src/modules/users/user.entity.js';
 import { createTestDatabase } from './db.js';
@@ -241,5 +242,39 @@ describe('read-only rows', () => {
     } finally {
       queryObserver.current = null;
     }
+  });
+});
+
+describe('suggested departments', () => {
+  it("for items of every sector, category and settlement of the demo data: the rule's departments in the rule's order (the ORM's entities as the reference)", async () => {
+    const ctx = ctxOf(viewers.head!);
+    const items = await ctx.em.find(Item, { sector: { $ne: null } }, { orderBy: { number: 'asc' } });
+    // One item per (sector, category, settlement), so that each combination is asked once.
+    const seen = new Set<string>();
+    const sample = items.filter((i) => {
+      const k = `${i.sector?.id}|${i.category?.id}|${i.settlement?.id}`;
+      return !seen.has(k) && seen.add(k);
+    });
+    expect(sample.length).toBeGreaterThan(5);
+    let suggested = 0;
+    for (const item of sample) {
+      // The rule, on entities: active departments of the item's sector or category; those naming settlements must
+      // name the item's; the category's first, then those naming its settlement, then by name.
+      const em = ctxOf(viewers.head!).em;
+      const all = await em.find(Department, { active: true }, { populate: ['sectors', 'categories', 'settlements'] });
+      const has = (list: { id: string }[], id: string | undefined) => !!id && list.some((x) => x.id === id);
+      const expected = all
+        .filter((d) => has(d.sectors.getItems(), item.sector?.id) || has(d.categories.getItems(), item.category?.id))
+        .filter((d) => d.settlements.length === 0 || !item.settlement || has(d.settlements.getItems(), item.settlement.id))
+        .map((d) => ({ d, score: (has(d.categories.getItems(), item.category?.id) ? 2 : 0) + (has(d.settlements.getItems(), item.settlement?.id) ? 1 : 0) }))
+        .sort((a, b) => b.score - a.score || a.d.name.localeCompare(b.d.name, 'ru'))
+        .map((x) => x.d.id);
+      const got = await suggestDepartments(ctxOf(viewers.head!), item);
+      expect(got.map((d) => d.id), `item ${item.number}`).toEqual(expected);
+      // What the card shows of them: the department's own columns and its derived short name.
+      for (const d of got) expect(d.shortNameOrDerived).toBe(all.find((x) => x.id === d.id)!.shortNameOrDerived);
+      suggested += got.length;
+    }
+    expect(suggested).toBeGreaterThan(0);
   });
 });

@@ -179,6 +179,28 @@ export async function countItems(em: EntityManager, where: FilterQuery<Item>): P
   return row!.count;
 }
 
+/**
+ * An item's row by column name (e.g. `to_jsonb` of it) as a list row (`ItemRow`) whose to-one relations are not
+ * read: each is a reference that loads through the request's dataloader if a field asks for it. For items shown
+ * by a few fields only (a card's duplicates).
+ */
+export function itemRowOf(em: EntityManager, data: Record<string, unknown>): ItemRow {
+  const meta = em.getMetadata().get(Item.name);
+  const platform = em.getPlatform();
+  const lazy = new Set<string>(RELATIONS.map((r) => r.prop));
+  const row: Record<string, unknown> = { __row: true };
+  for (const c of columnsOf(meta)) {
+    const v = data[c.field];
+    if (!c.relation) row[c.prop] = columnValue(platform, c, v ?? undefined);
+    else if (v === null || v === undefined) row[c.prop] = null;
+    else if (lazy.has(c.prop)) {
+      const target = meta.properties[c.prop as keyof Item]!.targetMeta!.className;
+      row[c.prop] = Reference.create(em.getReference(target, v as string));
+    } else row[c.prop] = { id: v };
+  }
+  return row as unknown as ItemRow;
+}
+
 /** A column's value as the ORM reads it: its type's conversion (an enum array comes as PostgreSQL's text, '{A,B}'), dates. */
 function columnValue(platform: Platform, c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return v;

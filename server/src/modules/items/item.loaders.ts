@@ -9,7 +9,7 @@ import { reachWhere } from './item-access.js';
 import { User } from '../users/user.entity.js';
 import { tenantParamsFor } from '../../db/tenant-filter.js';
 import { readRows, whereSql } from '../../db/where-sql.js';
-import { readOnlyRow } from './item-rows.js';
+import { itemRowOf, readOnlyRow, type ItemView } from './item-rows.js';
 
 /**
  * One statement per request for the one-to-many lists of items (history, answers, attachments, duplicates, with the
@@ -20,7 +20,7 @@ type Loaders = {
   history: { load: (id: string) => Promise<ItemEvent[]> };
   answers: { load: (id: string) => Promise<ItemAnswer[]> };
   attachments: { load: (id: string) => Promise<Attachment[]> };
-  duplicates: { load: (id: string) => Promise<Item[]> };
+  duplicates: { load: (id: string) => Promise<ItemView[]> };
   /** An item by id if the viewer reaches it, else null (for relations such as parent or a notification's item). */
   reachable: DataLoader<string, Item | null>;
 };
@@ -28,7 +28,7 @@ type Loaders = {
 const perRequest = new WeakMap<EntityManager, Loaders>();
 
 /** The lists of one item: what the card's ItemParts ask for. */
-type Parts = { history: ItemEvent[]; answers: ItemAnswer[]; attachments: Attachment[]; duplicates: Item[] };
+type Parts = { history: ItemEvent[]; answers: ItemAnswer[]; attachments: Attachment[]; duplicates: ItemView[] };
 
 /**
  * The lists of the given items in ONE statement (docs/performance.md): their history, answers and attachments, the
@@ -66,7 +66,7 @@ async function loadParts(ctx: Ctx, ids: readonly string[]): Promise<Parts[]> {
   );
   const parts = new Map<string, Parts>(list.map((id) => [id, { history: [], answers: [], attachments: [], duplicates: [] }]));
   // The lists are only read: read-only instances (item-rows.ts), the people named in them given to their references,
-  // so that no field below needs a statement. The duplicates are items: entities, as before.
+  // so that no field below needs a statement. The duplicates are item rows whose relations load only if asked for.
   const people = new Map<string, User>();
   for (const r of rows) if (r.part === 'u') people.set(String(r.data.id), readOnlyRow(em, User, r.data));
   // A person not among them (of another municipality, or gone) is left to the reference's own load.
@@ -83,7 +83,7 @@ async function loadParts(ctx: Ctx, ids: readonly string[]): Promise<Parts[]> {
     if (r.part === 'e') parts.get(String(d.item_id))?.history.push(readOnlyRow(em, ItemEvent, d, refs({ actor: d.actor_id })));
     else if (r.part === 'a') parts.get(String(d.item_id))?.answers.push(readOnlyRow(em, ItemAnswer, d, refs({ author: d.author_id, reviewer: d.reviewer_id })));
     else if (r.part === 'f') parts.get(String(d.item_id))?.attachments.push(readOnlyRow(em, Attachment, d));
-    else if (r.part === 'd') parts.get(String(d.parent_id))?.duplicates.push(em.map(Item, d));
+    else if (r.part === 'd') parts.get(String(d.parent_id))?.duplicates.push(itemRowOf(em, d));
   }
   const time = (d: Date) => d.getTime();
   for (const p of parts.values()) {

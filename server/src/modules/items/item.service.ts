@@ -22,7 +22,8 @@ import {
 } from '../sla/index.js';
 import { AnswerKind, AnswerStatus, ItemAnswer } from './item-answer.entity.js';
 import { Item } from './item.entity.js';
-import type { ItemView } from './item-rows.js';
+import { readOnlyRow, type ItemView } from './item-rows.js';
+import { readRows, whereSql } from '../../db/where-sql.js';
 import { Channel, ItemKind, ItemStatus, Outcome } from './item.enums.js';
 import type {
   AnswerInput,
@@ -571,18 +572,33 @@ export async function mergeItem(ctx: Ctx, id: string, version: number, parentId:
   });
 }
 
-/** Departments that answer for the item's category (first) or sector, serving its settlement. */
+/**
+ * Departments that answer for the item's category (first) or sector, serving its settlement (a department that
+ * names no settlement serves them all). One statement read as rows (item-rows.ts): what the card shows of them needs
+ * no entity, and the ORM's load with two collections populated was the largest part of a card's time.
+ */
 export async function suggestDepartments(ctx: Ctx, item: ItemView): Promise<Department[]> {
   if (!item.sector) return [];
-  const candidates = await ctx.em.find(
-    Department,
-    { active: true, $or: [{ sectors: item.sector.id }, ...(item.category ? [{ categories: item.category.id }] : [])] },
-    { populate: ['categories', 'settlements'] },
+  const categoryId = item.category?.id ?? null;
+  const settlementId = item.settlement?.id ?? null;
+  const whereParams: unknown[] = [];
+  // Active, and of the viewer's municipality (the tenant filter), through the read path's rendering.
+  const active = whereSql(ctx.em, Department.name, 'd', { active: true }, whereParams);
+  const rows = await readRows<Record<string, unknown> & { serves_category: boolean; serves_settlement: boolean; settlements: number }>(
+    ctx.em,
+    `select d.*,
+       exists (select 1 from department_category dc where dc.department_id = d.id and dc.category_id = ?) as serves_category,
+       exists (select 1 from department_settlement ds where ds.department_id = d.id and ds.settlement_id = ?) as serves_settlement,
+       (select count(*) from department_settlement ds where ds.department_id = d.id)::int as settlements
+     from department d
+     where ${active}
+       and (exists (select 1 from department_sector x where x.department_id = d.id and x.sector_id = ?)
+         or exists (select 1 from department_category dc where dc.department_id = d.id and dc.category_id = ?))`,
+    [categoryId, settlementId, ...whereParams, item.sector.id, categoryId],
   );
-  const settlementId = item.settlement?.id;
-  const serves = (d: Department) => d.settlements.length === 0 || (settlementId ? d.settlements.getItems().some((s) => s.id === settlementId) : true);
-  const score = (d: Department) =>
-    (item.category && d.categories.getItems().some((c) => c.id === item.category!.id) ? 2 : 0) +
-    (settlementId && d.settlements.getItems().some((s) => s.id === settlementId) ? 1 : 0);
-  return candidates.filter(serves).sort((a, b) => score(b) - score(a) || a.name.localeCompare(b.name, 'ru'));
+  const score = (r: (typeof rows)[number]) => (categoryId && r.serves_category ? 2 : 0) + (settlementId && r.serves_settlement ? 1 : 0);
+  return rows
+    .filter((r) => r.settlements === 0 || !settlementId || r.serves_settlement)
+    .sort((a, b) => score(b) - score(a) || String(a.name).localeCompare(String(b.name), 'ru'))
+    .map((r) => readOnlyRow(ctx.em, Department, r));
 }
