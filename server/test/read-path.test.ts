@@ -117,6 +117,29 @@ describe('SQL statements per request', () => {
     expect(none.items).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  it('a page of 25 items showing their applicants in full logs the 25 views in one statement, before the answer', async () => {
+    const logged = async () =>
+      ((await t.orm.em.fork().getConnection().execute('select count(*)::int as n from personal_data_access')) as { n: number }[])[0]!.n;
+    const before = await logged();
+    const statements: string[] = [];
+    queryObserver.current = (sql, pool) => {
+      if (pool === 'requests') statements.push(sql);
+    };
+    let shown: { applicant: { name: string | null; phone: string | null; email: string | null; address: string | null; masked: boolean } }[];
+    try {
+      const r = await t.gql<{ items: { nodes: typeof shown } }>('{ items(first: 25, filter: { kinds: [APPEAL] }) { nodes { applicant { name phone email address masked } } } }', {}, tok.head);
+      expect(r.errors).toBeUndefined();
+      shown = r.data!.items.nodes;
+    } finally {
+      queryObserver.current = null;
+    }
+    // A view is logged when it shows something of the applicant in full.
+    const inFull = shown.filter(({ applicant: a }) => !a.masked && (a.name || a.phone || a.email || a.address)).length;
+    expect(inFull).toBeGreaterThan(10);
+    expect(statements.filter((x) => x.startsWith('insert into "personal_data_access"'))).toHaveLength(1);
+    expect((await logged()) - before).toBe(inFull);
+  });
+
   it('who is signed in (Me): at most 2 statements', async () => {
     const { statements } = await statementsOf('Me', {}, tok.executor!);
     expect(statements.length, statements.map((x) => x.slice(0, 140)).join('\n')).toBeLessThanOrEqual(2);

@@ -194,8 +194,18 @@ export function itemRowOf(em: EntityManager, data: Record<string, unknown>): Ite
     if (!c.relation) row[c.prop] = columnValue(platform, c, v ?? undefined);
     else if (v === null || v === undefined) row[c.prop] = null;
     else if (lazy.has(c.prop)) {
+      // Made when a field reads it: most never do.
       const target = meta.properties[c.prop as keyof Item]!.targetMeta!.className;
-      row[c.prop] = Reference.create(em.getReference(target, v as string));
+      const prop = c.prop;
+      Object.defineProperty(row, prop, {
+        get() {
+          const ref = Reference.create(em.getReference(target, v as string));
+          Object.defineProperty(row, prop, { value: ref, enumerable: true, configurable: true, writable: false });
+          return ref;
+        },
+        enumerable: true,
+        configurable: true,
+      });
     } else row[c.prop] = { id: v };
   }
   return row as unknown as ItemRow;

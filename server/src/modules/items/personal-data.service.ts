@@ -1,5 +1,6 @@
 import type { Ctx } from '../../graphql/context.js';
-import { PersonalDataAccess } from '../audit/personal-data-access.entity.js';
+import { randomUUID } from 'node:crypto';
+import { readRows } from '../../db/where-sql.js';
 import { accessFactsOf, seesPersonalData } from './item-access.js';
 import type { ItemView } from './item-rows.js';
 import { maskApplicant, type Applicant } from './personal-data.js';
@@ -24,29 +25,49 @@ export async function applicantFor(ctx: Ctx, item: ItemView): Promise<Applicant 
   return { ...raw, masked: false };
 }
 
-type Batch = { rows: PersonalDataAccess[]; waiting: { resolve: () => void; reject: (e: unknown) => void }[]; em: Ctx['em'] };
-/** Per app instance (its live services), the views of live deliveries waiting for their write. */
+/** One row of the access log, as written. */
+type AccessRow = { municipalityId: string; itemId: string; userId: string | null; actorLabel: string; action: string; at: Date };
+type Batch = { rows: AccessRow[]; waiting: { resolve: () => void; reject: (e: unknown) => void }[]; em: Ctx['em'] };
+/** Per request (its entity manager) or per live delivery (the instance's live services), the rows waiting for their write. */
 const batches = new WeakMap<object, Batch>();
 
+/** The rows in one statement (arrays unnested; an append-only log needs no entity). */
+async function insertRows(em: Ctx['em'], rows: AccessRow[]): Promise<void> {
+  const written = new Date();
+  await readRows(
+    em,
+    `insert into "personal_data_access" ("id", "created_at", "updated_at", "municipality_id", "item_id", "user_id", "actor_label", "action", "at")
+     select * from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[])`,
+    [
+      rows.map(() => randomUUID()),
+      rows.map(() => written),
+      rows.map(() => written),
+      rows.map((r) => r.municipalityId),
+      rows.map((r) => r.itemId),
+      rows.map((r) => r.userId),
+      rows.map((r) => r.actorLabel),
+      rows.map((r) => r.action),
+      rows.map((r) => r.at),
+    ],
+  );
+}
+
 /**
- * A live event reaches every viewer of personal data within the same moment, each of whom must be logged before
- * the delivery leaves: their rows are gathered until the event loop's I/O turn and written in one statement, and
- * each delivery waits for that write (one insert per event, not per viewer).
+ * The views of one moment are written together: the applicants of a page's items (one request), or every viewer a
+ * live event reaches. Their rows are gathered until the event loop's I/O turn and written in one statement, and
+ * each field waits for that write before its data leave the server (one insert per request or event, not per row).
  */
-function logWithOthers(ctx: Ctx, live: object, rows: PersonalDataAccess[]): Promise<void> {
-  let batch = batches.get(live);
+function logTogether(key: object, em: Ctx['em'], rows: AccessRow[]): Promise<void> {
+  let batch = batches.get(key);
   if (!batch) {
-    const b: Batch = (batch = { rows: [], waiting: [], em: ctx.em });
-    batches.set(live, b);
+    const b: Batch = (batch = { rows: [], waiting: [], em });
+    batches.set(key, b);
     setImmediate(() => {
-      batches.delete(live);
-      b.em
-        .fork()
-        .insertMany(b.rows)
-        .then(
-          () => b.waiting.forEach((w) => w.resolve()),
-          (e: unknown) => b.waiting.forEach((w) => w.reject(e)),
-        );
+      batches.delete(key);
+      insertRows(b.em, b.rows).then(
+        () => b.waiting.forEach((w) => w.resolve()),
+        (e: unknown) => b.waiting.forEach((w) => w.reject(e)),
+      );
     });
   }
   batch.rows.push(...rows);
@@ -57,20 +78,16 @@ function logWithOthers(ctx: Ctx, live: object, rows: PersonalDataAccess[]): Prom
 export async function logPersonalDataAccess(ctx: Ctx, items: readonly ItemView[], action: 'VIEW' | 'EXPORT' | 'DOWNLOAD'): Promise<void> {
   const v = ctx.viewer;
   if (!v || !items.length) return;
-  const rows = items.map((item) =>
-    ctx.em.create(
-      PersonalDataAccess,
-      {
-        municipality: item.municipality.id,
-        item: item.id,
-        user: v.kind === 'user' ? v.userId : undefined,
-        actorLabel: v.kind === 'user' ? v.username : `token:${v.name}`,
-        action,
-        at: ctx.now(),
-      },
-      { persist: false },
-    ),
-  );
-  if (ctx.live && ctx.ws) return logWithOthers(ctx, ctx.live, rows);
-  await ctx.em.insertMany(rows);
+  const at = ctx.now();
+  const rows = items.map((item) => ({
+    municipalityId: item.municipality.id,
+    itemId: item.id,
+    userId: v.kind === 'user' ? v.userId : null,
+    actorLabel: v.kind === 'user' ? v.username : `token:${v.name}`,
+    action,
+    at,
+  }));
+  // A live delivery's viewers share one write per event; a request's fields one per request.
+  if (ctx.live && ctx.ws) return logTogether(ctx.live, ctx.em, rows);
+  return logTogether(ctx.em, ctx.em, rows);
 }
