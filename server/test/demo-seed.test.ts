@@ -112,3 +112,28 @@ describe('the demo items', () => {
     expect(notes).toEqual([{ item_id: null, item_count: r!.overdue, message: expect.stringMatching(new RegExp(`^Истёк срок по ${r!.overdue as number} обращени(ю|ям)$`)) }]);
   });
 });
+
+describe('the demo district on any day', () => {
+  // A Monday morning, a Saturday night, the first working day after the New Year holidays, a Friday evening.
+  for (const at of ['2026-11-23T09:00:00+03:00', '2026-11-28T23:30:00+03:00', '2027-01-11T08:00:00+03:00', '2026-12-04T18:30:00+03:00']) {
+    it(`seeded at ${at}, gives the executor's department open items past their deadline (what its inbox shows as overdue)`, async () => {
+      const own = await createTestDatabase();
+      try {
+        const em = systemEm(own.orm);
+        const now = new Date(at);
+        await em.transactional(async (tx) => {
+          const municipality = await tx.findOneOrFail(Municipality, { code: 'surovikino' });
+          await seedDemoItems(tx, municipality, { count: 300, now });
+        });
+        const [r] = (await own.orm.em.fork().getConnection().execute(
+          `select count(*)::int as n from item i join department d on d.id = i.department_id
+           where d.code = 'housing' and i.status not in ('CLOSED', 'REDIRECTED', 'MERGED') and i.paused_at is null and i.due_at < ?`,
+          [now],
+        )) as { n: number }[];
+        expect(r!.n).toBeGreaterThan(0);
+      } finally {
+        await own.drop();
+      }
+    });
+  }
+});

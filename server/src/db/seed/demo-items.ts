@@ -176,6 +176,10 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
   }
   em.create(AnswerTemplate, { municipality, title: 'Разъяснение порядка', body: ANSWERS[2]!, active: true });
 
+  // The executor's department, and a category it answers for, for the stuck items below.
+  const housing = departments.find((d) => d.code === 'housing');
+  const housingCategory = housing ? categories.find((c) => housing.categories.getItems().some((x) => x.id === c.id) || housing.sectors.getItems().some((x) => x.id === c.sector.id)) : undefined;
+
   const parents: Item[] = [];
   for (let i = 0; i < options.count; i++) {
     const kind = r.weighted([[ItemKind.MESSAGE, 5], [ItemKind.APPEAL, 3], [ItemKind.INCIDENT, 2]] as const);
@@ -185,7 +189,12 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         : kind === ItemKind.MESSAGE
           ? r.weighted([[Channel.POS, 5], [Channel.PHONE, 3], [Channel.EMAIL, 2], [Channel.MESSENGER, 1]] as const)
           : r.weighted([[Channel.SOCIAL_VK, 5], [Channel.SOCIAL_OK, 2], [Channel.SOCIAL_TELEGRAM, 3]] as const);
-    const category = r.weighted(weightedCategories);
+    // A few items of the housing department are stuck in work past every deadline, whatever day the seed runs on:
+    // the executor's and the head's inboxes always have overdue work to show (the deadlines of the rest depend on
+    // the working calendar around `now`).
+    const stuck = i % 60 === 30 && !!housing && !!housingCategory;
+    const drawn = r.weighted(weightedCategories);
+    const category = stuck ? housingCategory! : drawn;
     const sector = category.sector.getEntity();
     const settlement = r.weighted(weightedSettlements);
     const locality = settlement.localities[0];
@@ -199,8 +208,12 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
     // Received at a random moment of the last 365 days, mostly in the daytime.
     const day = now.getTime() - Math.floor(r.next() * 365) * 24 * HOUR;
     // About 2% were answered a few weeks ago, rated "not satisfied" and are being looked at again now.
-    const reopenedNow = r.chance(0.02);
-    const start = reopenedNow ? now.getTime() - (12 + Math.floor(r.next() * 12)) * 24 * HOUR : day;
+    const reopenedNow = r.chance(0.02) && !stuck;
+    const start = reopenedNow
+      ? now.getTime() - (12 + Math.floor(r.next() * 12)) * 24 * HOUR
+      : stuck
+        ? now.getTime() - (45 + (i % 20)) * 24 * HOUR
+        : day;
     const receivedAt = new Date(Math.min(now.getTime() - HOUR, start - (start % (24 * HOUR)) + (5 + r.next() * 14) * HOUR));
     const year = Number(calendar.localDate(receivedAt).slice(0, 4));
     counters.set(year, (counters.get(year) ?? 0) + 1);
@@ -251,7 +264,9 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
     const recent = now.getTime() - receivedAt.getTime() < 14 * 24 * HOUR;
     const halt = reopenedNow
       ? ItemStatus.REOPENED
-      : recent
+      : stuck
+        ? ItemStatus.IN_PROGRESS
+        : recent
         ? r.pick([ItemStatus.NEW, ItemStatus.REGISTERED, ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS, ItemStatus.WAITING_CITIZEN, ItemStatus.ON_REVIEW, ItemStatus.ANSWERED, null])
         : null;
     const halted = () => halt !== null && item.status === halt;
@@ -264,7 +279,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       if (halted()) break simulate;
 
       // A few end here: duplicates, redirects, no answer.
-      if (parents.length && r.chance(0.04)) {
+      if (!stuck && parents.length && r.chance(0.04)) {
         const same = parents.filter((p) => p.category?.id === category.id);
         const parent = r.pick(same.length ? same.slice(-20) : parents.slice(-20));
         item.parent = em.getReference(Item, parent.id, { wrapped: true });
@@ -272,7 +287,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         move(new Date(registeredAt.getTime() + HOUR), operator, ItemAction.MERGE, ItemStatus.MERGED, undefined, { parentId: parent.id, parentNumber: parent.number });
         break simulate;
       }
-      if (kind === ItemKind.APPEAL && r.chance(0.03)) {
+      if (!stuck && kind === ItemKind.APPEAL && r.chance(0.03)) {
         const at = new Date(registeredAt.getTime() + 24 * HOUR);
         if (!until(at)) break simulate;
         item.redirectedTo = r.pick(['Прокуратура Суровикинского района', 'Комитет ЖКХ Волгоградской области', 'ОМВД России по Суровикинскому району']);
@@ -282,7 +297,7 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
         move(at, head, ItemAction.REDIRECT, ItemStatus.REDIRECTED, undefined, { to: item.redirectedTo });
         break simulate;
       }
-      if (kind === ItemKind.APPEAL && (!item.applicantName || r.chance(0.02))) {
+      if (!stuck && kind === ItemKind.APPEAL && (!item.applicantName || r.chance(0.02))) {
         const at = new Date(registeredAt.getTime() + 24 * HOUR);
         if (!until(at)) break simulate;
         item.noAnswerReason = item.applicantName ? r.pick([NoAnswerReason.ESSENCE_UNCLEAR, NoAnswerReason.REPEATED_NO_NEW_ARGUMENTS, NoAnswerReason.OBSCENE_OR_THREATS]) : NoAnswerReason.ANONYMOUS;
@@ -295,7 +310,8 @@ export async function seedDemoItems(em: EntityManager, municipality: Municipalit
       parents.push(item);
 
       const candidates = departments.filter((d) => d.categories.getItems().some((c) => c.id === category.id) || d.sectors.getItems().some((s) => s.id === sector.id));
-      const department = candidates.length ? r.pick(candidates) : r.pick(departments);
+      const picked = candidates.length ? r.pick(candidates) : r.pick(departments);
+      const department = stuck ? housing! : picked;
       const assignedAt = new Date(registeredAt.getTime() + (0.5 + r.next() * 6) * HOUR);
       if (!until(assignedAt)) break simulate;
       item.department = em.getReference(Department, department.id, { wrapped: true });
