@@ -1,8 +1,7 @@
 import type { Viewer } from '../../graphql/context.js';
 import type { AppPubSub } from '../../graphql/pubsub.js';
 import { revokes, type Revocation } from '../../graphql/live-sockets.js';
-import { onEmit } from '../live/outbox.js';
-import { logger, safeError } from '../../shared/logger.js';
+import { hearEverywhere } from '../live/outbox.js';
 
 /** At most this many remembered viewers; the oldest is forgotten first. */
 const MAX_ENTRIES = 20_000;
@@ -31,18 +30,7 @@ export class ViewerCache {
     pubsub?: AppPubSub,
   ) {
     if (ttlMs <= 0) return;
-    this.stops.push(
-      onEmit((topic, payload) => {
-        if (topic === 'ACCESS_REVOKED') this.revoke(payload as Revocation);
-      }),
-    );
-    if (pubsub) {
-      const events = pubsub.subscribe('ACCESS_REVOKED');
-      void (async () => {
-        for await (const r of events) this.revoke(r);
-      })().catch((e: unknown) => logger.error('viewer cache: revocations stopped', safeError(e)));
-      this.stops.push(() => void events.return?.(undefined));
-    }
+    this.stops.push(hearEverywhere('ACCESS_REVOKED', pubsub, 'viewer cache', (r) => this.revoke(r)));
   }
 
   /** The remembered viewer of this secret's hash, if it is still fresh and its session or token not expired at `now`. */

@@ -1,6 +1,5 @@
 import type { AppPubSub } from '../../graphql/pubsub.js';
-import { onEmit } from '../live/outbox.js';
-import { logger, safeError } from '../../shared/logger.js';
+import { hearEverywhere } from '../live/outbox.js';
 
 /** At most this many remembered counts; the oldest is forgotten first. */
 const MAX_ENTRIES = 5_000;
@@ -31,18 +30,7 @@ export class ItemCounts {
     pubsub?: AppPubSub,
   ) {
     if (ttlMs <= 0) return;
-    this.stops.push(
-      onEmit((topic, payload) => {
-        if (topic === 'ITEM_EVENT') this.changed((payload as { municipalityId: string }).municipalityId);
-      }),
-    );
-    if (pubsub) {
-      const events = pubsub.subscribe('ITEM_EVENT');
-      void (async () => {
-        for await (const e of events) this.changed(e.municipalityId);
-      })().catch((e: unknown) => logger.error('item counts: changes stopped', safeError(e)));
-      this.stops.push(() => void events.return?.(undefined));
-    }
+    this.stops.push(hearEverywhere('ITEM_EVENT', pubsub, 'item counts', (e) => this.changed(e.municipalityId)));
   }
 
   /** The key of a count statement, or null when it is not to be remembered (off, or its condition reads the clock). */

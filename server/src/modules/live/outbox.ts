@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SharedTopic, Topics } from '../../graphql/pubsub.js';
+import type { AppPubSub, SharedTopic, Topics } from '../../graphql/pubsub.js';
+import { logger, safeError } from '../../shared/logger.js';
 import { LiveEvent } from './live-event.entity.js';
 
 type Listener = <K extends SharedTopic>(topic: K, payload: Topics[K][0]) => void;
@@ -13,6 +14,26 @@ const beforeCommit = new Set<Listener>();
 export function onEmit(listener: Listener): () => void {
   beforeCommit.add(listener);
   return () => void beforeCommit.delete(listener);
+}
+
+/**
+ * Hears one topic twice, for what must never act too late (the session and count caches): at once in this process,
+ * before the change commits (`onEmit`), and from every instance through the live bus (`pubsub`) after it. Returns
+ * the unsubscribe of both.
+ */
+export function hearEverywhere<K extends SharedTopic>(topic: K, pubsub: AppPubSub | undefined, what: string, listener: (payload: Topics[K][0]) => void): () => void {
+  const stopLocal = onEmit((t, payload) => {
+    if ((t as SharedTopic) === topic) listener(payload as Topics[K][0]);
+  });
+  if (!pubsub) return stopLocal;
+  const events = pubsub.subscribe(topic);
+  void (async () => {
+    for await (const e of events) listener(e as Topics[K][0]);
+  })().catch((e: unknown) => logger.error(`${what}: ${topic} stopped`, safeError(e)));
+  return () => {
+    stopLocal();
+    void events.return?.(undefined);
+  };
 }
 
 /**
