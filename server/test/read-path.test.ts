@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryObserver, systemEm } from '../src/db/orm.js';
 import { seedDemoItems } from '../src/db/seed/demo-items.js';
 import { Municipality } from '../src/modules/organisation/municipality.entity.js';
+import { User } from '../src/modules/users/user.entity.js';
 import { startTestApp, type TestApp } from './harness.js';
 
 /*
@@ -83,6 +84,29 @@ describe('SQL statements per request', () => {
     expect(statements.filter((x) => x.startsWith('insert into "personal_data_access"')), statements.join('\n').slice(0, 3000)).toHaveLength(1);
     expect(statements.length, statements.map((x) => x.slice(0, 140)).join('\n')).toBeLessThanOrEqual(5);
   });
+
+  for (const who of ['head', 'executor', 'sector_lead'] as const) {
+    it(`the ${who}'s own account (me) with department, municipality and sectors: one statement, the same answer the entities give`, async () => {
+      await statementsOf('Me', {}, tok[who]!); // the session's check remembered
+      const { statements, data } = await statementsOf('Me', {}, tok[who]!);
+      expect(statements, statements.join('\n')).toHaveLength(1);
+      const me = (data as { me: Record<string, unknown> & { sectors: { id: string; code: string }[] } }).me;
+      const user = await systemEm(t.orm).findOneOrFail(User, { username: who }, { populate: ['department', 'municipality', 'sectors'] });
+      const municipality = user.municipality!.getEntity();
+      const department = user.department?.getEntity();
+      expect(me).toMatchObject({
+        id: user.id,
+        username: who,
+        fullName: user.fullName,
+        roles: user.roles,
+        locale: user.locale,
+        department: department ? { id: department.id, name: department.name } : null,
+        municipality: { id: municipality.id, name: municipality.name, timezone: municipality.timezone, population: municipality.population },
+      });
+      expect(me.sectors.map((s) => s.code).sort()).toEqual(user.sectors.getItems().map((s) => s.code).sort());
+      if (who === 'sector_lead') expect(me.sectors.length).toBeGreaterThan(0);
+    });
+  }
 
   it("counts a list only when asked, and then in the page's own statement", async () => {
     const counts = (statements: string[]) => statements.filter((x) => /select count\(/.test(x)).length;

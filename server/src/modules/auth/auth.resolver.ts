@@ -6,14 +6,14 @@ import { ApiTokenInput, CreatedApiToken, Session } from './auth.types.js';
 import { Permission } from './roles.js';
 import * as auth from './auth.service.js';
 import * as tokens from './api-token.service.js';
+import { readMe } from '../users/user.service.js';
 
 @Resolver()
 export class AuthResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in person; null for an API token or nobody' })
   me(@Context() ctx: Ctx) {
     if (ctx.viewer?.kind !== 'user') return null;
-    // What the dashboard shows of the viewer, in one statement (the fields would otherwise load them one by one).
-    return ctx.em.findOne(User, { id: ctx.viewer.userId }, { populate: ['department', 'municipality', 'sectors'], strategy: 'joined' });
+    return readMe(ctx, ctx.viewer.userId);
   }
 
   @Mutation(() => Session, { description: 'Signs in; the dashboard also receives the session as an httpOnly cookie' })

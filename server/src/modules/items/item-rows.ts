@@ -223,7 +223,13 @@ function columnValue(platform: Platform, c: Column, v: unknown): unknown {
  * (see `readOnlyEntity` below). `refs` gives to-one relations already read, as read-only instances too (or null):
  * their fields need no statement; a relation not given becomes the managed entity's on first use.
  */
-export function readOnlyRow<T extends object>(em: EntityManager, entity: EntityName<T>, data: Record<string, unknown>, refs: Record<string, object | null> = {}): T {
+export function readOnlyRow<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  data: Record<string, unknown>,
+  refs: Record<string, object | null> = {},
+  lists: Record<string, object[]> = {},
+): T {
   const meta = em.getMetadata().get(Utils.className(entity));
   const platform = em.getPlatform();
   const o = readOnlyEntity(em, meta, columnsOf(meta), data, (c, v) => columnValue(platform, c, v)) as Record<string, unknown>;
@@ -231,7 +237,18 @@ export function readOnlyRow<T extends object>(em: EntityManager, entity: EntityN
     // A loaded reference to an instance outside any entity manager: `load()` answers it as it is.
     Object.defineProperty(o, prop, { value: target ? Reference.create(target) : null, enumerable: false, configurable: true });
   }
+  if (Object.keys(lists).length) Object.defineProperty(o, GIVEN, { value: lists, enumerable: false });
   return o as T;
+}
+
+const GIVEN = Symbol('read-only entity lists');
+
+/**
+ * A collection of a read-only instance that was read with it (`lists` of readOnlyRow), or undefined: the field that
+ * shows the collection answers it as it is, and loads the collection otherwise.
+ */
+export function givenList<T extends object>(o: object, prop: string): T[] | undefined {
+  return ((o as { [GIVEN]?: Record<string, T[]> })[GIVEN] ?? {})[prop];
 }
 
 /** What a read-only entity keeps apart from its columns: the columns as read, and the managed entity once made. */

@@ -6,6 +6,7 @@ import { Department } from '../organisation/department.entity.js';
 import { Municipality } from '../organisation/municipality.entity.js';
 import { Sector } from '../organisation/sector.entity.js';
 import { User } from './user.entity.js';
+import { givenList } from '../items/item-rows.js';
 import { UserInput, UserUpdateInput } from './user.inputs.js';
 import * as users from './user.service.js';
 
@@ -85,6 +86,6 @@ export class UserResolver {
 
   @FieldResolver(() => [Sector])
   async sectors(@Root() user: User) {
-    return [...(await user.sectors.load({ dataloader: true }))];
+    return givenList<Sector>(user, 'sectors') ?? [...(await user.sectors.load({ dataloader: true }))];
   }
 }

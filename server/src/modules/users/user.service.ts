@@ -9,10 +9,43 @@ import { hashPassword } from '../auth/secrets.js';
 import { Role } from '../auth/roles.js';
 import { UserSession } from '../auth/session.entity.js';
 import { User } from './user.entity.js';
+import { Municipality } from '../organisation/municipality.entity.js';
+import { readOnlyRow } from '../items/item-rows.js';
+import { readRows } from '../../db/where-sql.js';
 import { OrgEntity, announceOrganisationChanged } from '../organisation/organisation.topics.js';
 import { PASSWORD_MIN, type UserInput, type UserUpdateInput } from './user.inputs.js';
 
 export type UsersFilter = { role?: Role; departmentId?: string; activeOnly?: boolean; search?: string; municipalityId?: string };
+
+/**
+ * The signed-in person as the dashboard shows them (`me`, asked on every page load), in one statement and without
+ * entities (docs/performance.md): their row, department and municipality, and their sectors, as read-only
+ * instances (item-rows.ts) whose fields need no statement. Their own row, whatever the tenant: the session says
+ * whose it is.
+ */
+export async function readMe(ctx: Ctx, userId: string): Promise<User | null> {
+  const em = ctx.em;
+  const [row] = await readRows<{ u: Record<string, unknown>; d: Record<string, unknown> | null; m: Record<string, unknown> | null; s: Record<string, unknown>[] }>(
+    em,
+    `select to_jsonb(u) - 'password_hash' as u, to_jsonb(d) as d, to_jsonb(m) as m,
+       coalesce((select jsonb_agg(to_jsonb(s) order by s.position, s.code) from user_sector us join sector s on s.id = us.sector_id
+                  where us.user_id = u.id), '[]'::jsonb) as s
+     from app_user u left join department d on d.id = u.department_id left join municipality m on m.id = u.municipality_id
+     where u.id = ?`,
+    [userId],
+  );
+  if (!row) return null;
+  return readOnlyRow(
+    em,
+    User,
+    row.u,
+    {
+      department: row.d && readOnlyRow(em, Department, row.d),
+      municipality: row.m && readOnlyRow(em, Municipality, row.m),
+    },
+    { sectors: row.s.map((s) => readOnlyRow(em, Sector, s)) },
+  );
+}
 
 export function listUsers(ctx: Ctx, filter: UsersFilter): Promise<User[]> {
   return ctx.em.find(
