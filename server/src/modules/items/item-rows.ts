@@ -103,47 +103,50 @@ export async function itemPage(
   const metadata = em.getMetadata();
   const meta = metadata.get(Item.name);
   const own = columnsOf(meta);
-  // One statement whose text depends only on the shape of the condition (db/where-sql.ts): the item's columns, each
-  // to-one relation joined (under the tenant filter, as for any read of the request), the condition, the order.
+  // One statement whose text depends only on the shape of the condition (db/where-sql.ts): the page of items (their
+  // own columns, in order, numbered), and on its first row each to-one relation's rows that the page names, each
+  // once (under the tenant filter, as for any read of the request). Joined to every item, the related rows' columns
+  // came again on every row (a settlement with its streets 25 times a page): more than half of what a page read.
   // The values of each part in the order of its placeholders; the parts in the order of the text.
   const selectParams: unknown[] = [];
-  const joinParams: unknown[] = [];
   const whereParams: unknown[] = [];
-  // JSON columns as their text: parsed when read (a related row's, only if a field asks for it: a settlement's
-  // streets would otherwise be parsed for every row of a page).
-  const column = (alias: string, c: Column, as: string) => (c.json ? `${alias}.${c.field}::text as ${as}` : `${alias}.${c.field} as ${as}`);
-  const select = own.map((c) => column('i', c, c.field));
-  const joins: string[] = [];
-  for (const r of RELATIONS) {
-    const target = metadata.get((r.entity as { name: string }).name);
-    for (const c of columnsOf(target)) select.push(column(r.alias, c, `${r.alias}__${c.field}`));
-    const fk = meta.properties[r.prop as keyof Item]!.fieldNames[0]!;
-    joins.push(`left join ${target.tableName} ${r.alias} on ${r.alias}.id = i.${fk}${tenantJoinSql(em, target.className, r.alias, joinParams)}`);
-  }
+  const relatedParams: unknown[] = [];
+  const select = own.map((c) => (c.json ? `i.${c.field}::text as ${c.field}` : `i.${c.field}`));
   if (count) {
     select.push(`(${count.text}) as __total`);
     selectParams.push(...count.params);
   }
   const condition = whereSql(em, Item.name, 'i', where as FilterQuery<object>, whereParams);
-  const params = [...selectParams, ...joinParams, ...whereParams];
   const order = Object.entries(orderBy as Record<string, string>).map(([prop, dir]) => {
     const field = meta.properties[prop as keyof Item]?.fieldNames?.[0];
     if (!field || !/^(asc|desc)( nulls (first|last))?$/.test(dir)) throw new Error(`itemRows: cannot order by ${prop} ${dir}`);
     return `i.${field} ${dir}`;
   });
-  params.push(limit);
-  const raw = await readRows(
+  const orderSql = order.length ? `order by ${order.join(', ')}` : '';
+  const related = RELATIONS.map((r) => {
+    const target = metadata.get((r.entity as { name: string }).name);
+    const fk = meta.properties[r.prop as keyof Item]!.fieldNames[0]!;
+    const tenant = tenantJoinSql(em, target.className, r.alias, relatedParams);
+    return `(select jsonb_agg(to_jsonb(${r.alias})) from ${target.tableName} ${r.alias} where ${r.alias}.id in (select p.${fk} from p)${tenant})`;
+  });
+  // Only the first row's CASE runs the subqueries (PostgreSQL evaluates a subquery of a CASE branch when taken).
+  const raw = await readRows<Record<string, unknown>>(
     em,
-    `select ${select.join(', ')} from ${meta.tableName} i ${joins.join(' ')} where ${condition}${order.length ? ` order by ${order.join(', ')}` : ''} limit ?`,
-    params,
+    `with p as materialized (select ${select.join(', ')}, row_number() over (${orderSql}) as __n from ${meta.tableName} i where ${condition} ${orderSql} limit ?)
+     select p.*, case when p.__n = 1 then jsonb_build_array(${related.join(', ')}) end as __related from p order by p.__n`,
+    [...selectParams, ...whereParams, limit, ...relatedParams],
   );
   const platform = em.getPlatform();
   const value = (c: Column, v: unknown) => columnValue(platform, c, v);
 
-  // Each related row becomes an entity once per page, however many items show it: em.map is the costly part.
-  const made = new Map<string, object>();
-  const relationMetas = RELATIONS.map((rel) => metadata.get((rel.entity as { name: string }).name));
-  const relationColumns = relationMetas.map((m) => columnsOf(m));
+  // Each related row becomes a read-only instance once per page, however many items show it.
+  const made = RELATIONS.map(() => new Map<string, object>());
+  const lists = (raw[0]?.__related ?? []) as (Record<string, unknown>[] | null)[];
+  RELATIONS.forEach((rel, i) => {
+    const target = metadata.get((rel.entity as { name: string }).name);
+    const columns = columnsOf(target);
+    for (const data of lists[i] ?? []) made[i]!.set(String(data.id), readOnlyEntity(em, target, columns, data, value));
+  });
   const rows = raw.map((r) => {
     const row: Record<string, unknown> = { __row: true };
     for (const c of own) {
@@ -151,20 +154,9 @@ export async function itemPage(
       row[c.prop] = c.relation ? (v == null ? null : { id: v }) : value(c, v ?? undefined);
     }
     RELATIONS.forEach((rel, i) => {
-      const id = r[`${rel.alias}__id`];
-      if (id == null) {
-        row[rel.prop] = null;
-        return;
-      }
-      const key = `${rel.alias}:${String(id)}`;
-      let entity = made.get(key);
-      if (!entity) {
-        const data: Record<string, unknown> = {};
-        for (const c of relationColumns[i]!) data[c.field] = r[`${rel.alias}__${c.field}`];
-        entity = readOnlyEntity(em, relationMetas[i]!, relationColumns[i]!, data, value);
-        made.set(key, entity);
-      }
-      row[rel.prop] = entity;
+      const id = (row[rel.prop] as { id: unknown } | null)?.id;
+      // A related row the tenant filter withholds (none should be: an item names its own municipality's) reads as none.
+      row[rel.prop] = id == null ? null : (made[i]!.get(String(id)) ?? null);
     });
     return row as unknown as ItemRow;
   });
