@@ -17,6 +17,7 @@ import { DeadlineState, ItemKind, ItemStatus } from '../src/modules/items/item.e
 import { ItemQueue, ItemSort, type ItemFilter } from '../src/modules/items/item.inputs.js';
 import { itemsWhere, listItems } from '../src/modules/items/item-queries.js';
 import { countItems, itemRows, readOnlyRow } from '../src/modules/items/item-rows.js';
+import { whereSql } from '../src/db/where-sql.js';
 import { ItemAction } from '../src/modules/items/lifecycle.js';
 import { suggestDepartments } from '../src/modules/items/item.service.js';
 import { Municipality } from '../src/modules/organisation/municipality.entity.js';
@@ -193,6 +194,22 @@ describe('the read path renders conditions as the ORM does', () => {
     const ctx = ctxOf(viewers.head!);
     await expect(itemRows(ctx.em, { answers: { text: 'x' } } as never, {}, 1)).rejects.toThrow(/not supported/);
     await expect(countItems(ctx.em, { id: { $exists: true } } as never)).rejects.toThrow(/not supported/);
+  });
+
+  it("writes an enumeration's own values into the statement's text (so a partial index serves its generic plan), and sends any other value apart", () => {
+    const ctx = ctxOf(viewers.head!);
+    const params: unknown[] = [];
+    const text = whereSql(ctx.em, Item.name, 'i', { status: { $nin: [ItemStatus.CLOSED, ItemStatus.MERGED] }, kind: { $in: [ItemKind.APPEAL] } }, params);
+    expect(text).toContain(`i.status <> all('{CLOSED,MERGED}')`);
+    expect(text).toContain(`i.kind = any('{APPEAL}')`);
+    expect(params).toEqual([ctx.em.getFilterParams('tenant')!['municipalityId' as never]]);
+    // Something that is not one of the enumeration's names (as a client could send it) is a value, never text.
+    const other: unknown[] = [];
+    const injected = whereSql(ctx.em, Item.name, 'i', { status: { $in: ["CLOSED}') or true --"] } } as never, other);
+    expect(injected).not.toContain('or true');
+    expect(other[0]).toEqual(["CLOSED}') or true --"]);
+    const texts: unknown[] = [];
+    expect(whereSql(ctx.em, Item.name, 'i', { number: { $in: ['2026-1', '2026-2'] } }, texts)).toContain('= any(?)');
   });
 
   it('an entity manager without tenant parameters reads nothing (fails closed, as the ORM filter does)', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ALIAS_REPLACEMENT, RawQueryFragment, ReferenceKind, Utils, wrap, type EntityMetadata, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { tenantEntityNames } from './entities.js';
@@ -19,6 +20,7 @@ export type Sql = { text: string; params: unknown[] };
 const OPERATORS = new Set(['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$like', '$ilike', '$fulltext']);
 const COMPARE: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=', $like: 'like', $ilike: 'ilike' };
 const TENANT_SCOPED = new Set(tenantEntityNames);
+const ENUM_VALUE = /^[A-Za-z0-9_]+$/;
 
 function unsupported(what: string): never {
   throw new Error(`where-sql: ${what} is not supported; use the query builder for this condition`);
@@ -113,6 +115,13 @@ class Renderer {
       const list = (raw as unknown[]).map(valueOf);
       if (list.some((v) => v === null || v === undefined)) unsupported(`null in ${op}`);
       if (!list.length) return op === '$in' ? 'false' : 'true';
+      // An enumeration's values (statuses, kinds, channels) are written into the text: a partial index whose
+      // condition names them (the open items') then serves the prepared statement's generic plan too, which a value
+      // sent apart cannot (the planner proves the index's condition from constants only). They are the enum's own
+      // names, checked here, so nothing a client sent reaches the text unchecked.
+      if (prop.enum && list.every((v) => typeof v === 'string' && ENUM_VALUE.test(v) && (prop.items ?? []).includes(v))) {
+        return `${column} ${op === '$in' ? '= any' : '<> all'}('{${(list as string[]).join(',')}}')`;
+      }
       // One array value (the driver sends it as a PostgreSQL array): the text is the same however long the list.
       this.params.push(list);
       return op === '$in' ? `${column} = any(?)` : `${column} <> all(?)`;
@@ -161,10 +170,32 @@ export function tenantJoinSql(em: EntityManager, entity: string, alias: string, 
 export async function readRows<T = Record<string, unknown>>(em: EntityManager, text: string, params: unknown[]): Promise<T[]> {
   em.config.get('onQuery')(text, params);
   const query = em.getKnex().raw(text, params as never);
+  const name = statementName(text);
+  if (name) query.options({ name });
   const trx = em.getTransactionContext();
   if (trx) query.transacting(trx);
   const res = (await query) as { rows: T[] };
   return res.rows;
+}
+
+/**
+ * The name of a read's prepared statement (docs/decisions.md, "Reads as prepared statements"): PostgreSQL parses and
+ * plans a named statement once per connection and then only binds its values, where an unnamed one is parsed and
+ * planned on every request (for the inbox's page, planning cost about as much as running it). The name is the
+ * text's hash, so one text is one statement on every connection; PostgreSQL chooses between a plan for the values
+ * at hand and a generic one as it does for any prepared statement (`plan_cache_mode`). The texts are a bounded set
+ * (one per shape of condition), yet past PREPARED_MAX distinct texts a process prepares no more: each connection
+ * keeps what it prepared as long as it lives.
+ */
+const PREPARED_MAX = 500;
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < PREPARED_MAX) {
+    name = `r_${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** Whose rows the entity manager reads: its municipality's id, or 'all' for a regional reader and system work. */
