@@ -212,6 +212,15 @@ describe('the read path renders conditions as the ORM does', () => {
     expect(whereSql(ctx.em, Item.name, 'i', { number: { $in: ['2026-1', '2026-2'] } }, texts)).toContain('= any(?)');
   });
 
+  it("a sector by its code is one sector's key for a municipality's viewer (a unique key), and any of the codes' sectors for a regional one", () => {
+    const local = whereSql(ctxOf(viewers.head!).em, Item.name, 'i', { sector: { code: 'ZHKH' } }, []);
+    expect(local).toMatch(/^\(i\.sector_id = \(select w\d+\.id from sector w\d+ where w\d+\.code = \? and w\d+\.municipality_id = \?\)/);
+    const regional = whereSql(ctxOf(viewers.region!).em, Item.name, 'i', { sector: { code: 'ZHKH' } }, []);
+    expect(regional).toMatch(/^\(?i\.sector_id in \(select/);
+    // Not a whole unique key: any of those that match.
+    expect(whereSql(ctxOf(viewers.head!).em, Item.name, 'i', { sector: { name: 'ЖКХ' } }, [])).toMatch(/^\(?i\.sector_id in \(select/);
+  });
+
   it('an entity manager without tenant parameters reads nothing (fails closed, as the ORM filter does)', async () => {
     const em = db.orm.em.fork({ clear: true });
     await expect(countItems(em, {})).rejects.toThrow(/no municipality/);

@@ -39,6 +39,20 @@ function isOperatorObject(v: unknown): v is Record<string, unknown> {
   return keys.length > 0 && keys.every((k) => k.startsWith('$'));
 }
 
+/**
+ * Whether a condition on an entity's properties matches at most one row: equality (a plain value) on every property
+ * of one of its unique constraints, where the municipality of a tenant-scoped constraint counts as given when the
+ * tenant filter fixes it (`tenantFixed`).
+ */
+function singleRow(meta: EntityMetadata, cond: Record<string, unknown>, tenantFixed: boolean): boolean {
+  const equal = new Set(Object.keys(cond).filter((k) => !k.startsWith('$') && ['string', 'number'].includes(typeof cond[k])));
+  if (equal.size !== Object.keys(cond).length) return false;
+  return meta.uniques.some((u) => {
+    const props = ([] as string[]).concat(u.properties as string | string[]);
+    return props.length > 0 && props.every((p) => equal.has(p) || (tenantFixed && p === 'municipality'));
+  });
+}
+
 class Renderer {
   private aliases = 0;
   constructor(
@@ -99,7 +113,11 @@ class Renderer {
       const inner = this.where(target, t, value as FilterQuery<object>);
       const tenant = this.tenant(target, t);
       const conds = [inner, tenant].filter((c): c is string => !!c && c !== 'true');
-      return `${column} in (select ${t}.${target.primaryKeys[0]} from ${target.tableName} ${t}${conds.length ? ` where ${conds.join(' and ')}` : ''})`;
+      const from = `select ${t}.${target.primaryKeys[0]} from ${target.tableName} ${t}${conds.length ? ` where ${conds.join(' and ')}` : ''}`;
+      // At most one row can match (equality on a unique key, the tenant's municipality completing it): the key
+      // compared to one value, which the planner then reads from an index in the list's order (a sector's open
+      // items by urgency and deadline) instead of guessing how many items some unknown sector has.
+      return singleRow(target, value as Record<string, unknown>, tenant !== null) ? `${column} = (${from})` : `${column} in (${from})`;
     }
     if (Array.isArray(value)) return this.op(prop, column, '$in', value);
     if (isOperatorObject(value)) {
