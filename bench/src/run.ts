@@ -79,6 +79,11 @@ function sameItems(product: unknown, other: unknown): string | null {
     return items?.nodes?.map((n) => n.id) ?? null;
   };
   const total = (x: unknown) => ((x as { items?: { totalCount?: number }; allItems?: { totalCount?: number } } | null)?.items ?? (x as { allItems?: { totalCount?: number } } | null)?.allItems)?.totalCount;
+  const me = (x: unknown) => (x as { me?: { id: string; sectors: { code: string }[] } } | null)?.me;
+  if (me(product) !== undefined) {
+    const [p, o] = [me(product), me(other)];
+    return p?.id === o?.id && p?.sectors.map((s) => s.code).join() === o?.sectors.map((s) => s.code).join() ? null : 'another person or other sectors than the product';
+  }
   const a = ids(product);
   const b = ids(other);
   if (!a || !b) return null;

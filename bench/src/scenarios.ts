@@ -156,7 +156,7 @@ export function scenarios(ids: Ids, now: Date): Scenario[] {
       variables: { kind: 'MESSAGE', registeredAt: now.toISOString(), urgent: false, categoryCode: 'ZHKH_WATER', receivedAt: now.toISOString() },
       groups: ['sla', 'slapreview'],
     },
-    { key: 'me', title: 'me (head)', document: 'Me', viewer: 'head', variables: {}, groups: ['me'] },
+    { key: 'me', title: 'me (head)', document: 'Me', viewer: 'head', variables: {}, sql: '/me', groups: ['me'] },
   ];
 }
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import pg from 'pg';
 
 /**
- * The hand-written floor: a plain node:http server that answers the dashboard's inbox and card with ONE SQL
+ * The hand-written floor: a plain node:http server that answers the dashboard's inbox, card and `me` with ONE SQL
  * statement each (pg, a pool of 20 like the product's request pool) and `JSON.stringify` of the rows, in the
  * shape of the product's answer (the same fields, `__typename`s included). No GraphQL, no ORM, no access policy
  * beyond the municipality (and the executor's department), no personal-data log: what is left is the database
@@ -204,6 +204,47 @@ async function card(pool: pg.Pool, config: SqlBaselineConfig, id: string) {
   };
 }
 
+/** The Me document's answer (the signed-in person, here the head), in one statement. */
+async function me(pool: pg.Pool, config: SqlBaselineConfig, username: string) {
+  const { rows } = await pool.query<Row>(
+    `select u.id, u.username, u.full_name, u.position, u.email, u.locale, u.roles::text[] as roles,
+       d.id as d_id, d.name as d_name, coalesce(d.short_name, d.name) as d_short_name,
+       m.id as m_id, m.name as m_name, m.short_name as m_short_name, m.region_name, m.timezone, m.population,
+       coalesce((select json_agg(json_build_object('id', s.id, 'code', s.code, '__typename', 'Sector') order by s.position, s.code)
+                 from user_sector us join sector s on s.id = us.sector_id where us.user_id = u.id), '[]') as sectors
+     from app_user u left join department d on d.id = u.department_id left join municipality m on m.id = u.municipality_id
+     where u.username = $1 and u.municipality_id = $2`,
+    [username, config.municipalityId],
+  );
+  const r = rows[0];
+  if (!r) return { data: { me: null } };
+  return {
+    data: {
+      me: {
+        id: r.id,
+        username: r.username,
+        fullName: r.full_name,
+        position: r.position,
+        email: r.email,
+        locale: r.locale,
+        roles: r.roles,
+        department: r.d_id ? { id: r.d_id, name: r.d_name, shortName: r.d_short_name, __typename: 'Department' } : null,
+        sectors: r.sectors,
+        municipality: {
+          id: r.m_id,
+          name: r.m_name,
+          shortName: r.m_short_name,
+          regionName: r.region_name,
+          timezone: r.timezone,
+          population: r.population,
+          __typename: 'Municipality',
+        },
+        __typename: 'User',
+      },
+    },
+  };
+}
+
 async function bodyOf(req: IncomingMessage): Promise<{ variables?: Record<string, unknown> }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -212,7 +253,7 @@ async function bodyOf(req: IncomingMessage): Promise<{ variables?: Record<string
 
 /**
  * POST /items (the Items document's body; `?department=<id>` stands for an executor, who reaches only their
- * department's items) and POST /item (the Item document's body).
+ * department's items), POST /item (the Item document's body) and POST /me (`?username=`, the head by default).
  */
 export async function startSqlBaseline(config: SqlBaselineConfig): Promise<{ port: number; close: () => Promise<void> }> {
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20 });
@@ -226,7 +267,9 @@ export async function startSqlBaseline(config: SqlBaselineConfig): Promise<{ por
             ? await inbox(pool, config, (body.variables ?? {}) as InboxVariables, url.searchParams.get('department'))
             : url.pathname === '/item'
               ? await card(pool, config, String(body.variables?.id ?? ''))
-              : null;
+              : url.pathname === '/me'
+                ? await me(pool, config, url.searchParams.get('username') ?? 'head')
+                : null;
         if (!answer) {
           res.writeHead(404).end();
           return;
