@@ -8,9 +8,7 @@ import type { KpiDrillInput } from '../kpi/kpi.types.js';
 import { Permission, Role } from '../auth/roles.js';
 import { actionWhere, personalDataWhere, reachWhere } from './item-access.js';
 import { applicantSearchText, Item } from './item.entity.js';
-import { countSql, itemPage, type ItemRow } from './item-rows.js';
-import { partsSql, primeParts, primeSuggestions, type PartRow } from './item.loaders.js';
-import { rankSuggestions, suggestionsSql, type SuggestionRow } from './item.service.js';
+import { countSql, itemPage, itemRows, type ItemRow } from './item-rows.js';
 import { readRows, tenantScope, type Sql } from '../../db/where-sql.js';
 import { DeadlineState, ItemStatus } from './item.enums.js';
 import { ItemQueue, ItemSort, type ItemFilter } from './item.inputs.js';
@@ -31,28 +29,9 @@ export async function getItem(ctx: Ctx, id: string): Promise<Item> {
  * The same item for reading only (the `item` query): a row with its to-one relations, in one statement
  * (item-rows.ts). What changes an item loads the entity (`getItem`).
  */
-export async function getItemRow(ctx: Ctx, id: string, wants: { parts?: boolean; suggestions?: boolean } = {}): Promise<ItemRow> {
-  // What the card shows below the item, read in the item's own statement when asked for (the lists, the suggested
-  // departments): one round trip where there were three. Each is a column of the item's row, so an item the viewer
-  // does not reach reads none of them.
-  const extras: Sql[] = [];
-  if (wants.parts) {
-    const parts = partsSql(ctx, [id]);
-    extras.push({ text: `select coalesce(jsonb_agg(jsonb_build_object('part', x.part, 'data', x.data)), '[]'::jsonb) from (${parts.text}) x`, params: parts.params });
-  }
-  if (wants.suggestions) {
-    const s = suggestionsSql(ctx, { category: 'p.category_id', settlement: 'p.settlement_id', sector: 'p.sector_id' });
-    extras.push({ text: `select x.s from (${s.text}) x`, params: s.params });
-  }
-  const { rows, extras: read } = await itemPage(ctx.em, { $and: [{ id }, reachWhere(ctx.viewer)] }, {}, 1, undefined, extras);
-  const row = rows[0];
+export async function getItemRow(ctx: Ctx, id: string): Promise<ItemRow> {
+  const [row] = await itemRows(ctx.em, { $and: [{ id }, reachWhere(ctx.viewer)] }, {}, 1);
   if (!row) throw notFound('Item', id);
-  let i = 0;
-  if (wants.parts) primeParts(ctx, id, (read[i++] ?? []) as PartRow[]);
-  if (wants.suggestions) {
-    const found = (read[i++] ?? []) as SuggestionRow[];
-    primeSuggestions(ctx, id, row.sector ? rankSuggestions(ctx, found, row.category?.id ?? null, row.settlement?.id ?? null) : []);
-  }
   return row;
 }
 

@@ -99,8 +99,7 @@ export async function itemPage(
   orderBy: QueryOrderMap<Item>,
   limit: number,
   count?: Sql,
-  extras: Sql[] = [],
-): Promise<{ rows: ItemRow[]; total: number | null; extras: unknown[] }> {
+): Promise<{ rows: ItemRow[]; total: number | null }> {
   const metadata = em.getMetadata();
   const meta = metadata.get(Item.name);
   const own = columnsOf(meta);
@@ -130,16 +129,12 @@ export async function itemPage(
     const tenant = tenantJoinSql(em, target.className, r.alias, relatedParams);
     return `(select jsonb_agg(to_jsonb(${r.alias})) from ${target.tableName} ${r.alias} where ${r.alias}.id in (select p.${fk} from p)${tenant})`;
   });
-  // Only the first row's CASE runs the subqueries (PostgreSQL evaluates a subquery of a CASE branch when taken); so
-  // do the `extras`, whatever else the caller reads with the page (a card's lists), each a column of the first row
-  // that may name the page's row as `p`.
+  // Only the first row's CASE runs the subqueries (PostgreSQL evaluates a subquery of a CASE branch when taken).
   const raw = await readRows<Record<string, unknown>>(
     em,
     `with p as materialized (select ${select.join(', ')}, row_number() over (${orderSql}) as __n from ${meta.tableName} i where ${condition} ${orderSql} limit ?)
-     select p.*, case when p.__n = 1 then jsonb_build_array(${related.join(', ')}) end as __related${extras
-       .map((x, i) => `, case when p.__n = 1 then (${x.text}) end as __extra${i}`)
-       .join('')} from p order by p.__n`,
-    [...selectParams, ...whereParams, limit, ...relatedParams, ...extras.flatMap((x) => x.params)],
+     select p.*, case when p.__n = 1 then jsonb_build_array(${related.join(', ')}) end as __related from p order by p.__n`,
+    [...selectParams, ...whereParams, limit, ...relatedParams],
   );
   const platform = em.getPlatform();
   const value = (c: Column, v: unknown) => columnValue(platform, c, v);
@@ -166,7 +161,7 @@ export async function itemPage(
     return row as unknown as ItemRow;
   });
   // No row, no total: a page past the end, or nothing matches (then the count is 0 for a first page).
-  return { rows, total: count ? ((raw[0]?.__total as number | undefined) ?? null) : null, extras: extras.map((_, i) => raw[0]?.[`__extra${i}`] ?? null) };
+  return { rows, total: count ? ((raw[0]?.__total as number | undefined) ?? null) : null };
 }
 
 /** How many items match `where` (already the viewer's condition), rendered as a list's page is. */

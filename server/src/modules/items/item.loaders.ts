@@ -7,7 +7,6 @@ import { ItemEvent } from './item-event.entity.js';
 import { Item } from './item.entity.js';
 import { reachWhere } from './item-access.js';
 import { User } from '../users/user.entity.js';
-import type { Department } from '../organisation/department.entity.js';
 import { tenantParamsFor } from '../../db/tenant-filter.js';
 import { readRows, whereSql } from '../../db/where-sql.js';
 import { itemRowOf, readOnlyRow, type ItemView } from './item-rows.js';
@@ -24,10 +23,6 @@ type Loaders = {
   duplicates: { load: (id: string) => Promise<ItemView[]> };
   /** An item by id if the viewer reaches it, else null (for relations such as parent or a notification's item). */
   reachable: DataLoader<string, Item | null>;
-  /** Gives the lists of an item already read. */
-  prime: (id: string, parts: Parts) => void;
-  /** The suggested departments of items read with them (the card). */
-  suggested: Map<string, Department[]>;
 };
 
 const perRequest = new WeakMap<EntityManager, Loaders>();
@@ -42,15 +37,6 @@ type Parts = { history: ItemEvent[]; answers: ItemAnswer[]; attachments: Attachm
  * comes back as JSON; the lists' rows become read-only instances, the duplicates the request's entities.
  */
 async function loadParts(ctx: Ctx, ids: readonly string[]): Promise<Parts[]> {
-  const sql = partsSql(ctx, ids);
-  return partsOf(ctx, ids, await readRows<PartRow>(ctx.em, sql.text, sql.params));
-}
-
-/** A row of the parts' statement: which list, and the row as JSON. */
-export type PartRow = { part: 'e' | 'a' | 'f' | 'd' | 'u'; data: Record<string, unknown> };
-
-/** The statement of the lists of the given items (`loadParts`), to run alone or inside another (the card's). */
-export function partsSql(ctx: Ctx, ids: readonly string[]): { text: string; params: unknown[] } {
   const em = ctx.em;
   const tenant = tenantParamsFor(ctx.viewer);
   const own = (alias: string) => ('municipalityId' in tenant ? `and ${alias}.municipality_id = ?` : '');
@@ -61,8 +47,9 @@ export function partsSql(ctx: Ctx, ids: readonly string[]): { text: string; para
   // The duplicates the viewer reaches: the access policy's condition with the tenant filter (db/where-sql.ts).
   const reachedParams: unknown[] = [];
   const reached = whereSql(em, Item.name, 'd', { $and: [{ parent: { $in: list } }, reachWhere(ctx.viewer)] }, reachedParams);
-  return {
-    text: `select 'u' as part, to_jsonb(u) - 'password_hash' as data from app_user u where u.id in (
+  const rows = await readRows<{ part: 'e' | 'a' | 'f' | 'd' | 'u'; data: Record<string, unknown> }>(
+    em,
+    `select 'u' as part, to_jsonb(u) - 'password_hash' as data from app_user u where u.id in (
          select e.actor_id from item_event e where e.item_id = any(?::uuid[]) ${own('e')}
          union select a.author_id from item_answer a where a.item_id = any(?::uuid[]) ${own('a')}
          union select a.reviewer_id from item_answer a where a.item_id = any(?::uuid[]) ${own('a')}
@@ -71,18 +58,12 @@ export function partsSql(ctx: Ctx, ids: readonly string[]): { text: string; para
      union all select 'a', to_jsonb(a) from item_answer a where a.item_id = any(?::uuid[]) ${own('a')}
      union all select 'f', to_jsonb(f) from attachment f where f.item_id = any(?::uuid[]) ${own('f')}
      union all select 'd', to_jsonb(d) - 'search' from item d where ${reached}`,
-    params: [
+    [
       ...[idList, ...ownParams, idList, ...ownParams, idList, ...ownParams, ...ownParams],
       ...[idList, ...ownParams, idList, ...ownParams, idList, ...ownParams],
       ...reachedParams,
     ],
-  };
-}
-
-/** The lists of the given items from the rows of their statement (`partsSql`). */
-function partsOf(ctx: Ctx, ids: readonly string[], rows: PartRow[]): Parts[] {
-  const em = ctx.em;
-  const list = [...ids];
+  );
   const parts = new Map<string, Parts>(list.map((id) => [id, { history: [], answers: [], attachments: [], duplicates: [] }]));
   // The lists are only read: read-only instances (item-rows.ts), the people named in them given to their references,
   // so that no field below needs a statement. The duplicates are item rows whose relations load only if asked for.
@@ -128,30 +109,10 @@ export function itemLoaders(ctx: Ctx): Loaders {
         const rows = await em.find(Item, { $and: [{ id: { $in: [...ids] } }, reachWhere(ctx.viewer)] });
         return ids.map((id) => rows.find((r) => r.id === id) ?? null);
       }),
-      prime: (id, p) => void parts.prime(id, p),
-      suggested: new Map(),
     };
     perRequest.set(em, loaders);
   }
   return loaders;
-}
-
-/**
- * Gives the request's loaders the lists of one item read with it (the card reads its item and the item's lists in
- * one statement, item-queries.ts): the fields below answer them without a statement of their own.
- */
-export function primeParts(ctx: Ctx, id: string, rows: PartRow[]): void {
-  itemLoaders(ctx).prime(id, partsOf(ctx, [id], rows)[0]!);
-}
-
-/** Gives the request the suggested departments of an item read with it (the card). */
-export function primeSuggestions(ctx: Ctx, id: string, departments: Department[]): void {
-  itemLoaders(ctx).suggested.set(id, departments);
-}
-
-/** The suggested departments of an item read with it in this request, if it was. */
-export function primedSuggestions(ctx: Ctx, id: string): Department[] | undefined {
-  return itemLoaders(ctx).suggested.get(id);
 }
 
 /** After a change, the next read of this request must not see lists cached before it. */

@@ -45,18 +45,15 @@ import { applicantFor } from './personal-data.service.js';
 import { stateOf } from './deadlines.js';
 import * as items from './item.service.js';
 import { getItemRow, listItems, queueCounts } from './item-queries.js';
-import { itemLoaders, primedSuggestions } from './item.loaders.js';
+import { itemLoaders } from './item.loaders.js';
 import { related, type ItemView } from './item-rows.js';
 
 @Resolver()
 export class ItemResolver {
   @Authorized(Permission.ITEMS_READ)
   @Query(() => Item)
-  item(@Context() ctx: Ctx, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
-    return getItemRow(ctx, id, {
-      parts: ['history', 'answers', 'attachments', 'duplicates'].some((f) => asksFor(info, f)),
-      suggestions: asksFor(info, 'suggestedDepartments'),
-    });
+  item(@Context() ctx: Ctx, @Arg('id', () => ID) id: string) {
+    return getItemRow(ctx, id);
   }
 
   @Authorized(Permission.ITEMS_READ)
@@ -339,7 +336,7 @@ export class ItemFieldsResolver {
 
   @FieldResolver(() => [Department], { description: 'Departments suggested for the item, from its category, sector and settlement' })
   suggestedDepartments(@Root() item: ItemView, @Context() ctx: Ctx) {
-    return primedSuggestions(ctx, item.id) ?? items.suggestDepartments(ctx, item);
+    return items.suggestDepartments(ctx, item);
   }
 }
 

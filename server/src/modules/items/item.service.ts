@@ -581,45 +581,22 @@ export async function suggestDepartments(ctx: Ctx, item: ItemView): Promise<Depa
   if (!item.sector) return [];
   const categoryId = item.category?.id ?? null;
   const settlementId = item.settlement?.id ?? null;
-  const sql = suggestionsSql(ctx, { category: '?', settlement: '?', sector: '?' });
-  const params = [categoryId, settlementId, ...sql.params];
-  // The item's keys in the order of the placeholders: category and settlement first (the select list), the sector
-  // and the category again last (after the department's own condition).
-  params.push(item.sector.id, categoryId);
-  const [row] = await readRows<{ s: SuggestionRow[] | null }>(ctx.em, sql.text, params);
-  return rankSuggestions(ctx, row?.s ?? [], categoryId, settlementId);
-}
-
-/** A department that may answer an item, with what the rule ranks it by (`suggestionsSql`). */
-export type SuggestionRow = Record<string, unknown> & { serves_category: boolean; serves_settlement: boolean; settlements: number };
-
-/**
- * The statement of the departments that may answer an item, as one JSON array: active departments of the viewer's
- * municipality (the tenant filter, through the read path's rendering) that answer for its sector or category, with
- * whether each serves its category and settlement and how many settlements it names. `keys` are SQL expressions of
- * the item's category, settlement and sector: placeholders (`suggestDepartments`) or columns of a row in scope (the
- * card's `p`, item-queries.ts). With placeholders, their values go first (category, settlement), then `params`,
- * then the sector and the category.
- */
-export function suggestionsSql(ctx: Ctx, keys: { category: string; settlement: string; sector: string }): { text: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const active = whereSql(ctx.em, Department.name, 'd', { active: true }, params);
-  return {
-    text: `select jsonb_agg(to_jsonb(d) || jsonb_build_object(
-         'serves_category', exists (select 1 from department_category dc where dc.department_id = d.id and dc.category_id = ${keys.category}),
-         'serves_settlement', exists (select 1 from department_settlement ds where ds.department_id = d.id and ds.settlement_id = ${keys.settlement}),
-         'settlements', (select count(*) from department_settlement ds where ds.department_id = d.id))) as s
+  const whereParams: unknown[] = [];
+  // Active, and of the viewer's municipality (the tenant filter), through the read path's rendering.
+  const active = whereSql(ctx.em, Department.name, 'd', { active: true }, whereParams);
+  const rows = await readRows<Record<string, unknown> & { serves_category: boolean; serves_settlement: boolean; settlements: number }>(
+    ctx.em,
+    `select d.*,
+       exists (select 1 from department_category dc where dc.department_id = d.id and dc.category_id = ?) as serves_category,
+       exists (select 1 from department_settlement ds where ds.department_id = d.id and ds.settlement_id = ?) as serves_settlement,
+       (select count(*) from department_settlement ds where ds.department_id = d.id)::int as settlements
      from department d
      where ${active}
-       and (exists (select 1 from department_sector x where x.department_id = d.id and x.sector_id = ${keys.sector})
-         or exists (select 1 from department_category dc where dc.department_id = d.id and dc.category_id = ${keys.category}))`,
-    params,
-  };
-}
-
-/** The rule's order: those answering for the category first, then those serving the settlement; by name. */
-export function rankSuggestions(ctx: Ctx, rows: SuggestionRow[], categoryId: string | null, settlementId: string | null): Department[] {
-  const score = (r: SuggestionRow) => (categoryId && r.serves_category ? 2 : 0) + (settlementId && r.serves_settlement ? 1 : 0);
+       and (exists (select 1 from department_sector x where x.department_id = d.id and x.sector_id = ?)
+         or exists (select 1 from department_category dc where dc.department_id = d.id and dc.category_id = ?))`,
+    [categoryId, settlementId, ...whereParams, item.sector.id, categoryId],
+  );
+  const score = (r: (typeof rows)[number]) => (categoryId && r.serves_category ? 2 : 0) + (settlementId && r.serves_settlement ? 1 : 0);
   return rows
     .filter((r) => r.settlements === 0 || !settlementId || r.serves_settlement)
     .sort((a, b) => score(b) - score(a) || String(a.name).localeCompare(String(b.name), 'ru'))
