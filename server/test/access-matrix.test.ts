@@ -90,6 +90,8 @@ const EXPECTED: Record<string, Set<string>> = {
   'query auditEvents': HEAD,
   'mutation saveAnswerTemplate': who('HEAD', 'SECTOR_LEAD'),
   'mutation createItem': ITEM_CREATORS,
+  /** Batches from other systems: integrator tokens that ingest (docs/integrators.md). */
+  'mutation ingestItems': who('token:ITEMS_INGEST'),
   'query itemQueueCounts': ITEM_WORKERS,
   'query kpis': KPI_READERS,
   'query kpiSeries': KPI_READERS,
@@ -316,6 +318,12 @@ const FIXTURES: Record<string, Fixture> = {
     doc: 'mutation($c: String) { createItem(input: { kind: MESSAGE, channel: PHONE, identified: false, text: "Матрица: проверка доступа", register: false, categoryCode: $c }) { id } }',
     write: () => ({}),
     probe: () => ({ c: 'NOPE' }),
+  },
+  'mutation ingestItems': {
+    doc: 'mutation($x: String!, $t: String!) { ingestItems(items: [{ kind: MESSAGE, channel: POS, source: "matrix", externalId: $x, receivedAt: "2026-11-20T10:00:00+03:00", text: $t }]) { created rejected } }',
+    write: () => ({ x: randomUUID(), t: 'Матрица: проверка доступа' }),
+    // Passes the guard; the one input is rejected (too short a text), so nothing is written.
+    probe: () => ({ x: randomUUID(), t: 'x' }),
   },
   'query itemQueueCounts': { doc: '{ itemQueueCounts { MINE } }' },
   'query kpis': { doc: '{ kpis(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { received } }' },

@@ -9,6 +9,7 @@ import {
 } from '../modules/organisation/organisation.resolver.js';
 import { AttachmentFieldsResolver, ItemAnswerFieldsResolver, ItemConnectionFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
 import { AnswerTemplateResolver } from '../modules/items/answer-template.resolver.js';
+import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { NotificationResolver } from '../modules/notifications/notification.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
@@ -37,6 +38,7 @@ export const resolvers: NonEmptyArray<Function> = [
   OrganisationTopicsResolver,
   CalendarResolver,
   ItemResolver,
+  IngestResolver,
   ItemFieldsResolver,
   ItemConnectionFieldsResolver,
   ItemAnswerFieldsResolver,

@@ -66,6 +66,8 @@ export enum Permission {
   TOKENS_MANAGE = 'TOKENS_MANAGE',
   ITEMS_READ = 'ITEMS_READ',
   ITEMS_CREATE = 'ITEMS_CREATE',
+  /** Items in batches from another system (`ingestItems`): integrator tokens with the ITEMS_INGEST scope. */
+  ITEMS_INGEST = 'ITEMS_INGEST',
   ITEMS_WORK = 'ITEMS_WORK',
   TEMPLATES_MANAGE = 'TEMPLATES_MANAGE',
   /** A person's own account: profile, password, notifications. Tokens have none. */
@@ -117,6 +119,7 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER],
     scopes: [Scope.ITEMS_INGEST],
   },
+  [Permission.ITEMS_INGEST]: { roles: [], scopes: [Scope.ITEMS_INGEST] },
   // Which item a role may move, and how, is the item access policy's business (modules/items/item-access.ts).
   [Permission.ITEMS_WORK]: {
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER, Role.EXECUTOR],

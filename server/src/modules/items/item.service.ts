@@ -73,6 +73,20 @@ export function factsOf(item: ItemView): ItemFacts {
 const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
 
 /** The next number of the year, in `em`'s transaction: an item that is not stored gives its number back. */
+/**
+ * The next `count` numbers of a municipality's year, in one statement (the counter row is locked until the
+ * transaction ends, so numbers have no gaps and no repeats): `2026-000124`, `2026-000125`, …
+ */
+export async function nextNumbers(em: EntityManager, municipalityId: string, year: number, count: number): Promise<string[]> {
+  const rows: { value: number }[] = await em.execute(
+    `insert into item_counter (key, value) values (?, ?)
+     on conflict (key) do update set value = item_counter.value + excluded.value returning value`,
+    [`${municipalityId}:${year}`, count],
+  );
+  const last = rows[0]!.value;
+  return Array.from({ length: count }, (_, i) => `${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
+}
+
 async function nextNumber(em: EntityManager, municipalityId: string, year: number): Promise<string> {
   const rows: { value: number }[] = await em.execute(
     `insert into item_counter (key, value) values (?, 1)
@@ -82,21 +96,28 @@ async function nextNumber(em: EntityManager, municipalityId: string, year: numbe
   return `${year}-${String(rows[0]!.value).padStart(6, '0')}`;
 }
 
+/** What is wrong with a new item's own fields, by the rules of any new item (by hand or ingested), or null. */
+export function newItemProblem(
+  input: Pick<ItemInput, 'kind' | 'channel' | 'identified'>,
+  receivedAt: Date,
+  now: Date,
+): { field: string; problems: string[] } | null {
+  if (receivedAt.getTime() > now.getTime() + 60_000) return { field: 'receivedAt', problems: ['cannot be in the future'] };
+  // Deadlines are counted on the production calendar, which begins in 2000 (and PostgreSQL has no year 0).
+  if (receivedAt.getTime() < EARLIEST_RECEIVED_AT) return { field: 'receivedAt', problems: ['cannot be before 2000'] };
+  if (input.kind === ItemKind.APPEAL && ELECTRONIC.includes(input.channel) && !input.identified) {
+    return { field: 'identified', problems: ['an electronic item from a citizen who was not identified is a MESSAGE, not an APPEAL'] };
+  }
+  return null;
+}
+
 export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   const municipalityId = writableMunicipalityId(ctx);
   const em = ctx.em;
   const now = ctx.now();
   const receivedAt = input.receivedAt ?? now;
-  if (receivedAt.getTime() > now.getTime() + 60_000) {
-    throw badInput([{ field: 'receivedAt', problems: ['cannot be in the future'] }]);
-  }
-  // Deadlines are counted on the production calendar, which begins in 2000 (and PostgreSQL has no year 0).
-  if (receivedAt.getTime() < EARLIEST_RECEIVED_AT) throw badInput([{ field: 'receivedAt', problems: ['cannot be before 2000'] }]);
-  if (input.kind === ItemKind.APPEAL && ELECTRONIC.includes(input.channel) && !input.identified) {
-    throw badInput([
-      { field: 'identified', problems: ['an electronic item from a citizen who was not identified is a MESSAGE, not an APPEAL'] },
-    ]);
-  }
+  const problem = newItemProblem(input, receivedAt, now);
+  if (problem) throw badInput([problem]);
   const [category, settlement] = await Promise.all([
     input.categoryCode ? em.findOne(Category, { code: input.categoryCode }) : null,
     input.settlementId ? em.findOne(Settlement, { id: input.settlementId }) : null,
@@ -130,13 +151,48 @@ async function storeItem(
   input: ItemInput,
   o: { municipalityId: string; receivedAt: Date; year: number; calendar: WorkingCalendar; category: Category | null; settlement: Settlement | null; source: string; externalId: string | undefined },
 ): Promise<Item> {
+  const item = await newItem(ctx, input, { ...o, number: await nextNumber(ctx.em, o.municipalityId, o.year) });
+  try {
+    await ctx.em.flush();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) {
+      ctx.em.clear();
+      throw new AppError(ErrorCode.CONFLICT, 'An item with this source and external id exists', { field: 'externalId' });
+    }
+    throw e;
+  }
+  return item;
+}
+
+/** What a new item needs besides its input: its municipality, number, calendar and the catalogue rows it names. */
+export type NewItemContext = {
+  municipalityId: string;
+  number: string;
+  receivedAt: Date;
+  calendar: WorkingCalendar;
+  category: Category | null;
+  settlement: Settlement | null;
+  source: string;
+  externalId: string | undefined;
+};
+
+/**
+ * A new item in the unit of work, not yet flushed: its clocks from `receivedAt`, its CREATED event (announced as
+ * ITEM_EVENT), its files, its registration when asked for, and the alert of an urgent one. By hand (`createItem`)
+ * one at a time; ingested (ingest.service.ts) a batch per flush.
+ */
+export async function newItem(
+  ctx: Ctx,
+  input: Omit<ItemInput, 'register' | 'attachmentIds'> & { register?: boolean; attachmentIds?: string[] },
+  o: NewItemContext,
+): Promise<Item> {
   const { municipalityId, receivedAt, calendar, category, settlement, source, externalId } = o;
   const em = ctx.em;
   const now = ctx.now();
   const a = input.applicant;
   const item = em.create(Item, {
     municipality: municipalityId,
-    number: await nextNumber(em, municipalityId, o.year),
+    number: o.number,
     kind: input.kind,
     channel: input.channel,
     source,
@@ -188,15 +244,6 @@ async function storeItem(
       itemId: item.id,
       ...alertFactsOf(item),
     }, now);
-  }
-  try {
-    await em.flush();
-  } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) {
-      em.clear();
-      throw new AppError(ErrorCode.CONFLICT, 'An item with this source and external id exists', { field: 'externalId' });
-    }
-    throw e;
   }
   return item;
 }

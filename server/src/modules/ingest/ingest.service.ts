@@ -1,0 +1,191 @@
+import { validate, type ValidationError } from 'class-validator';
+import type { Ctx } from '../../graphql/context.js';
+import { AppError, badInput, ErrorCode } from '../../graphql/errors.js';
+import { logger, safeError } from '../../shared/logger.js';
+import { writableMunicipalityId } from '../../shared/tenancy.js';
+import { calendarFor } from '../calendar/calendar.service.js';
+import { Category } from '../organisation/category.entity.js';
+import { Settlement } from '../organisation/settlement.entity.js';
+import { Item } from '../items/item.entity.js';
+import { newItem, newItemProblem, nextNumbers } from '../items/item.service.js';
+import { resetItemLoaders } from '../items/item.loaders.js';
+import { readRows } from '../../db/where-sql.js';
+import { INGEST_MAX, type IngestError, type IngestItemInput, type IngestItemResult, type IngestResult } from './ingest.types.js';
+
+/** An input that passed its own checks, with what it names. */
+type Accepted = { index: number; input: IngestItemInput; source: string; externalId: string; category: Category | null; settlement: Settlement | null };
+
+const pairKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
+
+/**
+ * Items from another system, a batch at a time (docs/integrators.md, "Ingestion"). Each input is checked on its own:
+ * one that fails gets its error at its position and the others go on. The accepted ones are written in one
+ * transaction under a lock per municipality, after looking up which (source, externalId) pairs already name an item:
+ * those are answered with that item (`created: false`), so a retry, a replay or two workers sending the same batch
+ * at once never make a second item. New items are numbered, get their deadlines from their `receivedAt`, and are
+ * announced like items made by hand (ITEM_EVENT: the live layer, the counts, the webhooks).
+ */
+export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<IngestResult> {
+  if (inputs.length > INGEST_MAX) throw badInput([{ field: 'items', problems: [`at most ${INGEST_MAX} items per call`] }]);
+  const municipalityId = writableMunicipalityId(ctx);
+  const now = ctx.now();
+  const results: IngestItemResult[] = inputs.map((_, index) => ({ index, created: false, item: null, error: null }));
+  if (!inputs.length) return summary(results);
+
+  // The catalogue a batch names, read once (the tenant filter keeps it to the municipality's own).
+  const [categories, settlements] = await Promise.all([ctx.em.find(Category, {}), ctx.em.find(Settlement, {})]);
+  const categoryBy = new Map(categories.map((c) => [c.code, c]));
+  const settlementBy = new Map(settlements.map((s) => [s.id, s]));
+
+  const accepted: Accepted[] = [];
+  // Within a batch the first input of a pair is the one; a later one is answered with its item.
+  const firstOf = new Map<string, number>();
+  const repeats: { index: number; of: number }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const error = await problemOf(input, now, categoryBy, settlementBy);
+    if (error) {
+      results[index]!.error = error;
+      continue;
+    }
+    const source = input.source.trim();
+    const externalId = input.externalId.trim();
+    const key = pairKey(source, externalId);
+    const first = firstOf.get(key);
+    if (first !== undefined) {
+      repeats.push({ index, of: first });
+      continue;
+    }
+    firstOf.set(key, index);
+    accepted.push({
+      index,
+      input,
+      source,
+      externalId,
+      category: input.categoryCode ? categoryBy.get(input.categoryCode)! : null,
+      settlement: input.settlementId ? settlementBy.get(input.settlementId)! : null,
+    });
+  }
+
+  if (accepted.length) {
+    try {
+      await store(ctx, municipalityId, accepted, results);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      // Something the checks above did not foresee failed the batch's transaction, which wrote nothing: each input
+      // alone, so that the one at fault is reported at its position and the others are still accepted.
+      logger.warn('ingestItems: the batch failed; storing its items one by one', safeError(e));
+      for (const a of accepted) {
+        try {
+          await store(ctx, municipalityId, [a], results);
+        } catch (one) {
+          if (one instanceof AppError) throw one;
+          logger.warn('ingestItems: an item was not stored', { index: a.index, ...safeError(one) });
+          results[a.index]!.error = { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The item could not be stored', field: null };
+        }
+      }
+    }
+  }
+  for (const r of repeats) {
+    const first = results[r.of]!;
+    results[r.index] = first.item ? { index: r.index, item: first.item, created: false, error: null } : { ...first, index: r.index };
+  }
+  resetItemLoaders(ctx);
+  return summary(results);
+}
+
+/** Writes the accepted inputs of a batch in one transaction and fills in their results. */
+async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], results: IngestItemResult[]): Promise<void> {
+  const now = ctx.now();
+  const done = await ctx.em.transactional(async (tx) => {
+    // One batch of a municipality at a time: the lookup below then sees every pair committed before it.
+    await readRows(tx, `select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`ingest:${municipalityId}`]);
+    const found = await readRows<{ id: string; source: string; external_id: string }>(
+      tx,
+      `select id, source, external_id from item
+       where municipality_id = ? and (source, external_id) in (select s, e from unnest(?::text[], ?::text[]) as t(s, e))`,
+      [municipalityId, batch.map((a) => a.source), batch.map((a) => a.externalId)],
+    );
+    const existingId = new Map(found.map((r) => [pairKey(r.source, r.external_id), r.id]));
+    const existing = existingId.size ? await tx.find(Item, { id: { $in: [...existingId.values()] } }) : [];
+    const byId = new Map(existing.map((i) => [i.id, i]));
+    const fresh = batch.filter((a) => !existingId.has(pairKey(a.source, a.externalId)));
+
+    const calendar = await calendarFor(tx, municipalityId, now.getTime());
+    // Numbers by the year each item was received in, in the municipality's time zone, each year's at once.
+    const yearOf = (a: Accepted) => Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
+    const numbers = new Map<Accepted, string>();
+    const years = new Map<number, Accepted[]>();
+    for (const a of fresh) years.set(yearOf(a), [...(years.get(yearOf(a)) ?? []), a]);
+    for (const [year, list] of years) {
+      const got = await nextNumbers(tx, municipalityId, year, list.length);
+      list.forEach((a, i) => numbers.set(a, got[i]!));
+    }
+    const created = new Map<Accepted, Item>();
+    const tctx = { ...ctx, em: tx };
+    for (const a of fresh) {
+      created.set(
+        a,
+        await newItem(tctx, { ...a.input, register: false }, {
+          municipalityId,
+          number: numbers.get(a)!,
+          receivedAt: a.input.receivedAt,
+          calendar,
+          category: a.category,
+          settlement: a.settlement,
+          source: a.source,
+          externalId: a.externalId,
+        }),
+      );
+    }
+    await tx.flush();
+    return { created, existingId, byId };
+  });
+  for (const a of batch) {
+    const made = done.created.get(a);
+    const item = made ?? done.byId.get(done.existingId.get(pairKey(a.source, a.externalId))!) ?? null;
+    results[a.index] = { index: a.index, item, created: !!made, error: null };
+  }
+}
+
+/** What is wrong with one input, as its error, or null: the input type's rules, then those of any new item. */
+async function problemOf(
+  input: IngestItemInput,
+  now: Date,
+  categoryBy: Map<string, Category>,
+  settlementBy: Map<string, Settlement>,
+): Promise<IngestError | null> {
+  const invalid = await validate(input, { forbidUnknownValues: false });
+  if (invalid.length) {
+    const [field, problems] = firstProblem(invalid);
+    return { code: ErrorCode.BAD_USER_INPUT, message: `${field}: ${problems.join('; ')}`, field };
+  }
+  const own = newItemProblem(input, input.receivedAt, now);
+  if (own) return { code: ErrorCode.BAD_USER_INPUT, message: `${own.field}: ${own.problems.join('; ')}`, field: own.field };
+  const category = input.categoryCode ? categoryBy.get(input.categoryCode) : null;
+  if (input.categoryCode && !category) return { code: ErrorCode.BAD_USER_INPUT, message: `categoryCode: unknown category ${input.categoryCode}`, field: 'categoryCode' };
+  if (input.settlementId && !settlementBy.has(input.settlementId)) {
+    return { code: ErrorCode.BAD_USER_INPUT, message: 'settlementId: unknown settlement', field: 'settlementId' };
+  }
+  if (input.urgent && category && !category.urgentCapable) {
+    return { code: ErrorCode.BAD_USER_INPUT, message: `urgent: items of category ${category.code} cannot be urgent`, field: 'urgent' };
+  }
+  return null;
+}
+
+/** The first failed field of a validation, by its path (`applicant.email`), and what it broke. */
+function firstProblem(errors: ValidationError[], prefix = ''): [string, string[]] {
+  const e = errors[0]!;
+  const path = `${prefix}${e.property}`;
+  if (e.constraints && Object.keys(e.constraints).length) return [path, Object.values(e.constraints)];
+  if (e.children?.length) return firstProblem(e.children, `${path}.`);
+  return [path, ['invalid']];
+}
+
+function summary(results: IngestItemResult[]): IngestResult {
+  return {
+    results,
+    created: results.filter((r) => r.created).length,
+    existing: results.filter((r) => !r.created && r.item).length,
+    rejected: results.filter((r) => r.error).length,
+  };
+}

@@ -1,0 +1,123 @@
+import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MinTrimmedLength } from '../../shared/text.js';
+import { Item } from '../items/item.entity.js';
+import { Channel, ItemKind } from '../items/item.enums.js';
+import { ApplicantInput } from '../items/item.inputs.js';
+
+/** At most this many items per `ingestItems` call. */
+export const INGEST_MAX = 1000;
+
+/**
+ * An item as another system sends it (docs/integrators.md): the fields of a new item, with the source system's own
+ * id. (source, externalId) is the item's identity: the same pair sent again is the same item.
+ */
+@InputType({ description: 'An item from another system; (source, externalId) identifies it' })
+export class IngestItemInput {
+  @Field(() => ItemKind)
+  kind!: ItemKind;
+
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field({ description: 'The sending system, e.g. "pos" (the federal feedback platform) or "region-112"' })
+  @MinTrimmedLength(1)
+  @MaxLength(100)
+  source!: string;
+
+  @Field({ description: "The item's id in the sending system" })
+  @MinTrimmedLength(1)
+  @MaxLength(200)
+  externalId!: string;
+
+  @Field(() => Date, { description: 'When it reached the sending system: the deadlines count from it' })
+  receivedAt!: Date;
+
+  @Field({ defaultValue: false, description: 'The citizen was identified (required for an electronic APPEAL)' })
+  identified: boolean = false;
+
+  @Field(() => ApplicantInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  applicant?: ApplicantInput;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(300)
+  subject?: string;
+
+  @Field()
+  @MinTrimmedLength(3)
+  @MaxLength(20000)
+  text!: string;
+
+  @Field({ nullable: true, description: 'Where the problem is' })
+  @IsOptional()
+  @MaxLength(500)
+  address?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  settlementId?: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-90)
+  @Max(90)
+  lat?: number;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-180)
+  @Max(180)
+  lon?: number;
+
+  @Field({ nullable: true, description: 'A category code of the rubricator (`categories`)' })
+  @IsOptional()
+  categoryCode?: string;
+
+  @Field({ defaultValue: false })
+  urgent: boolean = false;
+}
+
+@ObjectType({ description: 'Why one input of a batch was not accepted' })
+export class IngestError {
+  @Field({ description: 'An error code of docs/api.md: BAD_USER_INPUT, CONFLICT, …' })
+  code!: string;
+
+  @Field()
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The input field at fault, if one is' })
+  field?: string | null;
+}
+
+@ObjectType({ description: 'What became of one input of a batch, at its position' })
+export class IngestItemResult {
+  @Field(() => Int, { description: "The input's position in the batch, from 0" })
+  index!: number;
+
+  @Field(() => Item, { nullable: true, description: 'The item: created now, or the one the pair already named' })
+  item?: Item | null;
+
+  @Field({ description: 'False when (source, externalId) already named an item (a retry, a replay, another worker)' })
+  created!: boolean;
+
+  @Field(() => IngestError, { nullable: true })
+  error?: IngestError | null;
+}
+
+@ObjectType()
+export class IngestResult {
+  @Field(() => [IngestItemResult], { description: 'One per input, in the order sent' })
+  results!: IngestItemResult[];
+
+  @Field(() => Int, { description: 'Items created by this call' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Inputs whose (source, externalId) already named an item' })
+  existing!: number;
+
+  @Field(() => Int, { description: 'Inputs not accepted (each has its error)' })
+  rejected!: number;
+}

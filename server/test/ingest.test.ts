@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, startTestApp, type TestApp } from './harness.js';
+
+/*
+ * Ingestion over real HTTP (docs/integrators.md): an integrator token with ITEMS_INGEST sends batches of items
+ * identified by (source, externalId). Nothing is lost or made twice: retries and concurrent senders get the item
+ * that exists, bad inputs are reported one by one while the good ones are committed, and deadlines count from
+ * when the item reached the sending system.
+ */
+
+let t: TestApp;
+let ingestToken: string;
+let readToken: string;
+let head: string;
+
+type Result = { index: number; created: boolean; item: { id: string; number: string; source: string; externalId: string } | null; error: { code: string; field: string | null; message: string } | null };
+type Ingested = { ingestItems: { created: number; existing: number; rejected: number; results: Result[] } };
+
+const INGEST = `mutation($items: [IngestItemInput!]!) {
+  ingestItems(items: $items) { created existing rejected results { index created item { id number source externalId } error { code field message } } }
+}`;
+
+const message = (externalId: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'MESSAGE',
+  channel: 'POS',
+  source: 'pos',
+  externalId,
+  receivedAt: '2026-11-19T09:30:00+03:00',
+  text: `Сообщение с платформы обратной связи ${externalId}: не вывозят мусор`,
+  ...extra,
+});
+
+async function token(scopes: string[]): Promise<string> {
+  const r = await t.gql<{ createApiToken: { token: string } }>(
+    'mutation($s: [Scope!]!, $n: String!) { createApiToken(input: { name: $n, kind: INTEGRATOR, scopes: $s }) { token } }',
+    { s: scopes, n: `ingest ${scopes.join(' ')}` },
+    head,
+  );
+  if (!r.data) throw new Error(JSON.stringify(r.errors));
+  return r.data.createApiToken.token;
+}
+
+async function countOf(source: string): Promise<number> {
+  const rows = await t.orm.em.fork().getConnection().execute<{ n: number }[]>('select count(*)::int as n from item where source = ?', [source]);
+  return rows[0]!.n;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.set('2026-11-20T10:00:00+03:00');
+  head = await t.signInAs('head');
+  ingestToken = await token(['ITEMS_INGEST', 'ITEMS_READ']);
+  readToken = await token(['ITEMS_READ']);
+}, 120_000);
+afterAll(async () => t?.stop());
+
+describe('ingestItems', () => {
+  it('the same 1,000 items sent twice at once by two clients make exactly 1,000 items, each answered once as created', async () => {
+    const batch = Array.from({ length: 1000 }, (_, i) => message(`twice-${i}`, { source: 'pos-twice' }));
+    const [a, b] = await Promise.all([t.gql<Ingested>(INGEST, { items: batch }, ingestToken), t.gql<Ingested>(INGEST, { items: batch }, ingestToken)]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(await countOf('pos-twice')).toBe(1000);
+    // One of them created every item, the other found every one; both answer the same items, in the order sent.
+    expect([a.data!.ingestItems.created, b.data!.ingestItems.created].sort((x, y) => x - y)).toEqual([0, 1000]);
+    expect(a.data!.ingestItems.existing + b.data!.ingestItems.existing).toBe(1000);
+    const ids = (r: Ingested) => r.ingestItems.results.map((x) => x.item!.id);
+    expect(ids(a.data!)).toEqual(ids(b.data!));
+    expect(a.data!.ingestItems.results.map((x) => x.item!.externalId)).toEqual(batch.map((x) => x.externalId));
+    expect(new Set(a.data!.ingestItems.results.map((x) => x.item!.number)).size).toBe(1000);
+    // A retry later still makes nothing.
+    const again = await t.gql<Ingested>(INGEST, { items: batch.slice(0, 10) }, ingestToken);
+    expect(again.data!.ingestItems).toMatchObject({ created: 0, existing: 10, rejected: 0 });
+    expect(await countOf('pos-twice')).toBe(1000);
+  }, 120_000);
+
+  it('a batch with bad inputs commits the good ones and reports each bad one at its position with its code and field', async () => {
+    const items = [
+      message('mixed-0', { source: 'pos-mixed' }),
+      message('mixed-1', { source: 'pos-mixed', text: 'ой' }),
+      message('mixed-2', { source: 'pos-mixed', categoryCode: 'NO_SUCH_CATEGORY' }),
+      message('mixed-3', { source: 'pos-mixed', receivedAt: '2026-12-25T10:00:00+03:00' }),
+      message('mixed-4', { source: 'pos-mixed', applicant: { email: 'не почта' } }),
+      { ...message('mixed-5', { source: 'pos-mixed' }), kind: 'APPEAL', channel: 'EPGU', identified: false },
+      message('mixed-6', { source: 'pos-mixed', settlementId: '7d0b7f4e-0000-4000-8000-00000000abcd' }),
+      message('mixed-7', { source: 'pos-mixed', externalId: '   ' }),
+      message('mixed-8', { source: 'pos-mixed', categoryCode: 'ZHKH_WATER' }),
+    ];
+    const r = await t.gql<Ingested>(INGEST, { items }, ingestToken);
+    expect(r.errors).toBeUndefined();
+    const out = r.data!.ingestItems;
+    expect(out).toMatchObject({ created: 2, existing: 0, rejected: 7 });
+    expect(out.results.map((x) => x.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(out.results.map((x) => [x.created, x.error?.code ?? null, x.error?.field ?? null])).toEqual([
+      [true, null, null],
+      [false, 'BAD_USER_INPUT', 'text'],
+      [false, 'BAD_USER_INPUT', 'categoryCode'],
+      [false, 'BAD_USER_INPUT', 'receivedAt'],
+      [false, 'BAD_USER_INPUT', 'applicant.email'],
+      [false, 'BAD_USER_INPUT', 'identified'],
+      [false, 'BAD_USER_INPUT', 'settlementId'],
+      [false, 'BAD_USER_INPUT', 'externalId'],
+      [true, null, null],
+    ]);
+    expect(out.results.filter((x) => x.error).every((x) => x.item === null && x.error!.message.length > 0)).toBe(true);
+    expect(await countOf('pos-mixed')).toBe(2);
+  });
+
+  it('the same pair twice in one batch is one item, the second answered with it', async () => {
+    const r = await t.gql<Ingested>(INGEST, { items: [message('dup-1', { source: 'pos-dup' }), message('dup-1', { source: 'pos-dup', text: 'Другой текст того же сообщения' })] }, ingestToken);
+    const [first, second] = r.data!.ingestItems.results;
+    expect(first).toMatchObject({ created: true, error: null });
+    expect(second).toMatchObject({ created: false, error: null, item: { id: first!.item!.id } });
+    expect(await countOf('pos-dup')).toBe(1);
+  });
+
+  it("an ingested appeal's deadlines count from its receivedAt on the production calendar (over the 4 November holiday), not from the call", async () => {
+    const receivedAt = '2026-11-03T10:00:00+03:00';
+    const r = await t.gql<Ingested>(INGEST, { items: [{ ...message('holiday-1', { source: 'epgu' }), kind: 'APPEAL', channel: 'EPGU', identified: true, receivedAt }] }, ingestToken);
+    const id = r.data!.ingestItems.results[0]!.item!.id;
+    const card = await t.gql<{ item: { status: string; receivedAt: string; registrationDueAt: string; dueAt: string; deadlineState: string } }>(
+      'query($id: ID!) { item(id: $id) { status receivedAt registrationDueAt dueAt deadlineState } }',
+      { id },
+      head,
+    );
+    const preview = await t.gql<{ slaPreview: { registrationDueAt: string } }>(
+      'query($r: DateTime!) { slaPreview(kind: APPEAL, receivedAt: $r, registeredAt: $r) { registrationDueAt } }',
+      { r: receivedAt },
+      head,
+    );
+    const item = card.data!.item;
+    expect(new Date(item.receivedAt).toISOString()).toBe(new Date(receivedAt).toISOString());
+    // Three working days from Tuesday 3 November: the 4th is a holiday, so Friday the 6th, end of day.
+    expect(new Date(item.registrationDueAt).toISOString()).toBe(new Date('2026-11-06T23:59:59+03:00').toISOString());
+    expect(new Date(item.registrationDueAt).toISOString()).toBe(new Date(preview.data!.slaPreview.registrationDueAt).toISOString());
+    expect(item.dueAt).toBe(item.registrationDueAt);
+    // Sent on the 20th, it is already late: the clock ran at the source.
+    expect(item.status).toBe('NEW');
+    expect(item.deadlineState).toBe('OVERDUE');
+  });
+
+  it('refuses more than 1,000 items in one call, as a whole, and a token without ITEMS_INGEST', async () => {
+    const many = await t.gql<Ingested>(INGEST, { items: Array.from({ length: 1001 }, (_, i) => message(`many-${i}`, { source: 'pos-many' })) }, ingestToken);
+    expect(codeOf(many)).toBe('BAD_USER_INPUT');
+    expect(await countOf('pos-many')).toBe(0);
+    const reader = await t.gql<Ingested>(INGEST, { items: [message('reader-1', { source: 'pos-reader' })] }, readToken);
+    expect(codeOf(reader)).toBe('FORBIDDEN');
+    expect(await countOf('pos-reader')).toBe(0);
+  });
+
+  it('makes ingested items visible in the inbox of the municipality, routed by category to the suggested departments', async () => {
+    const r = await t.gql<Ingested>(INGEST, { items: [message('route-1', { source: 'pos-route', categoryCode: 'ZHKH_WATER' })] }, ingestToken);
+    const id = r.data!.ingestItems.results[0]!.item!.id;
+    const list = await t.gql<{ items: { nodes: { id: string; sector: { code: string } | null; suggestedDepartments: { id: string }[] }[] } }>(
+      '{ items(first: 5, filter: { search: "route-1" }) { nodes { id sector { code } suggestedDepartments { id } } } }',
+      {},
+      head,
+    );
+    const node = list.data!.items.nodes.find((n) => n.id === id);
+    expect(node?.sector?.code).toBe('ZHKH');
+    expect(node!.suggestedDepartments.length).toBeGreaterThan(0);
+  });
+});
