@@ -1,0 +1,186 @@
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Writable } from 'node:stream';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { cleanupAll, installExitHandlers, onCleanup } from './cleanup.js';
+import { loadDocuments } from './documents.js';
+import { REPO } from './options.js';
+import { longLivedClient, startPostgres } from './postgres.js';
+import { machine, writeSection } from './report.js';
+import { startServer } from './server-process.js';
+import { fmtInt, fmtMs, log, seconds } from './util.js';
+
+/**
+ * The ingestion benchmark (docs/benchmarks.md, "Ingestion"): the real server on its own embedded PostgreSQL, an
+ * integrator token, and
+ * - batches of 1,000 items through `ingestItems`, one after another: items a second;
+ * - single-item calls from `--connections` clients at once for `--duration` seconds: calls a second, p50 and p95;
+ * - the floor: PostgreSQL `COPY` of the very rows the batches stored (exported with COPY … TO, imported into a twin
+ *   of the item table with the same indexes), rows a second. The ratio is the product's rate over the floor's.
+ * Every input is new (its own externalId), so every call creates.
+ */
+
+const DEMO_PASSWORD = 'bench-password';
+
+type Options = { batches: number; connections: number; duration: number; doc: string | null; label: string | null };
+
+function parse(argv: string[]): Options {
+  const o: Options = { batches: 20, connections: 10, duration: 10, doc: join(REPO, 'docs/benchmarks.md'), label: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--batches') o.batches = Number(next());
+    else if (a === '--connections') o.connections = Number(next());
+    else if (a === '--duration') o.duration = Number(next());
+    else if (a === '--no-doc') o.doc = null;
+    else if (a === '--label') o.label = next();
+    else throw new Error(`unknown option ${a} (--batches N, --connections N, --duration S, --no-doc, --label TEXT)`);
+  }
+  return o;
+}
+
+const INGEST = `mutation($items: [IngestItemInput!]!) { ingestItems(items: $items) { created rejected results { error { code message } } } }`;
+
+let serial = 0;
+function input(source: string, receivedAt: string) {
+  const n = ++serial;
+  return {
+    kind: n % 3 === 0 ? 'APPEAL' : 'MESSAGE',
+    channel: n % 3 === 0 ? 'EPGU' : 'POS',
+    identified: true,
+    source,
+    externalId: `${source}-${n}`,
+    receivedAt,
+    categoryCode: ['ZHKH_WATER', 'WASTE_COLLECTION', 'ROADS_REPAIR', undefined][n % 4],
+    text: `Обращение ${n}: на улице Ленина не горят фонари, прошу принять меры`,
+    applicant: { name: `Заявитель ${n}`, email: `a${n}@example.ru`, phone: `+7 903 ${String(1000000 + n).slice(-7)}` },
+  };
+}
+
+async function call(url: string, token: string, items: unknown[]): Promise<{ ms: number; created: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: INGEST, variables: { items } }),
+  });
+  const body = (await res.json()) as { data?: { ingestItems: { created: number; rejected: number; results: { error: { message: string } | null }[] } }; errors?: unknown };
+  const ms = performance.now() - t0;
+  const out = body.data?.ingestItems;
+  if (!out || out.rejected) throw new Error(`ingestItems: ${JSON.stringify(body.errors ?? out?.results.find((r) => r.error))}`);
+  return { ms, created: out.created };
+}
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main(): Promise<void> {
+  installExitHandlers();
+  const o = parse(process.argv.slice(2));
+  const main = join(REPO, 'server/dist/main.js');
+  if (!existsSync(main)) throw new Error('no server build: run pnpm build first');
+  const { manifest } = loadDocuments(REPO, ['SignIn']);
+  const dataDir = await mkdtemp(join(tmpdir(), 'otklik-bench-ingest-'));
+  onCleanup('the data directory', async () => rmSync(dataDir, { recursive: true, force: true }), () => rmSync(dataDir, { recursive: true, force: true }));
+  const pgInfo = await startPostgres(dataDir, { sharedBuffers: '512MB' });
+  const server = await startServer({ main, databaseUrl: pgInfo.serverUrl, dataDir: join(dataDir, 'server'), demoPassword: DEMO_PASSWORD, manifest });
+  const session = await gql<{ signIn: { token: string } }>(server.url, 'mutation($p: String!) { signIn(username: "head", password: $p) { token } }', { p: DEMO_PASSWORD });
+  const { createApiToken } = await gql<{ createApiToken: { token: string } }>(
+    server.url,
+    'mutation { createApiToken(input: { name: "bench ingest", kind: INTEGRATOR, scopes: [ITEMS_INGEST] }) { token } }',
+    {},
+    session.signIn.token,
+  );
+  const token = createApiToken.token;
+  const receivedAt = new Date(Date.now() - 3_600_000).toISOString();
+
+  // A warm-up batch, not counted (the server's first statements, PostgreSQL's caches).
+  await call(server.url, token, Array.from({ length: 1000 }, () => input('warmup', receivedAt)));
+
+  log(`${o.batches} batches of 1,000 items`);
+  const batchTimes: number[] = [];
+  const t0 = performance.now();
+  for (let b = 0; b < o.batches; b++) {
+    const r = await call(server.url, token, Array.from({ length: 1000 }, () => input('batch', receivedAt)));
+    if (r.created !== 1000) throw new Error(`a batch created ${r.created} items, not 1,000`);
+    batchTimes.push(r.ms);
+  }
+  const batchSeconds = seconds(t0);
+  const batchRate = (o.batches * 1000) / batchSeconds;
+  batchTimes.sort((a, b) => a - b);
+  log(`  ${fmtInt(batchRate)} items/s, a batch p50 ${fmtMs(percentile(batchTimes, 50))} / p95 ${fmtMs(percentile(batchTimes, 95))} ms`);
+
+  log(`single-item calls, ${o.connections} clients, ${o.duration} s`);
+  const singles: number[] = [];
+  const until = performance.now() + o.duration * 1000;
+  const t1 = performance.now();
+  await Promise.all(
+    Array.from({ length: o.connections }, async () => {
+      while (performance.now() < until) singles.push((await call(server.url, token, [input('single', receivedAt)])).ms);
+    }),
+  );
+  const singleSeconds = seconds(t1);
+  singles.sort((a, b) => a - b);
+  const singleRate = singles.length / singleSeconds;
+  log(`  ${fmtInt(singleRate)} calls/s, p50 ${fmtMs(percentile(singles, 50))} / p95 ${fmtMs(percentile(singles, 95))} ms`);
+
+  // The floor: COPY of the rows the batches stored, into a twin of the item table with its indexes.
+  const admin = longLivedClient(pgInfo.adminUrl);
+  await admin.connect();
+  onCleanup('a database connection', () => admin.end(), () => {});
+  await admin.query('create table bench_item_copy (like item including defaults including indexes including constraints)');
+  const chunks: Buffer[] = [];
+  await pipeline(admin.query(copyTo(`copy (select * from item where source = 'batch') to stdout`)), new Writable({ write(c: Buffer, _e, done) { chunks.push(c); done(); } }));
+  const rows = (await admin.query<{ n: number }>(`select count(*)::int as n from item where source = 'batch'`)).rows[0]!.n;
+  // The twin's unique keys would refuse the same numbers and pairs in its own table: none are in it yet.
+  const t2 = performance.now();
+  await pipeline(Readable.from(chunks), admin.query(copyFrom('copy bench_item_copy from stdin')));
+  const copySeconds = seconds(t2);
+  const copyRate = rows / copySeconds;
+  log(`  COPY of the same ${fmtInt(rows)} rows: ${fmtInt(copyRate)} rows/s`);
+  const events = (await admin.query<{ n: number }>(`select count(*)::int as n from item_event e join item i on i.id = e.item_id where i.source = 'batch'`)).rows[0]!.n;
+
+  const m = machine(pgInfo.version);
+  const title = '### Ingestion';
+  const body = [
+    `${o.label ? `**${o.label}.** ` : ''}${m.date}; ${m.cores} × ${m.cpu}, ${m.ramGiB} GiB, Node ${m.node}, PostgreSQL ${m.postgres}.`,
+    `The real server (\`server/dist/main.js\`, production settings, rate limits off) on its own PostgreSQL; an integrator token; every input new.`,
+    '',
+    '| what | product | floor: COPY of the same item rows | ratio | target |',
+    '|---|---:|---:|---:|---|',
+    `| batches of 1,000 (${o.batches}, one client) | ${fmtInt(batchRate)} items/s (a batch p50 ${fmtMs(percentile(batchTimes, 50))} ms, p95 ${fmtMs(percentile(batchTimes, 95))} ms) | ${fmtInt(copyRate)} rows/s | ${(batchRate / copyRate).toFixed(2)} | ≥ 5,000 items/s: ${batchRate >= 5000 ? 'met' : '**not met**'} |`,
+    `| single-item calls (${o.connections} clients, ${o.duration} s) | ${fmtInt(singleRate)} calls/s, p50 ${fmtMs(percentile(singles, 50))} ms, p95 ${fmtMs(percentile(singles, 95))} ms | – | – | p95 ≤ 50 ms: ${percentile(singles, 95) <= 50 ? 'met' : '**not met**'} |`,
+    '',
+    `Each created item also wrote its CREATED event (${fmtInt(events)} for the ${fmtInt(rows)} batch items) and its live announcement; the floor copies the item rows alone.`,
+  ].join('\n');
+  console.log(`\n${title}\n\n${body}\n`);
+  if (o.doc) {
+    writeSection(o.doc, 'ingest', title, body, '## Ingestion');
+    log(`wrote the results into ${o.doc}`);
+  }
+  // The server, the connection and PostgreSQL stop through their cleanups, in the reverse order of their start.
+}
+
+main()
+  .catch((e: unknown) => {
+    console.error(e instanceof Error ? e.stack : e);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanupAll());
