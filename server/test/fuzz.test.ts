@@ -90,6 +90,8 @@ function aimsOf(mutation: string): Partial<Record<Entity, string>> {
 const ROLE_ORDER: Role[] = [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD, Role.INCIDENT_MANAGER, Role.POS_OPERATOR, Role.EXECUTOR, Role.ANALYST];
 /** Mutations on one's own account run as a person of their own, so that the others' sessions and passwords hold. */
 const OWN_ACTOR: Record<string, string> = { changeMyPassword: 'fuzz.self', updateMyProfile: 'fuzz.self' };
+/** Mutations only a token may run, and the token of test/fuzz/world.ts that runs them. */
+const TOKEN_ACTOR: Record<string, string> = { ingestItems: 'fuzz.integrator' };
 
 const schema = await buildAppSchema();
 const mutations = Object.values(schema.getMutationType()!.getFields()) as GraphQLField<unknown, unknown>[];
@@ -99,6 +101,7 @@ const requirements = new Map(operationRules().filter((r) => r.kind === 'mutation
 function actorFor(name: string): string {
   if (name === 'signOut') return 'fresh';
   if (OWN_ACTOR[name]) return OWN_ACTOR[name]!;
+  if (TOKEN_ACTOR[name]) return TOKEN_ACTOR[name]!;
   const requires = requirements.get(name);
   if (!requires) throw new Error(`${name}: no guard read back from the resolvers`);
   if ('public' in requires) return 'anonymous';

@@ -139,6 +139,51 @@ describe('ingestItems', () => {
     expect(item.deadlineState).toBe('OVERDUE');
   });
 
+  it('stores an ingested item, its CREATED event and its live announcement exactly as createItem stores the same input', async () => {
+    const settlement = (await t.gql<{ settlements: { id: string }[] }>('{ settlements { id } }', {}, head)).data!.settlements[0]!.id;
+    const base = {
+      kind: 'APPEAL',
+      channel: 'EPGU',
+      identified: true,
+      receivedAt: '2026-11-16T12:00:00+03:00',
+      text: '  Прошу отремонтировать водопровод у дома 5  ',
+      subject: 'Водопровод',
+      address: 'ул. Ленина, 5',
+      settlementId: settlement,
+      lat: 48.6,
+      lon: 42.85,
+      categoryCode: 'ZHKH_WATER',
+      applicant: { name: 'Петров Пётр Петрович', phone: '+7 903 111-22-33', email: 'petrov@example.ru', address: 'ул. Ленина, 5, кв. 1' },
+    };
+    const ingested = await t.gql<Ingested>(INGEST, { items: [{ ...base, source: 'same-a', externalId: 'same-1' }] }, ingestToken);
+    const byHand = await t.gql<{ createItem: { id: string } }>('mutation($i: ItemInput!) { createItem(input: $i) { id } }', { i: { ...base, source: 'same-b', externalId: 'same-1', register: false } }, ingestToken);
+    expect(byHand.errors).toBeUndefined();
+    const ids = [ingested.data!.ingestItems.results[0]!.item!.id, byHand.data!.createItem.id];
+    const conn = t.orm.em.fork().getConnection();
+    const rows = await conn.execute<{ r: Record<string, unknown> }[]>(
+      `select to_jsonb(i) - 'id' - 'number' - 'source' - 'created_at' - 'updated_at' as r from item i where i.id in (?, ?) order by i.source`,
+      ids,
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.r).toEqual(rows[1]!.r);
+    expect(rows[0]!.r).toMatchObject({ status: 'NEW', applicant_name: 'Петров Пётр Петрович', text: 'Прошу отремонтировать водопровод у дома 5' });
+    expect(rows[0]!.r.due_at).not.toBeNull();
+    const events = await conn.execute<{ r: Record<string, unknown> }[]>(
+      `select to_jsonb(e) - 'id' - 'item_id' - 'created_at' - 'updated_at' as r from item_event e where e.item_id in (?, ?) order by e.item_id = ?`,
+      [...ids, ids[1]],
+    );
+    expect(events).toHaveLength(2);
+    expect(events[0]!.r).toEqual(events[1]!.r);
+    expect(events[0]!.r).toMatchObject({ type: 'CREATED', from_status: 'NEW', to_status: 'NEW' });
+    const announced = await conn.execute<{ p: Record<string, unknown> }[]>(
+      `select payload - 'itemId' as p from live_event where topic = 'ITEM_EVENT' and payload->>'itemId' in (?, ?) order by payload->>'itemId' = ?`,
+      [...ids, ids[1]],
+    );
+    expect(announced).toHaveLength(2);
+    expect(announced[0]!.p).toEqual(announced[1]!.p);
+    expect(announced[0]!.p).toMatchObject({ type: 'CREATED', status: 'NEW' });
+  });
+
   it('refuses more than 1,000 items in one call, as a whole, and a token without ITEMS_INGEST', async () => {
     const many = await t.gql<Ingested>(INGEST, { items: Array.from({ length: 1001 }, (_, i) => message(`many-${i}`, { source: 'pos-many' })) }, ingestToken);
     expect(codeOf(many)).toBe('BAD_USER_INPUT');

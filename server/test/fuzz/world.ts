@@ -158,6 +158,13 @@ export class World {
     await this.ok('mutation { saveAnswerTemplate(input: { title: "Шаблон", body: "Ваше обращение рассмотрено." }) { id } }', {}, head);
     for (const kind of ['INTEGRATOR', 'WALL_DISPLAY'])
       await this.ok('mutation($k: TokenKind!) { createApiToken(input: { name: "Фаззер", kind: $k, scopes: [ORG_READ] }) { id: token } }', { k: kind }, head);
+    // The integrator who runs what only a token may (ingestion).
+    const integrator = await this.ok<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "Фаззер-интегратор", kind: INTEGRATOR, scopes: [ITEMS_INGEST, ORG_READ] }) { token } }',
+      {},
+      head,
+    );
+    this.actors['fuzz.integrator'] = { username: 'fuzz.integrator', id: '', token: integrator.createApiToken.token };
     await this.replenish(true);
     await this.installChangeLog();
   }

@@ -2,6 +2,7 @@ import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Item } from '../items/item.entity.js';
+import type { ItemView } from '../items/item-rows.js';
 import { Channel, ItemKind } from '../items/item.enums.js';
 import { ApplicantInput } from '../items/item.inputs.js';
 
@@ -98,7 +99,7 @@ export class IngestItemResult {
   index!: number;
 
   @Field(() => Item, { nullable: true, description: 'The item: created now, or the one the pair already named' })
-  item?: Item | null;
+  item?: ItemView | null;
 
   @Field({ description: 'False when (source, externalId) already named an item (a retry, a replay, another worker)' })
   created!: boolean;

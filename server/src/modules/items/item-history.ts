@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ctx } from '../../graphql/context.js';
-import type { ItemEventType } from '../../graphql/pubsub.js';
+import type { ItemEventType, Topics } from '../../graphql/pubsub.js';
 import { emit } from '../live/outbox.js';
 import { accessFactsOf } from './item-access.js';
 import { ItemEvent } from './item-event.entity.js';
@@ -87,25 +87,32 @@ export function recordEvent(em: EntityManager, item: Item | { id: string; munici
     details: e.details,
   });
   // Announced with the item's facts as this change leaves them: the access policy checks them at delivery.
-  if (!('municipalityId' in item)) {
-    emit(
-      em,
-      'ITEM_EVENT',
-      {
-        municipalityId: item.municipality.id,
-        itemId: item.id,
-        type: liveType(e.type, e.from, e.to),
-        history: e.type,
-        at: e.at.toISOString(),
-        status: e.to ?? item.status,
-        settlementId: item.settlement?.id ?? null,
-        urgent: item.urgent,
-        ...accessFactsOf(item),
-      },
-      e.announcedAt ?? e.at,
-    );
-  }
+  if (!('municipalityId' in item)) emit(em, 'ITEM_EVENT', itemEventPayload(item, e), e.announcedAt ?? e.at);
   return event;
+}
+
+/** The live announcement of an item's history event (ITEM_EVENT), with the item's facts as the change leaves them. */
+export function itemEventPayload(
+  item: Pick<Item, 'id' | 'kind' | 'status' | 'urgent'> & {
+    municipality: { id: string };
+    settlement?: { id: string } | null;
+    sector?: { id: string } | null;
+    department?: { id: string } | null;
+    executor?: { id: string } | null;
+  },
+  e: Pick<EventInput, 'type' | 'at' | 'from' | 'to'>,
+): Topics['ITEM_EVENT'][0] {
+  return {
+    municipalityId: item.municipality.id,
+    itemId: item.id,
+    type: liveType(e.type, e.from, e.to),
+    history: e.type,
+    at: e.at.toISOString(),
+    status: e.to ?? item.status,
+    settlementId: item.settlement?.id ?? null,
+    urgent: item.urgent,
+    ...accessFactsOf(item),
+  };
 }
 
 /** What a history event is to a live subscriber (docs/live.md). */

@@ -164,6 +164,45 @@ async function storeItem(
   return item;
 }
 
+/** The stored fields of a new item, from its input (by hand and ingested alike); its relations as the rows read. */
+export function newItemFields(input: NewItemInput, o: NewItemContext) {
+  const a = input.applicant;
+  return {
+    municipality: o.municipalityId,
+    number: o.number,
+    kind: input.kind,
+    channel: input.channel,
+    source: o.source,
+    externalId: o.externalId,
+    identified: input.identified,
+    applicantName: a?.name?.trim() || undefined,
+    applicantPhone: a?.phone?.trim() || undefined,
+    applicantEmail: a?.email?.trim() || undefined,
+    applicantAddress: a?.address?.trim() || undefined,
+    subject: input.subject?.trim() || undefined,
+    text: input.text.trim(),
+    address: input.address?.trim() || undefined,
+    settlement: o.settlement ?? undefined,
+    lat: input.lat,
+    lon: input.lon,
+    category: o.category ?? undefined,
+    sector: o.category?.sector,
+    urgent: input.urgent,
+    status: ItemStatus.NEW,
+    receivedAt: o.receivedAt,
+  };
+}
+
+/** A new item's first clock: an APPEAL's registration runs from its receipt (docs/domain.md §2). */
+export function startFirstClock(item: Pick<Item, 'kind' | 'receivedAt' | 'registrationDueAt' | 'clockStartedAt' | 'dueAt' | 'dueSoonAt'>, calendar: WorkingCalendar): void {
+  if (item.kind !== ItemKind.APPEAL) return;
+  item.registrationDueAt = slaPreview(ItemKind.APPEAL, item.receivedAt, { receivedAt: item.receivedAt }, calendar).registrationDueAt ?? undefined;
+  runClock(item as Item, item.receivedAt, item.registrationDueAt, calendar);
+}
+
+/** A new item's input: the hand-made item's, with or without its files and registration. */
+export type NewItemInput = Omit<ItemInput, 'register' | 'attachmentIds'> & { register?: boolean; attachmentIds?: string[] };
+
 /** What a new item needs besides its input: its municipality, number, calendar and the catalogue rows it names. */
 export type NewItemContext = {
   municipalityId: string;
@@ -183,41 +222,14 @@ export type NewItemContext = {
  */
 export async function newItem(
   ctx: Ctx,
-  input: Omit<ItemInput, 'register' | 'attachmentIds'> & { register?: boolean; attachmentIds?: string[] },
+  input: NewItemInput,
   o: NewItemContext,
 ): Promise<Item> {
-  const { municipalityId, receivedAt, calendar, category, settlement, source, externalId } = o;
+  const { calendar, category } = o;
   const em = ctx.em;
   const now = ctx.now();
-  const a = input.applicant;
-  const item = em.create(Item, {
-    municipality: municipalityId,
-    number: o.number,
-    kind: input.kind,
-    channel: input.channel,
-    source,
-    externalId,
-    identified: input.identified,
-    applicantName: a?.name?.trim() || undefined,
-    applicantPhone: a?.phone?.trim() || undefined,
-    applicantEmail: a?.email?.trim() || undefined,
-    applicantAddress: a?.address?.trim() || undefined,
-    subject: input.subject?.trim() || undefined,
-    text: input.text.trim(),
-    address: input.address?.trim() || undefined,
-    settlement: settlement ?? undefined,
-    lat: input.lat,
-    lon: input.lon,
-    category: category ?? undefined,
-    sector: category?.sector,
-    urgent: input.urgent,
-    status: ItemStatus.NEW,
-    receivedAt,
-  });
-  if (input.kind === ItemKind.APPEAL) {
-    item.registrationDueAt = slaPreview(ItemKind.APPEAL, receivedAt, { receivedAt }, calendar).registrationDueAt ?? undefined;
-    runClock(item, receivedAt, item.registrationDueAt, calendar);
-  }
+  const item = em.create(Item, newItemFields(input, o));
+  startFirstClock(item, calendar);
   const event = (type: string, from: ItemStatus, to: ItemStatus, details?: Record<string, unknown>) =>
     recordEvent(em, item, { type, at: now, actor: actorOf(ctx), from, to, details });
   event('CREATED', ItemStatus.NEW, ItemStatus.NEW);

@@ -41,6 +41,17 @@ export function hearEverywhere<K extends SharedTopic>(topic: K, pubsub: AppPubSu
  * transaction), so it is delivered if and only if the change commits (live-bus.ts reads it after the commit).
  * Call it before the flush that stores the change.
  */
+/**
+ * The live events of a bulk write, as the rows of the outbox to insert with it (`em.insertMany(LiveEvent, …)`, in the
+ * same transaction): what `emit` does for each, its listeners before the commit included.
+ */
+export function outboxRows<K extends SharedTopic>(topic: K, events: { payload: Topics[K][0]; at: Date }[]): Pick<LiveEvent, 'topic' | 'municipalityId' | 'payload' | 'at'>[] {
+  return events.map(({ payload, at }) => {
+    for (const listener of beforeCommit) listener(topic, payload);
+    return { topic, municipalityId: (payload as { municipalityId?: string }).municipalityId ?? null, payload: payload as Record<string, unknown>, at };
+  });
+}
+
 export function emit<K extends SharedTopic>(em: EntityManager, topic: K, payload: Topics[K][0], at: Date): void {
   for (const listener of beforeCommit) listener(topic, payload);
   const municipalityId = (payload as { municipalityId?: string }).municipalityId ?? null;
