@@ -385,3 +385,30 @@ describe('loading and validation', () => {
     expect(bare.isWorkingDay('2026-01-10')).toBe(false); // Saturday
   });
 });
+
+describe('time zones without luxon on the hot path', () => {
+  // The calendar converts between instants and local times itself (offsets remembered per quarter of an hour);
+  // luxon is the reference, in zones with summer time, half-hour and 45-minute offsets and midnight transitions.
+  const ZONES = ['Europe/Volgograd', 'Europe/Berlin', 'America/New_York', 'America/Santiago', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+
+  for (const zone of ZONES) {
+    it(`${zone}: local dates of instants every 7 hours 13 minutes, and working intervals and day ends of every day 2024–2027, as luxon gives them`, async () => {
+      const { DateTime } = await import('luxon');
+      const c = calendarFromJson(json, zone);
+      for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2028, 0, 1); t += 7 * H + 13 * 60_000) {
+        expect(c.localDate(new Date(t))).toBe(DateTime.fromMillis(t, { zone }).toISODate());
+      }
+      for (let day = '2024-01-01'; day < '2028-01-01'; day = addDaysToLocalDate(day, 1)) {
+        const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+        const luxon = (hour: number, minute: number, second = 0) => DateTime.fromObject({ year: y, month: m, day: d, hour, minute, second }, { zone }).toMillis();
+        const iv = c.workingIntervals(day).map((i) => [i.start.getTime(), i.end.getTime()]);
+        if (iv.length) expect(iv[0]).toEqual([luxon(8, 0), luxon(12, 0)]);
+        const noon = new Date(luxon(12, 0));
+        const end = c.addCalendarDays(noon, 0);
+        const endDay = c.sameOrNextWorkingDay(day);
+        const [ey, em, ed] = endDay.split('-').map(Number) as [number, number, number];
+        expect(end.getTime()).toBe(DateTime.fromObject({ year: ey, month: em, day: ed, hour: 23, minute: 59, second: 59 }, { zone }).toMillis());
+      }
+    });
+  }
+});

@@ -1,4 +1,4 @@
-import { DateTime, Info, type IANAZone } from 'luxon';
+import { Info, type IANAZone } from 'luxon';
 import { ianaZone } from './zoned-iso.js';
 
 /**
@@ -71,6 +71,9 @@ export class CalendarDataError extends Error {
 }
 
 const DAY_MS = 86_400_000;
+const QUARTER_MS = 900_000;
+/** Quarters of an hour whose offset is remembered (about three years' worth), then forgotten all at once. */
+const OFFSET_CACHE_MAX = 100_000;
 /** A search for the next working day gives up after this many consecutive days without working time. */
 const MAX_DAYS_WITHOUT_WORK = 400;
 const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -258,6 +261,8 @@ export class WorkingCalendar {
   private readonly normalMinutes: [number, number][];
   private readonly shortenedMinutes: [number, number][];
   private readonly intervalCache = new Map<string, readonly (readonly [number, number])[]>();
+  /** The zone's UTC offset (minutes) per quarter of an hour of UTC: offsets change only at such instants. */
+  private readonly offsetCache = new Map<number, number>();
 
   constructor(data: ProductionCalendarData, zone: string, workingTime?: Partial<WorkingTimeSettings>) {
     if (typeof zone !== 'string' || !Info.isValidIANAZone(zone)) {
@@ -300,7 +305,39 @@ export class WorkingCalendar {
   /** The local date of an instant in the municipality's zone. */
   localDate(instant: Date): LocalDate {
     const t = requireInstant(instant, 'instant');
-    return DateTime.fromMillis(t, { zone: this.tz }).toISODate()!;
+    return new Date(t + this.offsetAt(t) * 60_000).toISOString().slice(0, 10);
+  }
+
+  /**
+   * The zone's offset from UTC at an instant, in minutes. Asking the zone (luxon, Intl) costs tens of microseconds
+   * a call and deadlines ask it for every day they pass; offsets change only at whole quarters of an hour (UTC), so
+   * each quarter is asked once.
+   */
+  private offsetAt(ms: number): number {
+    const quarter = Math.floor(ms / QUARTER_MS);
+    let offset = this.offsetCache.get(quarter);
+    if (offset === undefined) {
+      if (this.offsetCache.size >= OFFSET_CACHE_MAX) this.offsetCache.clear();
+      offset = this.tz.offset(quarter * QUARTER_MS);
+      this.offsetCache.set(quarter, offset);
+    }
+    return offset;
+  }
+
+  /**
+   * The instant of a local wall-clock time in the zone, as luxon computes it (its `fixOffset`): the offset guessed,
+   * checked at the instant it gives, corrected once; a time in a gap moves forward.
+   */
+  private instantOfLocal(y: number, m: number, d: number, hour: number, minute: number, second: number): number {
+    const local = Date.UTC(y, m - 1, d, hour, minute, second);
+    const guess = this.offsetAt(local);
+    let utc = local - guess * 60_000;
+    const o2 = this.offsetAt(utc);
+    if (o2 === guess) return utc;
+    utc -= (o2 - guess) * 60_000;
+    const o3 = this.offsetAt(utc);
+    if (o2 === o3) return utc;
+    return local - Math.min(o2, o3) * 60_000;
   }
 
   isWorkingDay(date: LocalDate): boolean {
@@ -351,10 +388,7 @@ export class WorkingCalendar {
     requireCount(n, 'n');
     const day = this.sameOrNextWorkingDay(addDaysToLocalDate(this.localDate(from), n));
     const [y, m, d] = requireLocalDate(day);
-    return DateTime.fromObject(
-      { year: y, month: m, day: d, hour: 23, minute: 59, second: 59, millisecond: 0 },
-      { zone: this.tz },
-    ).toJSDate();
+    return new Date(this.instantOfLocal(y, m, d, 23, 59, 59));
   }
 
   /**
@@ -436,10 +470,7 @@ export class WorkingCalendar {
   private instantAt(date: LocalDate, minute: number): number {
     if (minute >= 24 * 60) return this.instantAt(addDaysToLocalDate(date, 1), minute - 24 * 60);
     const [y, m, d] = requireLocalDate(date);
-    return DateTime.fromObject(
-      { year: y, month: m, day: d, hour: Math.floor(minute / 60), minute: minute % 60 },
-      { zone: this.tz },
-    ).toMillis();
+    return this.instantOfLocal(y, m, d, Math.floor(minute / 60), minute % 60, 0);
   }
 }
 
