@@ -34,6 +34,11 @@ function defaultsOf(make: () => object): () => Record<string, unknown> {
 const ITEM_DEFAULTS = defaultsOf(() => new Item());
 const EVENT_DEFAULTS = defaultsOf(() => new ItemEvent());
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Buckets of (source, externalId) pairs a municipality's ingestion locks by. */
+const LOCK_BUCKETS = 64;
+
 const pairKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
 
 /**
@@ -51,8 +56,13 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
   const results: IngestItemResult[] = inputs.map((_, index) => ({ index, created: false, item: null, error: null }));
   if (!inputs.length) return summary(results);
 
-  // The catalogue a batch names, read once (the tenant filter keeps it to the municipality's own).
-  const [categories, settlements] = await Promise.all([ctx.em.find(Category, {}), ctx.em.find(Settlement, {})]);
+  // The catalogue rows the batch names, read once (the tenant filter keeps them to the municipality's own).
+  const codes = [...new Set(inputs.map((i) => i.categoryCode).filter((c): c is string => !!c))];
+  const settlementIds = [...new Set(inputs.map((i) => i.settlementId).filter((id): id is string => !!id && UUID.test(id)))];
+  const [categories, settlements] = await Promise.all([
+    codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
+    settlementIds.length ? ctx.em.find(Settlement, { id: { $in: settlementIds } }) : [],
+  ]);
   const categoryBy = new Map(categories.map((c) => [c.code, c]));
   const settlementBy = new Map(settlements.map((s) => [s.id, s]));
 
@@ -116,8 +126,16 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
 async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], results: IngestItemResult[]): Promise<void> {
   const now = ctx.now();
   const done = await ctx.em.transactional(async (tx) => {
-    // One batch of a municipality at a time: the lookup below then sees every pair committed before it.
-    await readRows(tx, `select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`ingest:${municipalityId}`]);
+    // The pairs' locks, taken in one order (no deadlock): a transaction sending the same pair waits for this one and
+    // its lookup below then sees the pair committed. Pairs are locked by bucket (LOCK_BUCKETS of a municipality), so
+    // a batch takes a bounded number of locks and two senders of different items rarely wait for each other.
+    await readRows(
+      tx,
+      `select pg_advisory_xact_lock(k) from (
+         select distinct hashtextextended(? || ':' || (abs(hashtext(s || chr(31) || e)) % ${LOCK_BUCKETS})::text, 0) as k
+         from unnest(?::text[], ?::text[]) as t(s, e) order by 1) x`,
+      [`ingest:${municipalityId}`, batch.map((a) => a.source), batch.map((a) => a.externalId)],
+    );
     const found = await readRows<{ id: string; source: string; external_id: string }>(
       tx,
       `select id, source, external_id from item
@@ -125,20 +143,9 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
       [municipalityId, batch.map((a) => a.source), batch.map((a) => a.externalId)],
     );
     const existingId = new Map(found.map((r) => [pairKey(r.source, r.external_id), r.id]));
-    const existing = existingId.size ? await tx.find(Item, { id: { $in: [...existingId.values()] } }) : [];
-    const byId = new Map(existing.map((i) => [i.id, i]));
     const fresh = batch.filter((a) => !existingId.has(pairKey(a.source, a.externalId)));
 
     const calendar = await calendarFor(tx, municipalityId, now.getTime());
-    // Numbers by the year each item was received in, in the municipality's time zone, each year's at once.
-    const yearOf = (a: Accepted) => Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
-    const numbers = new Map<Accepted, string>();
-    const years = new Map<number, Accepted[]>();
-    for (const a of fresh) years.set(yearOf(a), [...(years.get(yearOf(a)) ?? []), a]);
-    for (const [year, list] of years) {
-      const got = await nextNumbers(tx, municipalityId, year, list.length);
-      list.forEach((a, i) => numbers.set(a, got[i]!));
-    }
     // The new items, their CREATED events and their announcements written in one statement each (db/bulk-insert.ts),
     // not through the unit of work: a batch's thousand entities and their change sets cost most of its time. The
     // fields are those of any new item (newItemFields, startFirstClock); the items are read back as rows.
@@ -148,10 +155,12 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
     const announced: { payload: Topics['ITEM_EVENT'][0]; at: Date }[] = [];
     const alerts: { payload: Topics['ALERT'][0]; at: Date }[] = [];
     const ids = new Map<Accepted, string>();
+    const rowOfAccepted = new Map<Accepted, { number: string }>();
+    const rowOfItem = new Map<string, { number: string }>();
     for (const a of fresh) {
       const fields = newItemFields({ ...a.input, register: false }, {
         municipalityId,
-        number: numbers.get(a)!,
+        number: '',
         receivedAt: a.input.receivedAt,
         calendar,
         category: a.category,
@@ -173,6 +182,8 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
       startFirstClock(item, calendar);
       ids.set(a, item.id);
       itemRows.push(item);
+      rowOfAccepted.set(a, item);
+      rowOfItem.set(item.id, item);
       const facts = { ...item, municipality: { id: municipalityId }, settlement: a.settlement, sector: fields.sector ?? null, department: null, executor: null };
       const created = { type: 'CREATED', at: now, from: ItemStatus.NEW, to: ItemStatus.NEW };
       eventRows.push({
@@ -196,7 +207,7 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
             municipalityId,
             alertType: 'URGENT_ITEM',
             level: 'CRITICAL',
-            message: `Срочное: ${item.number}`,
+            message: '', // with its number, below
             at: now.toISOString(),
             itemId: item.id,
             ...alertFactsOf(facts as never),
@@ -205,22 +216,37 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         });
       }
     }
+    // Numbers by the year each item was received in, in the municipality's time zone, each year's at once, as
+    // late as can be: the counter's row stays locked until the commit, and every new item of the year waits for it.
+    const yearOf = (a: Accepted) => Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
+    const years = new Map<number, Accepted[]>();
+    for (const a of fresh) years.set(yearOf(a), [...(years.get(yearOf(a)) ?? []), a]);
+    for (const [year, list] of years) {
+      const got = await nextNumbers(tx, municipalityId, year, list.length);
+      list.forEach((a, i) => {
+        const row = rowOfAccepted.get(a)!;
+        row.number = got[i]!;
+      });
+    }
+    for (const alert of alerts) alert.payload.message = `Срочное: ${rowOfItem.get(alert.payload.itemId!)!.number}`;
     if (itemRows.length) {
       await insertRows(tx, Item, itemRows);
       await insertRows(tx, ItemEvent, eventRows);
       await insertRows(tx, LiveEvent, [...outboxRows('ITEM_EVENT', announced), ...outboxRows('ALERT', alerts)]);
     }
-    const made = itemRows.length
-      ? await readRows<{ data: Record<string, unknown> }>(tx, `select to_jsonb(i) - 'search' as data from item i where i.id = any(?::uuid[])`, [[...ids.values()]])
-      : [];
-    const rowOf = new Map(made.map((r) => [String(r.data.id), itemRowOf(tx, r.data)]));
-    const created = new Map<Accepted, ItemView>([...ids].map(([a, id]) => [a, rowOf.get(id)!]));
-    return { created, existingId, byId };
+    return { ids, existingId };
   });
+  // The answers read after the commit (the locks are held no longer than the writes need): the new items and those
+  // the pairs already named, as rows.
+  const wanted = [...done.ids.values(), ...done.existingId.values()];
+  const read = wanted.length
+    ? await readRows<{ data: Record<string, unknown> }>(ctx.em, `select to_jsonb(i) - 'search' as data from item i where i.id = any(?::uuid[])`, [wanted])
+    : [];
+  const rowOf = new Map<string, ItemView>(read.map((r) => [String(r.data.id), itemRowOf(ctx.em, r.data)]));
   for (const a of batch) {
-    const made = done.created.get(a);
-    const item = made ?? done.byId.get(done.existingId.get(pairKey(a.source, a.externalId))!) ?? null;
-    results[a.index] = { index: a.index, item, created: !!made, error: null };
+    const id = done.ids.get(a);
+    const item = rowOf.get(id ?? done.existingId.get(pairKey(a.source, a.externalId))!) ?? null;
+    results[a.index] = { index: a.index, item, created: id !== undefined, error: null };
   }
 }
 

@@ -78,11 +78,11 @@ const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
  * transaction ends, so numbers have no gaps and no repeats): `2026-000124`, `2026-000125`, …
  */
 export async function nextNumbers(em: EntityManager, municipalityId: string, year: number, count: number): Promise<string[]> {
-  const rows: { value: number }[] = await em.execute(
+  const rows = (await em.execute(
     `insert into item_counter (key, value) values (?, ?)
      on conflict (key) do update set value = item_counter.value + excluded.value returning value`,
     [`${municipalityId}:${year}`, count],
-  );
+  )) as { value: number }[];
   const last = rows[0]!.value;
   return Array.from({ length: count }, (_, i) => `${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
 }
