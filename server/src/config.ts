@@ -46,6 +46,7 @@ const schema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_RATE_LIMITS.perSecond),
   RATE_LIMIT_BURST: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.burst),
   RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_RATE_LIMITS.concurrent),
+  INGEST_ITEMS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000_000).default(60_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -97,6 +98,8 @@ export type Config = {
   limits: Limits;
   /** What one client may start per second and in a burst, and run at once (graphql/rate-limit.ts, docs/security.md) */
   rateLimits: RateLimits;
+  /** Items one API token may send through `ingestItems` a minute (0: no limit; modules/ingest, docs/integrators.md) */
+  ingestItemsPerMinute: number;
   /** A request's SQL statement is stopped after this long (0: never); the server's own work is not (db/orm.ts) */
   dbStatementTimeoutMs: number;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: c.LIMIT_COST,
     },
     rateLimits: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST, concurrent: c.RATE_LIMIT_CONCURRENT },
+    ingestItemsPerMinute: c.INGEST_ITEMS_PER_MINUTE,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     liveRetentionHours: c.LIVE_RETENTION_HOURS,
     livePollMs: c.LIVE_POLL_MS,

@@ -206,3 +206,34 @@ describe('ingestItems', () => {
     expect(node!.suggestedDepartments.length).toBeGreaterThan(0);
   });
 });
+
+describe('the ingestion budget of a token', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { INGEST_ITEMS_PER_MINUTE: '1500' } });
+    app.clock.set('2026-11-20T10:00:00+03:00');
+    const headToken = await app.signInAs('head');
+    const r = await app.gql<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "budget", kind: INTEGRATOR, scopes: [ITEMS_INGEST] }) { token } }',
+      {},
+      headToken,
+    );
+    ingestBudgetToken = r.data!.createApiToken.token;
+  }, 120_000);
+  afterAll(async () => app?.stop());
+  let ingestBudgetToken: string;
+
+  it('refuses a batch beyond INGEST_ITEMS_PER_MINUTE with RATE_LIMITED and a retryAfter, writing nothing of it', async () => {
+    const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => message(`budget-${from + i}`, { source: 'pos-budget' }));
+    const first = await app.gql<Ingested>(INGEST, { items: batch(0, 1000) }, ingestBudgetToken);
+    expect(first.data!.ingestItems.created).toBe(1000);
+    const second = await app.gql<Ingested>(INGEST, { items: batch(1000, 1000) }, ingestBudgetToken);
+    expect(codeOf(second)).toBe('RATE_LIMITED');
+    expect((second.errors![0]!.extensions as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
+    const rows = await app.orm.em.fork().getConnection().execute<{ n: number }[]>(`select count(*)::int as n from item where source = 'pos-budget'`);
+    expect(rows[0]!.n).toBe(1000);
+    // What is left of the minute's budget still goes through.
+    const third = await app.gql<Ingested>(INGEST, { items: batch(2000, 500) }, ingestBudgetToken);
+    expect(third.data!.ingestItems.created).toBe(500);
+  });
+});

@@ -1,6 +1,8 @@
 import { validate, type ValidationError } from 'class-validator';
 import type { Ctx } from '../../graphql/context.js';
 import { AppError, badInput, ErrorCode } from '../../graphql/errors.js';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { rateLimited } from '../../graphql/rate-limit.js';
 import { logger, safeError } from '../../shared/logger.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { calendarFor } from '../calendar/calendar.service.js';
@@ -36,6 +38,28 @@ const EVENT_DEFAULTS = defaultsOf(() => new ItemEvent());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Ingestion's own budget: items a token may send a minute (`INGEST_ITEMS_PER_MINUTE`), beside the operations every
+ * client may start (graphql/rate-limit.ts), since one call carries up to a thousand items. A call over the budget is
+ * refused whole (RATE_LIMITED, `retryAfter`) and writes nothing; kept per process, like the other limits.
+ */
+const budgets = new Map<number, RateLimiterMemory>();
+async function spendIngestBudget(ctx: Ctx, items: number): Promise<void> {
+  const perMinute = ctx.config.ingestItemsPerMinute;
+  if (!perMinute || !items || ctx.viewer?.kind !== 'token') return;
+  let limiter = budgets.get(perMinute);
+  if (!limiter) budgets.set(perMinute, (limiter = new RateLimiterMemory({ points: perMinute, duration: 60, keyPrefix: 'ingest' })));
+  try {
+    await limiter.consume(ctx.viewer.tokenId, items);
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    // A refused call spends nothing: its items are given back.
+    await limiter.reward(ctx.viewer.tokenId, items);
+    const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+    throw rateLimited(retryAfter, `This token may send ${perMinute} items a minute; try again in ${retryAfter} s`);
+  }
+}
+
 /** Buckets of (source, externalId) pairs a municipality's ingestion locks by. */
 const LOCK_BUCKETS = 64;
 
@@ -52,6 +76,7 @@ const pairKey = (source: string, externalId: string) => `${source}\u0000${extern
 export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<IngestResult> {
   if (inputs.length > INGEST_MAX) throw badInput([{ field: 'items', problems: [`at most ${INGEST_MAX} items per call`] }]);
   const municipalityId = writableMunicipalityId(ctx);
+  await spendIngestBudget(ctx, inputs.length);
   const now = ctx.now();
   const results: IngestItemResult[] = inputs.map((_, index) => ({ index, created: false, item: null, error: null }));
   if (!inputs.length) return summary(results);
