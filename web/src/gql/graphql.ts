@@ -246,6 +246,7 @@ export type ItemInput = {
   applicant?: ApplicantInput | null | undefined;
   /** Uploaded attachments (POST /files) to attach */
   attachmentIds?: Array<string | number> | null | undefined;
+  /** A category code of the rubricator (`categories`) */
   categoryCode?: string | null | undefined;
   channel: Channel;
   externalId?: string | null | undefined;

@@ -1,10 +1,10 @@
-import { IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Item } from '../items/item.entity.js';
 import type { ItemView } from '../items/item-rows.js';
 import { Channel, ItemKind } from '../items/item.enums.js';
-import { ApplicantInput } from '../items/item.inputs.js';
+import { NewItemFieldsInput } from '../items/item.inputs.js';
 
 /** At most this many items per `ingestItems` call. */
 export const INGEST_MAX = 1000;
@@ -14,7 +14,7 @@ export const INGEST_MAX = 1000;
  * id. (source, externalId) is the item's identity: the same pair sent again is the same item.
  */
 @InputType({ description: 'An item from another system; (source, externalId) identifies it' })
-export class IngestItemInput {
+export class IngestItemInput extends NewItemFieldsInput {
   @Field(() => ItemKind)
   kind!: ItemKind;
 
@@ -36,49 +36,6 @@ export class IngestItemInput {
 
   @Field({ defaultValue: false, description: 'The citizen was identified (required for an electronic APPEAL)' })
   identified: boolean = false;
-
-  @Field(() => ApplicantInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  applicant?: ApplicantInput;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(300)
-  subject?: string;
-
-  @Field()
-  @MinTrimmedLength(3)
-  @MaxLength(20000)
-  text!: string;
-
-  @Field({ nullable: true, description: 'Where the problem is' })
-  @IsOptional()
-  @MaxLength(500)
-  address?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  settlementId?: string;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @Min(-90)
-  @Max(90)
-  lat?: number;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @Min(-180)
-  @Max(180)
-  lon?: number;
-
-  @Field({ nullable: true, description: 'A category code of the rubricator (`categories`)' })
-  @IsOptional()
-  categoryCode?: string;
-
-  @Field({ defaultValue: false })
-  urgent: boolean = false;
 }
 
 @ObjectType({ description: 'Why one input of a batch was not accepted' })

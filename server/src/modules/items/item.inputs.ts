@@ -1,5 +1,5 @@
 import { KpiDrillInput } from '../kpi/kpi.types.js';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Channel, DeadlineState, ItemKind, ItemStatus, NoAnswerReason, Outcome, ReworkReason } from './item.enums.js';
@@ -28,29 +28,12 @@ export class ApplicantInput {
   address?: string;
 }
 
+/** The fields of a new item that an item made by hand and an ingested one share (`ItemInput`, `IngestItemInput`). */
 @InputType()
-export class ItemInput {
-  @Field(() => ItemKind)
-  kind!: ItemKind;
-
-  @Field(() => Channel)
-  channel!: Channel;
-
-  @Field({ nullable: true, description: 'Source system; "dashboard" for items entered by hand' })
-  @IsOptional()
-  @MaxLength(100)
-  source?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  externalId?: string;
-
-  @Field({ description: 'The citizen was identified (required for an electronic APPEAL)' })
-  identified!: boolean;
-
+export class NewItemFieldsInput {
   @Field(() => ApplicantInput, { nullable: true })
   @IsOptional()
+  @ValidateNested()
   applicant?: ApplicantInput;
 
   @Field({ nullable: true })
@@ -84,12 +67,34 @@ export class ItemInput {
   @Max(180)
   lon?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A category code of the rubricator (`categories`)' })
   @IsOptional()
   categoryCode?: string;
 
   @Field({ defaultValue: false })
   urgent: boolean = false;
+}
+
+@InputType()
+export class ItemInput extends NewItemFieldsInput {
+  @Field(() => ItemKind)
+  kind!: ItemKind;
+
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field({ nullable: true, description: 'Source system; "dashboard" for items entered by hand' })
+  @IsOptional()
+  @MaxLength(100)
+  source?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  externalId?: string;
+
+  @Field({ description: 'The citizen was identified (required for an electronic APPEAL)' })
+  identified!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'When it reached the municipality; default now' })
   @IsOptional()
