@@ -25,10 +25,10 @@ import { fmtInt, fmtMs, log, seconds } from './util.js';
 
 const DEMO_PASSWORD = 'bench-password';
 
-type Options = { batches: number; connections: number; duration: number; doc: string | null; label: string | null };
+type Options = { batches: number; connections: number; duration: number; doc: string | null; label: string | null; profile: string | null };
 
 function parse(argv: string[]): Options {
-  const o: Options = { batches: 20, connections: 10, duration: 10, doc: join(REPO, 'docs/benchmarks.md'), label: null };
+  const o: Options = { batches: 20, connections: 10, duration: 10, doc: join(REPO, 'docs/benchmarks.md'), label: null, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = () => {
@@ -41,7 +41,8 @@ function parse(argv: string[]): Options {
     else if (a === '--duration') o.duration = Number(next());
     else if (a === '--no-doc') o.doc = null;
     else if (a === '--label') o.label = next();
-    else throw new Error(`unknown option ${a} (--batches N, --connections N, --duration S, --no-doc, --label TEXT)`);
+    else if (a === '--profile') o.profile = next();
+    else throw new Error(`unknown option ${a} (--batches N, --connections N, --duration S, --no-doc, --label TEXT, --profile DIR)`);
   }
   return o;
 }
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'otklik-bench-ingest-'));
   onCleanup('the data directory', async () => rmSync(dataDir, { recursive: true, force: true }), () => rmSync(dataDir, { recursive: true, force: true }));
   const pgInfo = await startPostgres(dataDir, { sharedBuffers: '512MB' });
-  const server = await startServer({ main, databaseUrl: pgInfo.serverUrl, dataDir: join(dataDir, 'server'), demoPassword: DEMO_PASSWORD, manifest });
+  const server = await startServer({ main, databaseUrl: pgInfo.serverUrl, dataDir: join(dataDir, 'server'), demoPassword: DEMO_PASSWORD, manifest, ...(o.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${o.profile}`] } : {}) });
   const session = await gql<{ signIn: { token: string } }>(server.url, 'mutation($p: String!) { signIn(username: "head", password: $p) { token } }', { p: DEMO_PASSWORD });
   const { createApiToken } = await gql<{ createApiToken: { token: string } }>(
     server.url,
@@ -175,7 +176,8 @@ async function main(): Promise<void> {
     writeSection(o.doc, 'ingest', title, body, '## Ingestion');
     log(`wrote the results into ${o.doc}`);
   }
-  // The server, the connection and PostgreSQL stop through their cleanups, in the reverse order of their start.
+  // The server, the connection and PostgreSQL stop through their cleanups, in the reverse order of their start
+  // (with --profile, the server writes its CPU profile into DIR as it stops).
 }
 
 main()

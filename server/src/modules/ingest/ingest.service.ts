@@ -245,7 +245,12 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
     // late as can be: the counter's row stays locked until the commit, and every new item of the year waits for it.
     const yearOf = (a: Accepted) => Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
     const years = new Map<number, Accepted[]>();
-    for (const a of fresh) years.set(yearOf(a), [...(years.get(yearOf(a)) ?? []), a]);
+    for (const a of fresh) {
+      const year = yearOf(a);
+      const list = years.get(year);
+      if (list) list.push(a);
+      else years.set(year, [a]);
+    }
     for (const [year, list] of years) {
       const got = await nextNumbers(tx, municipalityId, year, list.length);
       list.forEach((a, i) => {
