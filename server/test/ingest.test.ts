@@ -184,6 +184,19 @@ describe('ingestItems', () => {
     expect(announced[0]!.p).toMatchObject({ type: 'CREATED', status: 'NEW' });
   });
 
+  it('raises the urgent-item alert for an urgent ingested item, with its number, as for one made by hand', async () => {
+    const cats = await t.gql<{ sectors: { categories: { code: string; urgentCapable: boolean }[] }[] }>('{ sectors { categories { code urgentCapable } } }', {}, head);
+    const code = cats.data!.sectors.flatMap((x) => x.categories).find((c) => c.urgentCapable)!.code;
+    const r = await t.gql<Ingested>(INGEST, { items: [message('urgent-1', { source: 'pos-urgent', categoryCode: code, urgent: true })] }, ingestToken);
+    const item = r.data!.ingestItems.results[0]!.item!;
+    const alerts = await t.orm.em.fork().getConnection().execute<{ p: Record<string, unknown> }[]>(
+      `select payload as p from live_event where topic = 'ALERT' and payload->>'itemId' = ?`,
+      [item.id],
+    );
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.p).toMatchObject({ alertType: 'URGENT_ITEM', level: 'CRITICAL', message: `Срочное: ${item.number}`, urgent: true });
+  });
+
   it('refuses more than 1,000 items in one call, as a whole, and a token without ITEMS_INGEST', async () => {
     const many = await t.gql<Ingested>(INGEST, { items: Array.from({ length: 1001 }, (_, i) => message(`many-${i}`, { source: 'pos-many' })) }, ingestToken);
     expect(codeOf(many)).toBe('BAD_USER_INPUT');

@@ -68,7 +68,7 @@ const pairKey = (source: string, externalId: string) => `${source}\u0000${extern
 /**
  * Items from another system, a batch at a time (docs/integrators.md, "Ingestion"). Each input is checked on its own:
  * one that fails gets its error at its position and the others go on. The accepted ones are written in one
- * transaction under a lock per municipality, after looking up which (source, externalId) pairs already name an item:
+ * transaction under locks of their pairs, after looking up which (source, externalId) pairs already name an item:
  * those are answered with that item (`created: false`), so a retry, a replay or two workers sending the same batch
  * at once never make a second item. New items are numbered, get their deadlines from their `receivedAt`, and are
  * announced like items made by hand (ITEM_EVENT: the live layer, the counts, the webhooks).
@@ -175,17 +175,15 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
     // not through the unit of work: a batch's thousand entities and their change sets cost most of its time. The
     // fields are those of any new item (newItemFields, startFirstClock); the items are read back as rows.
     const actor = actorOf(ctx);
-    const itemRows: Record<string, unknown>[] = [];
+    type NewRow = Record<string, unknown> & Pick<Item, 'id' | 'kind' | 'status' | 'urgent' | 'number' | 'receivedAt' | 'registrationDueAt' | 'clockStartedAt' | 'dueAt' | 'dueSoonAt'>;
+    const rows = new Map<Accepted, { item: NewRow; facts: Parameters<typeof itemEventPayload>[0] }>();
     const eventRows: Record<string, unknown>[] = [];
     const announced: { payload: Topics['ITEM_EVENT'][0]; at: Date }[] = [];
-    const alerts: { payload: Topics['ALERT'][0]; at: Date }[] = [];
-    const ids = new Map<Accepted, string>();
-    const rowOfAccepted = new Map<Accepted, { number: string }>();
-    const rowOfItem = new Map<string, { number: string }>();
+    const created = { type: 'CREATED', at: now, from: ItemStatus.NEW, to: ItemStatus.NEW };
     for (const a of fresh) {
       const fields = newItemFields({ ...a.input, register: false }, {
         municipalityId,
-        number: '',
+        number: '', // given below
         receivedAt: a.input.receivedAt,
         calendar,
         category: a.category,
@@ -193,7 +191,7 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         source: a.source,
         externalId: a.externalId,
       });
-      const item = {
+      const item: NewRow = {
         ...ITEM_DEFAULTS(),
         ...fields,
         id: randomUUID(),
@@ -203,14 +201,10 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         settlement: fields.settlement?.id,
         category: fields.category?.id,
         sector: fields.sector?.id,
-      } as Record<string, unknown> & Pick<Item, 'id' | 'kind' | 'status' | 'urgent' | 'number' | 'receivedAt' | 'registrationDueAt' | 'clockStartedAt' | 'dueAt' | 'dueSoonAt'>;
+      };
       startFirstClock(item, calendar);
-      ids.set(a, item.id);
-      itemRows.push(item);
-      rowOfAccepted.set(a, item);
-      rowOfItem.set(item.id, item);
       const facts = { ...item, municipality: { id: municipalityId }, settlement: a.settlement, sector: fields.sector ?? null, department: null, executor: null };
-      const created = { type: 'CREATED', at: now, from: ItemStatus.NEW, to: ItemStatus.NEW };
+      rows.set(a, { item, facts });
       eventRows.push({
         ...EVENT_DEFAULTS(),
         id: randomUUID(),
@@ -226,45 +220,42 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         toStatus: created.to,
       });
       announced.push({ payload: itemEventPayload(facts, created), at: now });
-      if (item.urgent) {
-        alerts.push({
-          payload: {
-            municipalityId,
-            alertType: 'URGENT_ITEM',
-            level: 'CRITICAL',
-            message: '', // with its number, below
-            at: now.toISOString(),
-            itemId: item.id,
-            ...alertFactsOf(facts as never),
-          },
-          at: now,
-        });
-      }
     }
     // Numbers by the year each item was received in, in the municipality's time zone, each year's at once, as
     // late as can be: the counter's row stays locked until the commit, and every new item of the year waits for it.
-    const yearOf = (a: Accepted) => Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
     const years = new Map<number, Accepted[]>();
     for (const a of fresh) {
-      const year = yearOf(a);
+      const year = Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
       const list = years.get(year);
       if (list) list.push(a);
       else years.set(year, [a]);
     }
     for (const [year, list] of years) {
       const got = await nextNumbers(tx, municipalityId, year, list.length);
-      list.forEach((a, i) => {
-        const row = rowOfAccepted.get(a)!;
-        row.number = got[i]!;
-      });
+      list.forEach((a, i) => (rows.get(a)!.item.number = got[i]!));
     }
-    for (const alert of alerts) alert.payload.message = `Срочное: ${rowOfItem.get(alert.payload.itemId!)!.number}`;
+    // An urgent item's alert, as createItem raises it (with its number).
+    const alerts = [...rows.values()]
+      .filter(({ item }) => item.urgent)
+      .map(({ item, facts }) => ({
+        payload: {
+          municipalityId,
+          alertType: 'URGENT_ITEM' as const,
+          level: 'CRITICAL' as const,
+          message: `Срочное: ${item.number}`,
+          at: now.toISOString(),
+          itemId: item.id,
+          ...alertFactsOf(facts as never),
+        },
+        at: now,
+      }));
+    const itemRows = [...rows.values()].map((r) => r.item);
     if (itemRows.length) {
       await insertRows(tx, Item, itemRows);
       await insertRows(tx, ItemEvent, eventRows);
       await insertRows(tx, LiveEvent, [...outboxRows('ITEM_EVENT', announced), ...outboxRows('ALERT', alerts)]);
     }
-    return { ids, existingId };
+    return { ids: new Map([...rows].map(([a, r]) => [a, r.item.id])), existingId };
   });
   // The answers read after the commit (the locks are held no longer than the writes need): the new items and those
   // the pairs already named, as rows.

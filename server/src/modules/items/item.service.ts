@@ -72,7 +72,6 @@ export function factsOf(item: ItemView): ItemFacts {
 /** The first instant an item may have been received: the production calendar's first year. */
 const EARLIEST_RECEIVED_AT = Date.UTC(2000, 0, 1);
 
-/** The next number of the year, in `em`'s transaction: an item that is not stored gives its number back. */
 /**
  * The next `count` numbers of a municipality's year, in one statement (the counter row is locked until the
  * transaction ends, so numbers have no gaps and no repeats): `2026-000124`, `2026-000125`, …
@@ -87,13 +86,9 @@ export async function nextNumbers(em: EntityManager, municipalityId: string, yea
   return Array.from({ length: count }, (_, i) => `${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
 }
 
+/** The next number of the year, in `em`'s transaction: an item that is not stored gives its number back. */
 async function nextNumber(em: EntityManager, municipalityId: string, year: number): Promise<string> {
-  const rows: { value: number }[] = await em.execute(
-    `insert into item_counter (key, value) values (?, 1)
-     on conflict (key) do update set value = item_counter.value + 1 returning value`,
-    [`${municipalityId}:${year}`],
-  );
-  return `${year}-${String(rows[0]!.value).padStart(6, '0')}`;
+  return (await nextNumbers(em, municipalityId, year, 1))[0]!;
 }
 
 /** What is wrong with a new item's own fields, by the rules of any new item (by hand or ingested), or null. */
