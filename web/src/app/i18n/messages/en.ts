@@ -97,7 +97,7 @@ const en: typeof ru = {
     ORG_READ: 'the organisation (sectors, categories, departments, settlements)',
     ITEMS_READ: 'appeals, messages and incidents with their changes live, applicants masked',
     ITEMS_CREATE: 'sending new appeals, messages and incidents',
-    ITEMS_INGEST: 'batches of items from another system (ingestItems)',
+    ITEMS_INGEST: 'batches of items from another system',
     KPI_READ: 'the figures and their live updates',
     PROBLEMS_READ: 'the list of problems',
     PERSONAL_DATA: 'with reading items, the applicants in full (152-FZ), every view written to the access log',
