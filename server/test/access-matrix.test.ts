@@ -92,6 +92,8 @@ const EXPECTED: Record<string, Set<string>> = {
   'mutation createItem': ITEM_CREATORS,
   /** Batches from other systems: integrator tokens that ingest (docs/integrators.md). */
   'mutation ingestItems': who('token:ITEMS_INGEST'),
+  /** A later status or answer from the item's source system: the tokens that ingest. */
+  'mutation updateIngestedItem': who('token:ITEMS_INGEST'),
   'query itemQueueCounts': ITEM_WORKERS,
   'query kpis': KPI_READERS,
   'query kpiSeries': KPI_READERS,
@@ -324,6 +326,12 @@ const FIXTURES: Record<string, Fixture> = {
     write: () => ({ x: randomUUID(), t: 'Матрица: проверка доступа' }),
     // Passes the guard; the one input is rejected (too short a text), so nothing is written.
     probe: () => ({ x: randomUUID(), t: 'x' }),
+  },
+  'mutation updateIngestedItem': {
+    doc: 'mutation($x: String!, $s: String) { updateIngestedItem(input: { source: "matrix-later", externalId: $x, at: "2026-11-20T09:00:00+03:00", sourceStatus: $s }) { changed } }',
+    write: () => ({ x: 'later-1', s: `Статус ${randomUUID()}` }),
+    // Passes the guard; no item has this pair, so nothing is written.
+    probe: () => ({ x: randomUUID(), s: 'Статус' }),
   },
   'query itemQueueCounts': { doc: '{ itemQueueCounts { MINE } }' },
   'query kpis': { doc: '{ kpis(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { received } }' },
@@ -609,6 +617,13 @@ beforeAll(async () => {
     ids[name] = r.id;
     versions[name] = r.version;
   }
+  // An item from another system, for the source's later updates (`updateIngestedItem`).
+  const later = await t.gql(
+    'mutation { createItem(input: { kind: MESSAGE, channel: POS, identified: false, text: "Матрица: из другой системы", register: false, source: "matrix-later", externalId: "later-1" }) { id } }',
+    {},
+    head,
+  );
+  expect(later.errors).toBeUndefined();
   const upload = await fetch(`${t.url}/files?name=act.txt`, {
     method: 'POST',
     headers: { authorization: `Bearer ${head}`, 'content-type': 'text/plain', 'x-otklik-upload': '1' },

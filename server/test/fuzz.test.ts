@@ -91,7 +91,7 @@ const ROLE_ORDER: Role[] = [Role.HEAD, Role.CURATOR, Role.SECTOR_LEAD, Role.INCI
 /** Mutations on one's own account run as a person of their own, so that the others' sessions and passwords hold. */
 const OWN_ACTOR: Record<string, string> = { changeMyPassword: 'fuzz.self', updateMyProfile: 'fuzz.self' };
 /** Mutations only a token may run, and the token of test/fuzz/world.ts that runs them. */
-const TOKEN_ACTOR: Record<string, string> = { ingestItems: 'fuzz.integrator' };
+const TOKEN_ACTOR: Record<string, string> = { ingestItems: 'fuzz.integrator', updateIngestedItem: 'fuzz.integrator' };
 
 const schema = await buildAppSchema();
 const mutations = Object.values(schema.getMutationType()!.getFields()) as GraphQLField<unknown, unknown>[];

@@ -220,6 +220,87 @@ describe('ingestItems', () => {
   });
 });
 
+describe('updateIngestedItem', () => {
+  const UPDATE = `mutation($i: IngestedItemUpdateInput!) {
+    updateIngestedItem(input: $i) { changed item { id status sourceStatus sourceUpdatedAt answeredAt closedAt dueAt outcome } }
+  }`;
+  type Updated = { updateIngestedItem: { changed: boolean; item: { id: string; status: string; sourceStatus: string | null; sourceUpdatedAt: string | null; answeredAt: string | null; closedAt: string | null; dueAt: string | null; outcome: string | null } } };
+  const update = (i: Record<string, unknown>, as = ingestToken) => t.gql<Updated>(UPDATE, { i: { source: 'pos-later', ...i } }, as);
+
+  async function ingestOne(externalId: string): Promise<string> {
+    const r = await t.gql<Ingested>(INGEST, { items: [message(externalId, { source: 'pos-later' })] }, ingestToken);
+    return r.data!.ingestItems.results[0]!.item!.id;
+  }
+  const history = (id: string) =>
+    t.orm.em.fork().getConnection().execute<{ type: string; from_status: string; to_status: string }[]>(
+      'select type, from_status, to_status from item_event where item_id = ? order by at, created_at',
+      [id],
+    );
+
+  it("records the source's answer: the item becomes ANSWERED at the source's time, its clock stopped, the answer published", async () => {
+    const id = await ingestOne('later-answer');
+    const r = await update({ externalId: 'later-answer', at: '2026-11-20T09:15:00+03:00', sourceStatus: 'Ответ направлен', answer: 'Контейнерная площадка очищена 20 ноября.', outcome: 'SUPPORTED_MEASURES_TAKEN' });
+    expect(r.errors).toBeUndefined();
+    const { changed, item } = r.data!.updateIngestedItem;
+    expect(changed).toBe(true);
+    expect(item).toMatchObject({ id, status: 'ANSWERED', sourceStatus: 'Ответ направлен', dueAt: null, outcome: 'SUPPORTED_MEASURES_TAKEN' });
+    expect(new Date(item.answeredAt!).toISOString()).toBe(new Date('2026-11-20T09:15:00+03:00').toISOString());
+    const card = await t.gql<{ item: { answers: { text: string; status: string; kind: string }[] } }>('query($id: ID!) { item(id: $id) { answers { text status kind } } }', { id }, head);
+    expect(card.data!.item.answers).toEqual([{ text: 'Контейнерная площадка очищена 20 ноября.', status: 'PUBLISHED', kind: 'FINAL' }]);
+    expect((await history(id)).map((e) => [e.type, e.from_status, e.to_status])).toEqual([
+      ['CREATED', 'NEW', 'NEW'],
+      ['SOURCE_UPDATE', 'NEW', 'ANSWERED'],
+    ]);
+    // Announced to live subscribers as an answer.
+    const live = await t.orm.em.fork().getConnection().execute<{ type: string }[]>(
+      `select payload->>'type' as type from live_event where topic = 'ITEM_EVENT' and payload->>'itemId' = ? order by id`,
+      [id],
+    );
+    expect(live.map((x) => x.type)).toEqual(['CREATED', 'ANSWERED']);
+  });
+
+  it('applies updates in the order of their `at`: a repeated or older update changes nothing and says so', async () => {
+    const id = await ingestOne('later-order');
+    const newer = await update({ externalId: 'later-order', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'На рассмотрении' });
+    expect(newer.data!.updateIngestedItem).toMatchObject({ changed: true, item: { sourceStatus: 'На рассмотрении', status: 'NEW' } });
+    const again = await update({ externalId: 'later-order', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'На рассмотрении' });
+    expect(again.data!.updateIngestedItem.changed).toBe(false);
+    const older = await update({ externalId: 'later-order', at: '2026-11-19T12:00:00+03:00', sourceStatus: 'Принято' });
+    expect(older.data!.updateIngestedItem).toMatchObject({ changed: false, item: { sourceStatus: 'На рассмотрении' } });
+    expect((await history(id)).map((e) => e.type)).toEqual(['CREATED', 'SOURCE_UPDATE']);
+  });
+
+  it('closes the item when the source closed it, and then refuses an answer from the source with INVALID_TRANSITION', async () => {
+    const id = await ingestOne('later-close');
+    const closed = await update({ externalId: 'later-close', at: '2026-11-20T08:00:00+03:00', closed: true, sourceStatus: 'Отозвано заявителем' });
+    expect(closed.data!.updateIngestedItem).toMatchObject({ changed: true, item: { id, status: 'CLOSED', dueAt: null } });
+    const answered = await update({ externalId: 'later-close', at: '2026-11-20T09:00:00+03:00', answer: 'Ответ, который пришёл после закрытия.' });
+    expect(codeOf(answered)).toBe('INVALID_TRANSITION');
+  });
+
+  it('two updates of one item at once are applied one after the other, each recorded once', async () => {
+    const id = await ingestOne('later-race');
+    const [a, b] = await Promise.all([
+      update({ externalId: 'later-race', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'Первый' }),
+      update({ externalId: 'later-race', at: '2026-11-20T09:30:00+03:00', sourceStatus: 'Второй' }),
+    ]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    const card = await t.gql<{ item: { sourceStatus: string } }>('query($id: ID!) { item(id: $id) { sourceStatus } }', { id }, head);
+    expect(card.data!.item.sourceStatus).toBe('Второй');
+  });
+
+  it('refuses an unknown pair (NOT_FOUND), a blank external id, an update from the future, an empty update, and anyone without ITEMS_INGEST', async () => {
+    await ingestOne('later-refuse');
+    expect(codeOf(await update({ externalId: 'no-such-id', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'x' }))).toBe('NOT_FOUND');
+    expect(codeOf(await update({ externalId: '   ', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'x' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await update({ externalId: 'later-refuse', at: '2026-11-20T12:00:00+03:00', sourceStatus: 'x' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await update({ externalId: 'later-refuse', at: '2026-11-20T09:00:00+03:00' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await update({ externalId: 'later-refuse', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'x' }, readToken))).toBe('FORBIDDEN');
+    expect(codeOf(await update({ externalId: 'later-refuse', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'x' }, head))).toBe('FORBIDDEN');
+  });
+});
+
 describe('the ingestion budget of a token', () => {
   let app: TestApp;
   beforeAll(async () => {

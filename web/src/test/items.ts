@@ -32,6 +32,8 @@ export function itemFixture(overrides: Partial<WithTypename<ItemFieldsFragment>>
     executor: null,
     source: 'dashboard',
     externalId: null,
+    sourceStatus: null,
+    sourceUpdatedAt: null,
     identified: true,
     anonymous: false,
     address: 'г. Суровикино, ул. Ленина, 12',

@@ -15,6 +15,7 @@ import { Migration20261202013717_sign_in_throttle_audit } from './Migration20261
 import { Migration20261202040441_short_names } from './Migration20261202040441_short_names.js';
 import { Migration20261202060000_notification_digests_applicant_search } from './Migration20261202060000_notification_digests_applicant_search.js';
 import { Migration20261202072949_inbox_order_indexes } from './Migration20261202072949_inbox_order_indexes.js';
+import { Migration20261202163000_item_source_status } from './Migration20261202163000_item_source_status.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -33,4 +34,5 @@ export const migrationsList = [
   { name: 'Migration20261202040441_short_names', class: Migration20261202040441_short_names },
   { name: 'Migration20261202060000_notification_digests_applicant_search', class: Migration20261202060000_notification_digests_applicant_search },
   { name: 'Migration20261202072949_inbox_order_indexes', class: Migration20261202072949_inbox_order_indexes },
+  { name: 'Migration20261202163000_item_source_status', class: Migration20261202163000_item_source_status },
 ];

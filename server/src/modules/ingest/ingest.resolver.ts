@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx as Context, Mutation, Resolver } from 'type-graphq
 import type { Ctx } from '../../graphql/context.js';
 import { Permission } from '../auth/roles.js';
 import { ingestItems } from './ingest.service.js';
-import { INGEST_MAX, IngestItemInput, IngestResult } from './ingest.types.js';
+import { updateIngestedItem } from './ingest-update.js';
+import { INGEST_MAX, IngestedItemUpdateInput, IngestedItemUpdateResult, IngestItemInput, IngestResult } from './ingest.types.js';
 
 @Resolver()
 export class IngestResolver {
@@ -18,5 +19,15 @@ export class IngestResolver {
     @Arg('items', () => [IngestItemInput], { validate: false }) items: IngestItemInput[],
   ): Promise<IngestResult> {
     return ingestItems(ctx, items);
+  }
+
+  @Authorized(Permission.ITEMS_INGEST)
+  @Mutation(() => IngestedItemUpdateResult, {
+    description:
+      "A later change from an item's source system, naming it by (source, externalId): its own status, the answer it gave " +
+      'the citizen, or that it closed the item. Ordered by `at`: an update not later than the last one applied changes nothing.',
+  })
+  updateIngestedItem(@Context() ctx: Ctx, @Arg('input', () => IngestedItemUpdateInput) input: IngestedItemUpdateInput): Promise<IngestedItemUpdateResult> {
+    return updateIngestedItem(ctx, input);
   }
 }

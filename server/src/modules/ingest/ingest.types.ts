@@ -3,7 +3,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Item } from '../items/item.entity.js';
 import type { ItemView } from '../items/item-rows.js';
-import { Channel, ItemKind } from '../items/item.enums.js';
+import { Channel, ItemKind, Outcome } from '../items/item.enums.js';
 import { NewItemFieldsInput } from '../items/item.inputs.js';
 
 /** At most this many items per `ingestItems` call. */
@@ -78,4 +78,50 @@ export class IngestResult {
 
   @Field(() => Int, { description: 'Inputs not accepted (each has its error)' })
   rejected!: number;
+}
+
+/**
+ * A later change an item's source system reports (docs/integrators.md, "Later changes from the source"): its own
+ * status, the answer it gave the citizen, or that it closed the item. Named by (source, externalId); dated by when
+ * it happened there, so that a late or repeated update is ignored.
+ */
+@InputType({ description: "A later change reported by an item's source system, naming the item by (source, externalId)" })
+export class IngestedItemUpdateInput {
+  @Field()
+  @MinTrimmedLength(1)
+  @MaxLength(100)
+  source!: string;
+
+  @Field()
+  @MinTrimmedLength(1)
+  @MaxLength(200)
+  externalId!: string;
+
+  @Field(() => Date, { description: 'When it happened in the source system; an update not later than the last one applied changes nothing' })
+  at!: Date;
+
+  @Field(() => String, { nullable: true, description: "The source's own status (kept as is and shown on the card), e.g. \"Ответ направлен\"" })
+  @MinTrimmedLength(1)
+  @MaxLength(200)
+  sourceStatus?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The answer the source system gave the citizen: the item becomes ANSWERED, its clock stops at `at`' })
+  @MinTrimmedLength(10)
+  @MaxLength(20000)
+  answer?: string | null;
+
+  @Field(() => Outcome, { nullable: true, description: "The answer's reporting code (SUPPORTED, SUPPORTED_MEASURES_TAKEN, EXPLAINED, NOT_SUPPORTED)" })
+  outcome?: Outcome | null;
+
+  @Field({ defaultValue: false, description: 'The source system closed the item (resolved or withdrawn there): it is closed here too' })
+  closed: boolean = false;
+}
+
+@ObjectType()
+export class IngestedItemUpdateResult {
+  @Field(() => Item)
+  item!: Item;
+
+  @Field({ description: 'False when the update changed nothing: not later than the last one applied, or what it says already holds' })
+  changed!: boolean;
 }

@@ -12,7 +12,8 @@ import { ItemAction, stateRefusal, WORKFLOW, type ItemFacts } from './lifecycle.
  *       reassignment takes effect at once);
  *   (b) which lifecycle actions it may take on one item (`actionRefusal`, `availableActions`), and on which items
  *       in bulk (`actionWhere`, for the work queues);
- *   (c) whether it sees the applicant's personal data in full (`seesPersonalData`); everyone else gets them masked.
+ *   (c) whether it sees the applicant's personal data in full (`seesPersonalData`); everyone else gets them masked;
+ *   (d) which items a source system's token may carry later updates to (`sourceUpdateWhere`).
  * Every rule is a condition of the table below, rendered both ways by one interpreter, so the SQL and the
  * in-memory answers cannot drift apart. Tenancy (which municipality) is the ORM filter's business
  * (db/tenant-filter.ts); this policy works inside a municipality. The rules are those of docs/domain.md §4 and §6.
@@ -213,6 +214,21 @@ export function personalDataWhere(s: Subject | null): FilterQuery<Item> | null {
   return { $and: [reachWhere(s), anyWhere(conds, s)] };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// (d) Updates from a source system
+
+/** The token scope that sends items (`ingestItems`) and carries their source's later status or answer. */
+export const SOURCE_UPDATE_SCOPE = Scope.ITEMS_INGEST;
+
+/**
+ * The items whose source's later status or answer the viewer may carry (`updateIngestedItem`), as a query condition:
+ * for a token that ingests, every item of its municipality that came from another system (it has an external id;
+ * the caller names it by source and external id). Nobody else: a person changes an item through its lifecycle.
+ */
+export function sourceUpdateWhere(s: Subject | null): FilterQuery<Item> {
+  return s?.kind === 'token' && s.scopes.includes(SOURCE_UPDATE_SCOPE) ? { externalId: { $ne: null } } : NOTHING;
+}
+
 /** The facts of a loaded item. */
 export function accessFactsOf(item: {
   kind: ItemKind;
@@ -226,4 +242,39 @@ export function accessFactsOf(item: {
     departmentId: item.department?.id ?? null,
     executorId: item.executor?.id ?? null,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (e) Open311's reader (modules/open311, docs/open311.md)
+
+/**
+ * The kinds anyone may read through Open311 without a key: messages and incidents report a problem of the place (a
+ * pothole, no water, rubbish not taken away), which is what a public list of requests is for. An APPEAL (59-ФЗ) is
+ * one citizen's own matter with the authority and is never public.
+ */
+export const OPEN311_PUBLIC_KINDS: readonly ItemKind[] = [ItemKind.MESSAGE, ItemKind.INCIDENT];
+
+/**
+ * What of an item an Open311 reader is given beyond the fields every reader gets (service, status, dates, department,
+ * settlement): the place as stored (the public gets the address cut to the street and the coordinates to about a
+ * hundred metres, so that a flat or a house is not named) and the link to a file (only for whoever may download it,
+ * which logs it). No reader is given the applicant or the item's text (free text a citizen wrote: it may hold names
+ * and phone numbers, and no masking function covers free text).
+ */
+export type Open311View = { exactPlace: boolean; files: boolean };
+
+/** An Open311 reader is the token itself when its api_key reads items; anyone else, a valid key or not, is the public. */
+function open311Token(s: Subject | null): s is Extract<Subject, { kind: 'token' }> {
+  return s?.kind === 'token' && s.scopes.includes(Scope.ITEMS_READ);
+}
+
+/** The items an Open311 reader lists and reads (within the jurisdiction's municipality, the tenant filter's). */
+export function open311Where(s: Subject | null): FilterQuery<Item> {
+  return open311Token(s) ? reachWhere(s) : { kind: { $in: [...OPEN311_PUBLIC_KINDS] } };
+}
+
+/** What an Open311 reader sees of the items it reads. */
+export function open311View(s: Subject | null): Open311View {
+  if (!open311Token(s)) return { exactPlace: false, files: false };
+  return { exactPlace: true, files: s.scopes.includes(PERSONAL_DATA_SCOPE) };
 }

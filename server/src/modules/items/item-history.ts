@@ -46,6 +46,7 @@ export function snapshot(item: Item): Snapshot {
     parentId: item.parent?.id ?? null,
     redirectedTo: item.redirectedTo ?? null,
     noAnswerReason: item.noAnswerReason ?? null,
+    sourceStatus: item.sourceStatus ?? null,
   };
 }
 
@@ -127,6 +128,10 @@ export function liveType(type: string, from?: ItemStatus, to?: ItemStatus): Item
     case 'APPROVE_ANSWER':
     case 'ANSWER_SENT':
       return 'ANSWERED';
+    case 'SOURCE_UPDATE':
+      // The source system answered the item: an answer like any other to a subscriber.
+      if (to === 'ANSWERED' && from !== to) return 'ANSWERED';
+      return from !== undefined && to !== undefined && from !== to ? 'STATUS_CHANGED' : 'UPDATED';
     case 'RATE':
       return to === 'REOPENED' ? 'REOPENED' : 'RATED';
     case 'MERGE':

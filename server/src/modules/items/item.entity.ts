@@ -84,6 +84,14 @@ export class Item extends TenantEntity {
   @Property({ type: 'text', nullable: true })
   externalId?: string;
 
+  @Field(() => String, { nullable: true, description: "The source system's own status, as it last reported it (updateIngestedItem)" })
+  @Property({ type: 'text', nullable: true })
+  sourceStatus?: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the last update from the source system (updateIngestedItem) happened there' })
+  @Property({ type: 'timestamptz', nullable: true })
+  sourceUpdatedAt?: Date;
+
   @Field({ description: 'The citizen was identified (ЕСИА, authenticated site, walk-in with a document)' })
   @Property({ type: 'boolean' })
   identified!: boolean;

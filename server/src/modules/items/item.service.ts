@@ -278,7 +278,7 @@ export async function attachFiles(ctx: Ctx, id: string, version: number, attachm
 // ---------------------------------------------------------------------------------------------------------------
 // The lifecycle
 
-type Applied = {
+export type Applied = {
   event?: string;
   comment?: string;
   details?: Record<string, unknown>;
@@ -298,7 +298,6 @@ async function transition(
   action: ItemAction | null,
   apply: (item: Item, calendar: WorkingCalendar) => Promise<Applied> | Applied,
 ): Promise<Item> {
-  const em = ctx.em;
   const item = await getItem(ctx, id);
   if (item.version !== version) {
     throw new AppError(ErrorCode.CONFLICT, 'The item was changed by someone else; reload it', {
@@ -312,6 +311,29 @@ async function transition(
   } else if (!worksItem(ctx.viewer, factsOf(item))) {
     throw forbidden();
   }
+  return change(ctx, item, action, apply);
+}
+
+/**
+ * A change from the item's source system (`updateIngestedItem`, modules/ingest): the item is loaded by the caller
+ * under the access policy's `sourceUpdateWhere`, which is the whole right to it; the rest is `transition`'s path —
+ * the event with its changes, the clocks' speed, one flush under the optimistic lock, the announcement.
+ */
+export function changeFromSource(
+  ctx: Ctx,
+  item: Item,
+  apply: (item: Item, calendar: WorkingCalendar) => Promise<Applied> | Applied,
+): Promise<Item> {
+  return change(ctx, item, null, apply);
+}
+
+async function change(
+  ctx: Ctx,
+  item: Item,
+  action: ItemAction | null,
+  apply: (item: Item, calendar: WorkingCalendar) => Promise<Applied> | Applied,
+): Promise<Item> {
+  const em = ctx.em;
   const calendar = await calendarFor(em, item.municipality.id, ctx.now().getTime());
   const before = snapshot(item);
   const from = item.status;

@@ -112,6 +112,7 @@ export const ITEM_EVENTS = [
   'CREATED',
   'ATTACHED',
   'ANSWER_SENT',
+  'SOURCE_UPDATE',
   'DUPLICATE_ADDED',
   'AUTO_CLOSED',
   'DUE_SOON',
@@ -123,6 +124,7 @@ export const ITEM_EVENTS = [
 /** Fields whose changes the history lists (`ItemEvent.changes`). */
 export const CHANGE_FIELDS = [
   'status',
+  'sourceStatus',
   'categoryId',
   'departmentId',
   'executorId',

@@ -672,6 +672,7 @@ const en: typeof ru = {
     MERGE: 'Merged into the main item',
     ATTACHED: 'Files attached',
     ANSWER_SENT: 'Answer of the main item sent',
+    SOURCE_UPDATE: 'Update from the source system',
     DUPLICATE_ADDED: 'Duplicate added',
     AUTO_CLOSED: 'Closed automatically',
     DUE_SOON: 'The deadline is near',
@@ -753,6 +754,7 @@ const en: typeof ru = {
   },
   changeFields: {
     status: 'Status',
+    sourceStatus: 'Status in the source',
     categoryId: 'Category',
     departmentId: 'Department',
     executorId: 'Executor',
@@ -909,6 +911,7 @@ const en: typeof ru = {
       reworkCount: 'Returned for rework',
       redirectedTo: 'Redirected to',
       noAnswerReason: 'No answer, grounds',
+      sourceStatus: 'Status in the source system',
       noActions: 'You have no actions on this item now',
       actionsLabel: 'Actions',
       done: 'Done: {action}',

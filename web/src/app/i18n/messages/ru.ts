@@ -674,6 +674,7 @@ const ru = {
     MERGE: 'Объединено с основным',
     ATTACHED: 'Прикреплены файлы',
     ANSWER_SENT: 'Отправлен ответ основного',
+    SOURCE_UPDATE: 'Изменение из системы-источника',
     DUPLICATE_ADDED: 'Добавлен дубликат',
     AUTO_CLOSED: 'Закрыто автоматически',
     DUE_SOON: 'Срок скоро истекает',
@@ -755,6 +756,7 @@ const ru = {
   },
   changeFields: {
     status: 'Статус',
+    sourceStatus: 'Статус в источнике',
     categoryId: 'Категория',
     departmentId: 'Подразделение',
     executorId: 'Исполнитель',
@@ -911,6 +913,7 @@ const ru = {
       reworkCount: 'Возвратов на доработку',
       redirectedTo: 'Перенаправлено в',
       noAnswerReason: 'Без ответа, основание',
+      sourceStatus: 'Статус в системе-источнике',
       noActions: 'Сейчас у вас нет действий с этой карточкой',
       actionsLabel: 'Действия',
       done: 'Готово: {action}',

@@ -10,6 +10,8 @@ export const itemLiveFieldsFragment = graphql(`
     ...ItemListFields
     source
     externalId
+    sourceStatus
+    sourceUpdatedAt
     identified
     anonymous
     address
