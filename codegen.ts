@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed documents for the dashboard: every `graphql(...)` call under web/src is checked against the committed
+ * Typed documents for the dashboard (and for the integrators' example client, below): every `graphql(...)` call under web/src is checked against the committed
  * server schema, and web/src/gql/ is regenerated from them (`pnpm codegen`). Never edit web/src/gql/ by hand.
  *
  * The same run writes the dashboard's trusted documents (docs/security.md, "Trusted documents"):
@@ -13,10 +13,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['web/src/**/*.{ts,vue,graphql}', '!web/src/gql/**/*', '!web/src/**/*.spec.ts'],
   ignoreNoDocuments: false,
   generates: {
     'web/src/gql/': {
+      documents: ['web/src/**/*.{ts,vue,graphql}', '!web/src/gql/**/*', '!web/src/**/*.spec.ts'],
       preset: 'client',
       presetConfig: {
         fragmentMasking: false,
@@ -29,6 +29,20 @@ const config: CodegenConfig = {
         useTypeImports: true,
         skipTypename: false,
         dedupeFragments: true,
+      },
+    },
+    // The integrators' example client (docs/integrators.md, "A typed client"): the same schema, its own documents.
+    'examples/integrator-client/src/gql/': {
+      documents: ['examples/integrator-client/src/**/*.ts', '!examples/integrator-client/src/gql/**/*'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        // Imports with their `.js` extension, as Node's ES modules need them.
+        emitLegacyCommonJSImports: false,
+        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+        strictScalars: true,
+        enumsAsTypes: true,
+        useTypeImports: true,
       },
     },
   },

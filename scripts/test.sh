@@ -15,9 +15,9 @@ fi
 
 step "codegen: generated web types must match the schema and the documents"
 pnpm --silent codegen >/dev/null
-if [ -n "$(git status --porcelain -- web/src/gql)" ]; then
-  git status --porcelain -- web/src/gql
-  echo "web/src/gql is out of date: run 'pnpm codegen' and commit it"; exit 1
+if [ -n "$(git status --porcelain -- web/src/gql examples/integrator-client/src/gql)" ]; then
+  git status --porcelain -- web/src/gql examples/integrator-client/src/gql
+  echo "generated documents are out of date: run 'pnpm codegen' and commit them"; exit 1
 fi
 
 step "type checks"
