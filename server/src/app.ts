@@ -31,6 +31,7 @@ import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
 import { reportsRouter } from './modules/reports/report.routes.js';
+import { open311Router } from './modules/open311/open311.routes.js';
 import { LiveBus } from './modules/live/live-bus.js';
 import { DatabaseWatch } from './db/db-watch.js';
 import { unavailable, unavailablePlugin } from './graphql/errors.js';
@@ -358,6 +359,10 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       },
     }),
   );
+
+  // Open311 GeoReport v2 (modules/open311, docs/open311.md): public reads; requests posted with an api_key, which the
+  // router resolves itself (it may come in the form) and rate-limits by, answering in the specification's format.
+  app.use('/open311/v2', open311Router({ orm: requestOrm, viewerOf: (secret) => checkViewer(secret, now()), limiter, now, config, pubsub }));
 
   app.use(
     '/graphql',

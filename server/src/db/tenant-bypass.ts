@@ -11,6 +11,8 @@ import { TENANT_FILTER } from './tenant-filter.js';
 export const TENANT_BYPASS = {
   SIGN_IN: 'a person who signs in is nobody yet: the username is unique across the installation',
   RESOLVE_VIEWER: 'whose session or API token a secret is must be known before the municipality is',
+  PUBLIC_JURISDICTION:
+    "Open311's public reader is nobody: its jurisdiction_id names the municipality it reads (their codes and time zones only; modules/open311)",
 } as const;
 
 export type TenantBypassReason = keyof typeof TENANT_BYPASS;

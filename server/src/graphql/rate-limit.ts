@@ -127,7 +127,13 @@ export class RequestLimiter {
  * from `viewerOf`, which the handler asks again (app.ts resolves it once per request); when it cannot be resolved (the
  * database is away) the request is not counted and its handler answers the failure as it always has.
  */
-export function limitRequests(limiter: RequestLimiter, viewerOf: (req: Request) => Promise<Viewer | null>, shape: 'graphql' | 'route'): RequestHandler {
+export function limitRequests(
+  limiter: RequestLimiter,
+  viewerOf: (req: Request) => Promise<Viewer | null>,
+  shape: 'graphql' | 'route',
+  /** Answers a refusal in a route's own error format instead (Open311's, modules/open311); 429 and Retry-After are set. */
+  refuse?: (res: Response, refusal: { code: string; message: string; retryAfter: number }) => void,
+): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     let viewer: Viewer | null;
     try {
@@ -148,6 +154,7 @@ export function limitRequests(limiter: RequestLimiter, viewerOf: (req: Request) 
       const retryAfter = Number(e.extensions.retryAfter);
       res.setHeader('Retry-After', String(retryAfter));
       const refusal = { code: ErrorCode.RATE_LIMITED, message: e.message, retryAfter };
+      if (refuse) return void refuse(res.status(429), refusal);
       res
         .status(429)
         .json(shape === 'graphql' ? { errors: [{ message: e.message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfter } }] } : { error: refusal });
