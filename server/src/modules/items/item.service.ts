@@ -12,6 +12,7 @@ import { User } from '../users/user.entity.js';
 import { Attachment } from '../files/attachment.entity.js';
 import {
   appealExtendedDueAt,
+  appealRegistrationDueAt,
   incidentFinalAnswerDueAt,
   clockPauses,
   dueAfterPause,
@@ -191,7 +192,8 @@ export function newItemFields(input: NewItemInput, o: NewItemContext) {
 /** A new item's first clock: an APPEAL's registration runs from its receipt (docs/domain.md §2). */
 export function startFirstClock(item: Pick<Item, 'kind' | 'receivedAt' | 'registrationDueAt' | 'clockStartedAt' | 'dueAt' | 'dueSoonAt'>, calendar: WorkingCalendar): void {
   if (item.kind !== ItemKind.APPEAL) return;
-  item.registrationDueAt = slaPreview(ItemKind.APPEAL, item.receivedAt, { receivedAt: item.receivedAt }, calendar).registrationDueAt ?? undefined;
+  // Only the registration deadline (slaPreview's, without the later clocks it would also compute).
+  item.registrationDueAt = appealRegistrationDueAt(item.receivedAt, calendar);
   runClock(item as Item, item.receivedAt, item.registrationDueAt, calendar);
 }
 

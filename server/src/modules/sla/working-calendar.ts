@@ -97,10 +97,23 @@ function requireLocalDate(d: string): [number, number, number] {
   return p;
 }
 
+/** The day after each local date asked (the day loops of every deadline step one day at a time). */
+const nextDays = new Map<LocalDate, LocalDate>();
+const NEXT_DAYS_MAX = 20_000;
+
 /** `d` plus `n` calendar days. */
 export function addDaysToLocalDate(d: LocalDate, n: number): LocalDate {
+  if (n === 1) {
+    const known = nextDays.get(d);
+    if (known !== undefined) return known;
+  }
   const [y, m, day] = requireLocalDate(d);
-  return new Date(Date.UTC(y, m - 1, day) + n * DAY_MS).toISOString().slice(0, 10);
+  const out = new Date(Date.UTC(y, m - 1, day) + n * DAY_MS).toISOString().slice(0, 10);
+  if (n === 1) {
+    if (nextDays.size >= NEXT_DAYS_MAX) nextDays.clear();
+    nextDays.set(d, out);
+  }
+  return out;
 }
 
 /** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
@@ -261,6 +274,7 @@ export class WorkingCalendar {
   private readonly normalMinutes: [number, number][];
   private readonly shortenedMinutes: [number, number][];
   private readonly intervalCache = new Map<string, readonly (readonly [number, number])[]>();
+  private readonly workingDayCache = new Map<LocalDate, boolean>();
   /** The zone's UTC offset (minutes) per quarter of an hour of UTC: offsets change only at such instants. */
   private readonly offsetCache = new Map<number, number>();
 
@@ -341,11 +355,14 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
+    const known = this.workingDayCache.get(date);
+    if (known !== undefined) return known;
     requireLocalDate(date);
     const y = this.years.get(date.slice(0, 4));
-    if (y?.off.has(date)) return false;
-    if (y?.workingWeekends.has(date)) return true;
-    return this.workWeekdays.has(isoWeekday(date));
+    const working = y?.off.has(date) ? false : y?.workingWeekends.has(date) ? true : this.workWeekdays.has(isoWeekday(date));
+    if (this.workingDayCache.size >= OFFSET_CACHE_MAX) this.workingDayCache.clear();
+    this.workingDayCache.set(date, working);
+    return working;
   }
 
   /** A working day that the calendar marks as pre-holiday (shortened). */
