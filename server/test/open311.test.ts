@@ -437,3 +437,58 @@ describe('Open311 GET requests', () => {
     expect(one.n).toBeLessThanOrEqual(3);
   });
 });
+
+describe('Open311 limits and refusals', () => {
+  it('a list holds at most 1,000 requests, the newest', async () => {
+    // 1,001 messages of one service received a second apart before T, sent as two batches through ingestItems.
+    const items = Array.from({ length: 1001 }, (_, i) => ({
+      kind: 'MESSAGE',
+      channel: 'POS',
+      source: 'pos-open311-cap',
+      externalId: `cap-${i}`,
+      receivedAt: new Date(new Date(T).getTime() - (i + 1) * 1000).toISOString(),
+      text: `Не вывозят мусор, сообщение ${i}`,
+      categoryCode: 'LAND_ANIMALS',
+    }));
+    const ingest = 'mutation($items: [IngestItemInput!]!) { ingestItems(items: $items) { created rejected } }';
+    for (const batch of [items.slice(0, 1000), items.slice(1000)]) {
+      const r = await t.gql<{ ingestItems: { created: number; rejected: number } }>(ingest, { items: batch }, ingestKey);
+      expect(r.data?.ingestItems, JSON.stringify(r.errors)).toEqual({ created: batch.length, rejected: 0 });
+    }
+    const a = await call('GET', 'requests.json', { query: { jurisdiction_id: J, service_code: 'LAND_ANIMALS' } });
+    const rs = requestsOf(a);
+    expect(rs.length).toBe(1000);
+    expect(rs[0]!.requested_datetime).toBe('2026-11-20T09:59:59+03:00');
+    expect(rs[999]!.requested_datetime).toBe('2026-11-20T09:43:20+03:00');
+  }, 60_000);
+
+  it('an unknown path is 404 (in XML without a format), another method 405, an unreadable body 400, each in the error format', async () => {
+    const noFormat = await call('GET', 'services', { query: { jurisdiction_id: J } });
+    expect(noFormat.status).toBe(404);
+    expect(noFormat.type).toBe('text/xml; charset=utf-8');
+    expect(noFormat.body).toMatchObject({ errors: { error: [{ code: '404' }] } });
+    const method = await call('POST', 'services.json', { form: { jurisdiction_id: J } });
+    expect(method.status).toBe(405);
+    expect(method.body).toEqual([{ code: 405, description: expect.stringContaining('POST') }]);
+    const res = await fetch(`${t.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"api_key": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual([{ code: 400, description: expect.stringContaining('body') }]);
+  });
+
+  it('past the rate limit a client is answered 429 with Retry-After in the error format', async () => {
+    const limited = await startTestApp({ env: { RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '0', RATE_LIMIT_CONCURRENT: '0' } });
+    try {
+      let refused: Response | null = null;
+      for (let i = 0; i < 20 && !refused; i++) {
+        const res = await fetch(`${limited.url}/open311/v2/services.json?jurisdiction_id=${J}`);
+        if (res.status === 429) refused = res;
+        else expect(res.status).toBe(200);
+      }
+      expect(refused).not.toBeNull();
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused!.json()).toEqual([{ code: 429, description: expect.any(String) }]);
+    } finally {
+      await limited.stop();
+    }
+  }, 60_000);
+});
