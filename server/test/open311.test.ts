@@ -174,7 +174,7 @@ describe('Open311 POST requests', () => {
   };
   let posted: { id: string; token: string };
 
-  it('without an api_key, or with an invalid one, a post is refused 403 in the error format (JSON and XML) and stores nothing', async () => {
+  it('without an api_key (with or without jurisdiction_id), or with an invalid one, a post is refused 403 in the error format (JSON and XML) and stores nothing', async () => {
     const before = await sql<{ n: number }>(`select count(*)::int as n from item where source = 'open311'`);
     const none = await call('POST', 'requests.json', { form: { jurisdiction_id: J, ...form } });
     expect(none.status).toBe(403);
@@ -183,6 +183,9 @@ describe('Open311 POST requests', () => {
     expect(noneXml.status).toBe(403);
     expect(noneXml.type).toBe('text/xml; charset=utf-8');
     expect(noneXml.body).toMatchObject({ errors: { error: [{ code: '403', description: expect.stringContaining('api_key') }] } });
+    const bare = await call('POST', 'requests.json', { form });
+    expect(bare.status).toBe(403);
+    expect(bare.body).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
     const wrong = await call('POST', 'requests.json', { form: { api_key: 'otk_not-a-token', jurisdiction_id: J, ...form } });
     expect(wrong.status).toBe(403);
     expect(wrong.body).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);

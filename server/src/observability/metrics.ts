@@ -56,6 +56,7 @@ export function routeClass(path: string): string {
     case 'exports':
     case 'reports':
     case 'metrics':
+    case 'open311':
       return first;
     case 'healthz':
     case 'readyz':

@@ -126,6 +126,8 @@ export function open311Router(deps: Deps): Router {
         throw e;
       }
       if (key && viewer?.kind !== 'token') throw new Open311Error(403, 'Invalid api_key: send an API token (otk_…) that the head of the МЦУ issued');
+      // A post without a key is refused as such before anything else is asked of it.
+      if (method === 'POST' && !key) throw new Open311Error(403, 'api_key was not provided: posting a request needs an API token with the ITEMS_INGEST scope');
       const token = viewer as TokenViewer | null;
       const j = await jurisdictionOf(viewerEm(deps.orm, null), one(args, 'jurisdiction_id'), token);
       const em = viewerEm(deps.orm, { municipalityId: j.id });
@@ -145,7 +147,6 @@ export function open311Router(deps: Deps): Router {
           return sendList(res, format, 200, 'service_requests', 'request', await requestOfToken(em, token, decodeURIComponent(first!)));
         case 'requests':
           if (method === 'GET') return sendList(res, format, 200, 'service_requests', 'request', await readRequests(em, j, token, requestsQuery(query, deps.now()), filesUrl(req)));
-          if (!key) throw new Open311Error(403, 'api_key was not provided: posting a request needs an API token with the ITEMS_INGEST scope');
           if (!granted(token!, [Permission.ITEMS_INGEST])) throw new Open311Error(403, 'This api_key may not post requests: it needs the ITEMS_INGEST scope');
           return sendList(res, format, 200, 'service_requests', 'request', [await post(req, token!, j, args, em)]);
       }
