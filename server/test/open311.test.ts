@@ -441,6 +441,35 @@ describe('Open311 GET requests', () => {
   });
 });
 
+describe('Open311 media_url', () => {
+  it("links an item's first file only for a token that reads items and personal data, whose bearer downloads it", async () => {
+    const upload = await fetch(`${t.url}/files?name=photo.jpg`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${head}`, 'content-type': 'image/jpeg', 'x-otklik-upload': '1' },
+      body: Buffer.from('JPEG-BYTES-OF-A-PIT'),
+    });
+    expect(upload.status).toBe(201);
+    const file = (await upload.json()) as { id: string };
+    const created = await t.gql<{ createItem: { number: string } }>(
+      `mutation($i: ItemInput!) { createItem(input: $i) { number } }`,
+      { i: { kind: 'MESSAGE', channel: 'WEB_WIDGET', identified: false, text: 'Яма во дворе, фото приложено', categoryCode: 'ROADS_REPAIR', attachmentIds: [file.id] } },
+      head,
+    );
+    expect(created.errors).toBeUndefined();
+    const number = created.data!.createItem.number;
+    const pub = await call('GET', `requests/${number}.json`, { query: { jurisdiction_id: J } });
+    expect(requestsOf(pub)[0]!.media_url).toBeNull();
+    expect(requestsOf(await call('GET', `requests/${number}.json`, { query: { api_key: readKey } }))[0]!.media_url).toBeNull();
+    const pdKey = await token(['ITEMS_READ', 'PERSONAL_DATA_READ']);
+    const own = await call('GET', `requests/${number}.json`, { query: { api_key: pdKey } });
+    const url = String(requestsOf(own)[0]!.media_url);
+    expect(url).toBe(`${t.url}/files/${file.id}`);
+    const download = await fetch(url, { headers: { authorization: `Bearer ${pdKey}` } });
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe('JPEG-BYTES-OF-A-PIT');
+  });
+});
+
 describe('Open311 limits and refusals', () => {
   it('a list holds at most 1,000 requests, the newest', async () => {
     // 1,001 messages of one service received a second apart before T, sent as two batches through ingestItems.

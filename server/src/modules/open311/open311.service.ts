@@ -148,7 +148,7 @@ type RequestRow = {
 /** The window of a list: the specification's 90 days, ending now unless the client names its ends. */
 export function requestWindow(start: Date | null, end: Date | null, now: Date): { from: Date; to: Date } {
   const span = OPEN311_WINDOW_DAYS * DAY_MS;
-  const to = end ?? (start ? new Date(Math.min(start.getTime() + span, now.getTime())) : now);
+  const to = end ?? (start ? new Date(start.getTime() + span) : now);
   const from = start ?? new Date(to.getTime() - span);
   if (from.getTime() > to.getTime()) throw new Open311Error(400, 'start_date is after end_date');
   if (to.getTime() - from.getTime() > span) throw new Open311Error(400, `start_date and end_date may not span more than ${OPEN311_WINDOW_DAYS} days`);
