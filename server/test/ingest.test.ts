@@ -197,6 +197,28 @@ describe('ingestItems', () => {
     expect(alerts[0]!.p).toMatchObject({ alertType: 'URGENT_ITEM', level: 'CRITICAL', message: `Срочное: ${item.number}`, urgent: true });
   });
 
+  it("numbers a batch by the year each item was received in, in the municipality's time zone, with no gap in either year", async () => {
+    const items = [
+      message('years-1', { source: 'pos-years', receivedAt: '2025-06-02T10:00:00+03:00' }),
+      message('years-2', { source: 'pos-years', receivedAt: '2026-11-02T10:00:00+03:00' }),
+      // 22:30 UTC on 31 December is already 1 January in Volgograd (UTC+3).
+      message('years-3', { source: 'pos-years', receivedAt: '2025-12-31T22:30:00Z' }),
+      message('years-4', { source: 'pos-years', receivedAt: '2025-07-01T10:00:00+03:00' }),
+    ];
+    const r = await t.gql<Ingested>(INGEST, { items }, ingestToken);
+    const numbers = r.data!.ingestItems.results.map((x) => x.item!.number);
+    const [y1, n1] = numbers[0]!.split('-');
+    const [y2, n2] = numbers[1]!.split('-');
+    const [y3, n3] = numbers[2]!.split('-');
+    const [y4, n4] = numbers[3]!.split('-');
+    expect([y1, y2, y3, y4]).toEqual(['2025', '2026', '2026', '2025']);
+    expect(Number(n3)).toBe(Number(n2) + 1);
+    expect(Number(n4)).toBe(Number(n1) + 1);
+    // The next item of 2026 goes on from there.
+    const next = await t.gql<Ingested>(INGEST, { items: [message('years-5', { source: 'pos-years', receivedAt: '2026-11-03T10:00:00+03:00' })] }, ingestToken);
+    expect(next.data!.ingestItems.results[0]!.item!.number).toBe(`2026-${String(Number(n3) + 1).padStart(6, '0')}`);
+  });
+
   it('refuses more than 1,000 items in one call, as a whole, and a token without ITEMS_INGEST', async () => {
     const many = await t.gql<Ingested>(INGEST, { items: Array.from({ length: 1001 }, (_, i) => message(`many-${i}`, { source: 'pos-many' })) }, ingestToken);
     expect(codeOf(many)).toBe('BAD_USER_INPUT');

@@ -11,6 +11,16 @@ import { readRows } from './where-sql.js';
  */
 export async function insertRows(em: EntityManager, entity: EntityName<object>, rows: Record<string, unknown>[]): Promise<void> {
   if (!rows.length) return;
+  const { table, columns, json } = bulkRows(em, entity, rows);
+  const list = columns.join(', ');
+  await readRows(em, `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb)`, [json]);
+}
+
+/**
+ * The parts of such an insert, for a statement that writes several tables at once (ingestion): the quoted table,
+ * the quoted columns the rows name, and the rows as one JSON text of column names.
+ */
+export function bulkRows(em: EntityManager, entity: EntityName<object>, rows: Record<string, unknown>[]): { table: string; columns: string[]; json: string } {
   const meta = em.getMetadata().get(Utils.className(entity));
   const props = meta.props.filter(
     (p) =>
@@ -31,8 +41,5 @@ export async function insertRows(em: EntityManager, entity: EntityName<object>, 
     }
     return out;
   });
-  const columns = named.map((p) => `"${p.fieldNames[0]}"`).join(', ');
-  await readRows(em, `insert into "${meta.tableName}" (${columns}) select ${columns} from jsonb_populate_recordset(null::"${meta.tableName}", ?::jsonb)`, [
-    JSON.stringify(data),
-  ]);
+  return { table: `"${meta.tableName}"`, columns: named.map((p) => `"${p.fieldNames[0]}"`), json: JSON.stringify(data) };
 }

@@ -9,7 +9,7 @@ import { calendarFor } from '../calendar/calendar.service.js';
 import { Category } from '../organisation/category.entity.js';
 import { Settlement } from '../organisation/settlement.entity.js';
 import { Item } from '../items/item.entity.js';
-import { newItemFields, newItemProblem, nextNumbers, startFirstClock } from '../items/item.service.js';
+import { newItemFields, newItemProblem, startFirstClock } from '../items/item.service.js';
 import { randomUUID } from 'node:crypto';
 import type { Topics } from '../../graphql/pubsub.js';
 import { ItemEvent } from '../items/item-event.entity.js';
@@ -21,7 +21,7 @@ import { LiveEvent } from '../live/live-event.entity.js';
 import { outboxRows } from '../live/outbox.js';
 import { resetItemLoaders } from '../items/item.loaders.js';
 import { readRows } from '../../db/where-sql.js';
-import { insertRows } from '../../db/bulk-insert.js';
+import { bulkRows, insertRows } from '../../db/bulk-insert.js';
 import { INGEST_MAX, type IngestError, type IngestItemInput, type IngestItemResult, type IngestResult } from './ingest.types.js';
 
 /** An input that passed its own checks, with what it names. */
@@ -171,9 +171,9 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
     const fresh = batch.filter((a) => !existingId.has(pairKey(a.source, a.externalId)));
 
     const calendar = await calendarFor(tx, municipalityId, now.getTime());
-    // The new items, their CREATED events and their announcements written in one statement each (db/bulk-insert.ts),
-    // not through the unit of work: a batch's thousand entities and their change sets cost most of its time. The
-    // fields are those of any new item (newItemFields, startFirstClock); the items are read back as rows.
+    // The new items, their CREATED events and their announcements are built as rows and written by one statement
+    // below, not through the unit of work: a batch's thousand entities and their change sets cost most of its time.
+    // The fields are those of any new item (newItemFields, startFirstClock).
     const actor = actorOf(ctx);
     type NewRow = Record<string, unknown> & Pick<Item, 'id' | 'kind' | 'status' | 'urgent' | 'number' | 'receivedAt' | 'registrationDueAt' | 'clockStartedAt' | 'dueAt' | 'dueSoonAt'>;
     const rows = new Map<Accepted, { item: NewRow; facts: Parameters<typeof itemEventPayload>[0] }>();
@@ -221,21 +221,47 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
       });
       announced.push({ payload: itemEventPayload(facts, created), at: now });
     }
-    // Numbers by the year each item was received in, in the municipality's time zone, each year's at once, as
-    // late as can be: the counter's row stays locked until the commit, and every new item of the year waits for it.
-    const years = new Map<number, Accepted[]>();
-    for (const a of fresh) {
-      const year = Number(calendar.localDate(a.input.receivedAt).slice(0, 4));
-      const list = years.get(year);
-      if (list) list.push(a);
-      else years.set(year, [a]);
-    }
-    for (const [year, list] of years) {
-      const got = await nextNumbers(tx, municipalityId, year, list.length);
-      list.forEach((a, i) => (rows.get(a)!.item.number = got[i]!));
+    // Everything new is written in one statement, as late as can be: the numbers (the counter's row of each year
+    // stays locked until the commit, and every new item of the year waits for it), the items, their CREATED events
+    // and their announcements (db/bulk-insert.ts); the new items come back as rows, numbered. A number is by the
+    // year the item was received in, in the municipality's time zone.
+    const numbered = new Map<string, Record<string, unknown>>();
+    const freshRows = [...rows.values()];
+    if (freshRows.length) {
+      const years = fresh.map((a) => Number(calendar.localDate(a.input.receivedAt).slice(0, 4)));
+      const items = bulkRows(tx, Item, freshRows.map((r) => ({ ...r.item, number: undefined })));
+      const events = bulkRows(tx, ItemEvent, eventRows);
+      const live = bulkRows(tx, LiveEvent, outboxRows('ITEM_EVENT', announced));
+      const list = (t: { columns: string[] }, prefix = '') => t.columns.map((c) => prefix + c).join(', ');
+      const written = await readRows<{ data: Record<string, unknown> }>(
+        tx,
+        `with n as (
+           insert into item_counter (key, value)
+           select ? || ':' || y::text, count(*) from unnest(?::int[]) as t(y) group by y order by y
+           on conflict (key) do update set value = item_counter.value + excluded.value
+           returning key, value
+         ), r as (
+           select x.*, y.year, row_number() over (partition by y.year order by x.ordinality) as k, count(*) over (partition by y.year) as c
+           from jsonb_populate_recordset(null::${items.table}, ?::jsonb) with ordinality as x
+           join unnest(?::int[]) with ordinality as y(year, ord) on y.ord = x.ordinality
+         ), i as (
+           insert into ${items.table} (${list(items)}, "number")
+           select ${list(items, 'r.')}, r.year::text || '-' || lpad((n.value - r.c + r.k)::text, 6, '0')
+           from r join n on n.key = ? || ':' || r.year::text
+           returning to_jsonb(${items.table}) - 'search' as data
+         ), e as (
+           insert into ${events.table} (${list(events)}) select ${list(events)} from jsonb_populate_recordset(null::${events.table}, ?::jsonb)
+         ), l as (
+           insert into ${live.table} (${list(live)}) select ${list(live)} from jsonb_populate_recordset(null::${live.table}, ?::jsonb)
+         )
+         select data from i`,
+        [municipalityId, years, items.json, years, municipalityId, events.json, live.json],
+      );
+      for (const w of written) numbered.set(String(w.data.id), w.data);
+      for (const r of freshRows) r.item.number = String(numbered.get(r.item.id)!.number);
     }
     // An urgent item's alert, as createItem raises it (with its number).
-    const alerts = [...rows.values()]
+    const alerts = freshRows
       .filter(({ item }) => item.urgent)
       .map(({ item, facts }) => ({
         payload: {
@@ -249,21 +275,15 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         },
         at: now,
       }));
-    const itemRows = [...rows.values()].map((r) => r.item);
-    if (itemRows.length) {
-      await insertRows(tx, Item, itemRows);
-      await insertRows(tx, ItemEvent, eventRows);
-      await insertRows(tx, LiveEvent, [...outboxRows('ITEM_EVENT', announced), ...outboxRows('ALERT', alerts)]);
-    }
-    return { ids: new Map([...rows].map(([a, r]) => [a, r.item.id])), existingId };
+    await insertRows(tx, LiveEvent, outboxRows('ALERT', alerts));
+    return { ids: new Map([...rows].map(([a, r]) => [a, r.item.id])), existingId, numbered };
   });
-  // The answers read after the commit (the locks are held no longer than the writes need): the new items and those
-  // the pairs already named, as rows.
-  const wanted = [...done.ids.values(), ...done.existingId.values()];
-  const read = wanted.length
-    ? await readRows<{ data: Record<string, unknown> }>(ctx.em, `select to_jsonb(i) - 'search' as data from item i where i.id = any(?::uuid[])`, [wanted])
+  // The answers: the new items as the insert returned them, those the pairs already named read after the commit.
+  const others = [...done.existingId.values()];
+  const read = others.length
+    ? await readRows<{ data: Record<string, unknown> }>(ctx.em, `select to_jsonb(i) - 'search' as data from item i where i.id = any(?::uuid[])`, [others])
     : [];
-  const rowOf = new Map<string, ItemView>(read.map((r) => [String(r.data.id), itemRowOf(ctx.em, r.data)]));
+  const rowOf = new Map<string, ItemView>([...done.numbered.values(), ...read.map((r) => r.data)].map((d) => [String(d.id), itemRowOf(ctx.em, d)]));
   for (const a of batch) {
     const id = done.ids.get(a);
     const item = rowOf.get(id ?? done.existingId.get(pairKey(a.source, a.externalId))!) ?? null;
