@@ -30,6 +30,7 @@ import { logger, safeError, setLogLevel } from './shared/logger.js';
 import { LocalFileStore, type FileStore } from './modules/files/file-store.js';
 import { filesRouter } from './modules/files/files.routes.js';
 import { exportsRouter } from './modules/exports/exports.routes.js';
+import { importsRouter } from './modules/imports/import.routes.js';
 import { reportsRouter } from './modules/reports/report.routes.js';
 import { open311Router } from './modules/open311/open311.routes.js';
 import { LiveBus } from './modules/live/live-bus.js';
@@ -340,6 +341,19 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     limitRequests(limiter, viewerFor, 'route'),
     exportsRouter({
       schema,
+      contextOf: async (req): Promise<Ctx> => {
+        const viewer = await viewerFor(req);
+        return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub };
+      },
+    }),
+  );
+
+  // Files for bulk import (modules/imports): streamed to the file store; the same credentials as /exports.
+  app.use(
+    '/imports',
+    limitRequests(limiter, viewerFor, 'route'),
+    importsRouter({
+      store,
       contextOf: async (req): Promise<Ctx> => {
         const viewer = await viewerFor(req);
         return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub };

@@ -47,10 +47,17 @@ const schema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_RATE_LIMITS.burst),
   RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_RATE_LIMITS.concurrent),
   INGEST_ITEMS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000_000).default(60_000),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(200 * 1024 ** 2),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LIVE_BUFFER: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   WALL_TILE_URL: z.string().regex(/^https:\/\//, 'must be an https:// URL template').optional(),
   TRUSTED_DOCUMENTS: z.enum(['off', 'cookie']).optional(),
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
@@ -100,6 +107,8 @@ export type Config = {
   rateLimits: RateLimits;
   /** Items one API token may send through `ingestItems` a minute (0: no limit; modules/ingest, docs/integrators.md) */
   ingestItemsPerMinute: number;
+  /** The largest file `POST /imports` takes, in bytes (modules/imports, docs/integrators.md) */
+  importMaxBytes: number;
   /** A request's SQL statement is stopped after this long (0: never); the server's own work is not (db/orm.ts) */
   dbStatementTimeoutMs: number;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
@@ -108,6 +117,8 @@ export type Config = {
   livePollMs: number;
   /** Events a subscriber may leave waiting before it is disconnected as too slow */
   liveBuffer: number;
+  /** How webhooks are sent (modules/webhooks, docs/integrators.md "Webhooks") */
+  webhooks: WebhookSettings;
   /** A map tile URL template ({z}/{x}/{y}) for the wall and analytics maps of installations online */
   wallTileUrl: string | undefined;
   /** `cookie`: a session cookie may run only the dashboard's documents (graphql/trusted-documents.ts); default in production */
@@ -117,6 +128,21 @@ export type Config = {
   /** Who may introspect the schema, and who gets "Did you mean …?" in errors (graphql/introspection.ts) */
   introspection: Audience;
   suggestions: Audience;
+};
+
+export type WebhookSettings = {
+  /** Private, loopback and link-local addresses allowed as endpoints (tests, development; docs/security.md) */
+  allowPrivate: boolean;
+  /** One attempt is given up after this long */
+  timeoutMs: number;
+  /** The wait after the n-th failed attempt is base × 2^(n−1) */
+  backoffBaseMs: number;
+  /** Attempts before a delivery is dead-lettered (DEAD) */
+  maxAttempts: number;
+  /** Webhooks sent to at once by each instance that runs jobs */
+  concurrency: number;
+  /** How often the dispatcher looks for new events and for deliveries due */
+  pollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -162,10 +188,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimits: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST, concurrent: c.RATE_LIMIT_CONCURRENT },
     ingestItemsPerMinute: c.INGEST_ITEMS_PER_MINUTE,
+    importMaxBytes: c.IMPORT_MAX_BYTES,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     liveRetentionHours: c.LIVE_RETENTION_HOURS,
     livePollMs: c.LIVE_POLL_MS,
     liveBuffer: c.LIVE_BUFFER,
+    webhooks: {
+      allowPrivate: c.WEBHOOK_ALLOW_PRIVATE,
+      timeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      backoffBaseMs: c.WEBHOOK_BACKOFF_BASE_MS,
+      maxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+      concurrency: c.WEBHOOK_CONCURRENCY,
+      pollMs: c.WEBHOOK_POLL_MS,
+    },
     wallTileUrl: c.WALL_TILE_URL,
     // Production keeps the dashboard to its own documents and the schema from anonymous callers; development and tests
     // leave both open for tools (docs/security.md).

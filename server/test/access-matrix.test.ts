@@ -20,7 +20,7 @@ import { codeOf, startTestApp, type GqlResult, type TestApp } from './harness.js
 
 const ROLES = ['CURATOR', 'HEAD', 'SECTOR_LEAD', 'INCIDENT_MANAGER', 'POS_OPERATOR', 'EXECUTOR', 'ANALYST', 'REGION'];
 const who = (...names: string[]) => new Set(names);
-const EVERYONE = who(...ROLES, 'token:ORG_READ', 'token:ITEMS_INGEST', 'token:ITEMS_READ', 'token:PERSONAL_DATA_READ', 'token:KPI_READ', 'token:WALL_READ', 'anonymous');
+const EVERYONE = who(...ROLES, 'token:ORG_READ', 'token:ITEMS_INGEST', 'token:ITEMS_READ', 'token:PERSONAL_DATA_READ', 'token:KPI_READ', 'token:WALL_READ', 'token:WEBHOOKS', 'anonymous');
 /** A person's own account, notifications and profile: people only, never a token. */
 const PEOPLE = who(...ROLES);
 /** The organisation (and the calendar and deadline preview built on it): every person, tokens that read it, the wall. */
@@ -41,6 +41,8 @@ const PROBLEM_READERS = who(...ROLES, 'token:KPI_READ', 'token:WALL_READ');
 const PROBLEM_MANAGERS = who('HEAD', 'CURATOR', 'SECTOR_LEAD');
 /** Users, tokens, the organisation and the calendar are managed by the head alone. */
 const HEAD = who('HEAD');
+/** Webhooks: the head (every one of the municipality) and integrator tokens with WEBHOOKS (their own; docs/integrators.md). */
+const WEBHOOK_MANAGERS = who('HEAD', 'token:WEBHOOKS');
 
 const EXPECTED: Record<string, Set<string>> = {
   'query me': EVERYONE,
@@ -95,6 +97,11 @@ const EXPECTED: Record<string, Set<string>> = {
   /** A later status or answer from the item's source system: the tokens that ingest. */
   'mutation updateIngestedItem': who('token:ITEMS_INGEST'),
   'query itemQueueCounts': ITEM_WORKERS,
+  ...Object.fromEntries(
+    ['query webhooks', 'query webhookDeliveries', 'mutation createWebhook', 'mutation updateWebhook', 'mutation deleteWebhook', 'mutation replayWebhookDelivery', 'mutation pingWebhook'].map(
+      (op) => [op, WEBHOOK_MANAGERS],
+    ),
+  ),
   'query kpis': KPI_READERS,
   'query kpiSeries': KPI_READERS,
   'query kpiRanking': KPI_READERS,
@@ -334,6 +341,18 @@ const FIXTURES: Record<string, Fixture> = {
     probe: () => ({ x: randomUUID(), s: 'Статус' }),
   },
   'query itemQueueCounts': { doc: '{ itemQueueCounts { MINE } }' },
+  'query webhooks': { doc: '{ webhooks { id } }' },
+  'query webhookDeliveries': { doc: 'query($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }', probe: () => ({ w: NO_ID }), write: () => ({ w: ids.webhook }) },
+  'mutation createWebhook': {
+    doc: 'mutation($u: String!) { createWebhook(input: { url: $u, secret: "matrix-secret-0123456789", eventTypes: [CREATED] }) { id } }',
+    write: () => ({ u: 'https://93.184.216.34/hook' }),
+    // Passes the guard; a URL that is not http(s) is refused, so nothing is written.
+    probe: () => ({ u: 'ftp://93.184.216.34/hook' }),
+  },
+  'mutation updateWebhook': { doc: 'mutation($id: ID!) { updateWebhook(id: $id, input: { description: "Матрица" }) { id } }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
+  'mutation deleteWebhook': { doc: 'mutation($id: ID!) { deleteWebhook(id: $id) }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
+  'mutation replayWebhookDelivery': { doc: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', write: () => ({ id: ids.webhookDelivery }), probe: () => ({ id: NO_ID }) },
+  'mutation pingWebhook': { doc: 'mutation($id: ID!) { pingWebhook(id: $id) { id } }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
   'query kpis': { doc: '{ kpis(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { received } }' },
   'query kpiSeries': { doc: '{ kpiSeries(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00", bucket: MONTH) { from } }' },
   'query kpiRanking': { doc: '{ kpiRanking(by: DEPARTMENT, from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { key } }' },
@@ -486,6 +505,7 @@ async function fingerprint(): Promise<string> {
   const tables = [
     'item', 'item_event', 'item_answer', 'attachment', 'notification', 'department', 'category', 'sector', 'calendar_year',
     'answer_template', 'personal_data_access', 'item_counter', 'kpi_target', 'problem', 'problem_item', 'problem_measure', 'problem_report',
+    'webhook', 'webhook_delivery',
   ];
   const parts = tables.map((name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${name} x`);
   parts.push(`select 'app_user', md5(coalesce(string_agg(concat_ws(',', id, username, full_name, roles::text, active, password_hash, locale, department_id), '|' order by id), '')) from app_user`);
@@ -573,7 +593,7 @@ beforeAll(async () => {
   }
   creds.set('anonymous', { token: null });
   const head = creds.get('HEAD')!.token!;
-  for (const scope of ['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ', 'WALL_READ']) {
+  for (const scope of ['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ', 'WALL_READ', 'WEBHOOKS']) {
     const r = await t.gql<{ createApiToken: { token: string } }>(
       'mutation($n: String!, $k: TokenKind!, $s: Scope!) { createApiToken(input: { name: $n, kind: $k, scopes: [$s] }) { token } }',
       { n: `matrix ${scope}`, k: scope === 'WALL_READ' ? 'WALL_DISPLAY' : 'INTEGRATOR', s: scope },
@@ -655,6 +675,21 @@ beforeAll(async () => {
   ids.proposedProblem = (await problem([])).id;
   for (const id of [ids.problem, ids.otherProblem]) await run('mutation($id: ID!) { confirmProblem(id: $id) { id } }', { id });
   ids.measure = (await run<{ id: string }>('mutation($p: ID!) { addProblemMeasure(problemId: $p, input: { text: "Матрица: промыть сети", dueDate: "2026-03-20" }) { id } }', { p: ids.problem })).id;
+});
+
+/** A webhook of the head's (no scheduler runs here, so nothing is sent) and a delivery of it, a ping. */
+beforeAll(async () => {
+  const head = creds.get('HEAD')!.token!;
+  const hook = await t.gql<{ createWebhook: { id: string } }>(
+    'mutation { createWebhook(input: { url: "https://93.184.216.34/matrix", secret: "matrix-secret-0123456789", eventTypes: [CREATED] }) { id } }',
+    {},
+    head,
+  );
+  expect(hook.errors).toBeUndefined();
+  ids.webhook = hook.data!.createWebhook.id;
+  const ping = await t.gql<{ pingWebhook: { id: string } }>('mutation($id: ID!) { pingWebhook(id: $id) { id } }', { id: ids.webhook }, head);
+  expect(ping.errors).toBeUndefined();
+  ids.webhookDelivery = ping.data!.pingWebhook.id;
 });
 
 afterAll(async () => {

@@ -26,6 +26,8 @@ import { ProblemItem } from '../modules/problems/problem-item.entity.js';
 import { ProblemMeasure } from '../modules/problems/problem-measure.entity.js';
 import { ProblemReport } from '../modules/problems/problem-report.entity.js';
 import { Report } from '../modules/reports/report.entity.js';
+import { ImportFile, ImportJob, ImportMapping, ImportRowError } from '../modules/imports/import.entity.js';
+import { Webhook, WebhookDelivery, WebhookDispatch } from '../modules/webhooks/webhook.entity.js';
 
 /** Every entity of the application. Add a new one here and create a migration (`pnpm migration:create`). */
 export const entities = [
@@ -59,6 +61,13 @@ export const entities = [
   ProblemMeasure,
   ProblemReport,
   Report,
+  ImportFile,
+  ImportMapping,
+  ImportJob,
+  ImportRowError,
+  Webhook,
+  WebhookDelivery,
+  WebhookDispatch,
 ];
 
 /** Entities whose rows belong to a municipality: every TenantEntity, and users (null for regional readers). */

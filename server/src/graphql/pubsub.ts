@@ -47,6 +47,20 @@ export type Topics = {
       problemId?: string;
     } & Partial<ItemFactsPayload>,
   ];
+  /** An import job committed a chunk, or started, finished or failed (modules/imports). */
+  IMPORT_PROGRESS: [
+    {
+      municipalityId: string;
+      jobId: string;
+      status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+      total: number | null;
+      processed: number;
+      created: number;
+      existing: number;
+      rejected: number;
+      at: string;
+    },
+  ];
   /** A session, all of a person's sessions (but one), or a token ended; or a person's access changed. */
   ACCESS_REVOKED: [
     {

@@ -10,6 +10,7 @@ import {
 import { AttachmentFieldsResolver, ItemAnswerFieldsResolver, ItemConnectionFieldsResolver, ItemEventFieldsResolver, ItemFieldsResolver, ItemResolver } from '../modules/items/item.resolver.js';
 import { AnswerTemplateResolver } from '../modules/items/answer-template.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
+import { ImportResolver } from '../modules/imports/import.resolver.js';
 import { NotificationResolver } from '../modules/notifications/notification.resolver.js';
 import { CalendarResolver } from '../modules/calendar/calendar.resolver.js';
 import { OrganisationTopicsResolver } from '../modules/organisation/organisation.topics.js';
@@ -25,6 +26,7 @@ import {
 } from '../modules/problems/problem.resolver.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { AlertResolver, LiveBoardResolver, LiveFiguresResolver, LiveResolver } from '../modules/live/live.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -39,6 +41,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CalendarResolver,
   ItemResolver,
   IngestResolver,
+  ImportResolver,
   ItemFieldsResolver,
   ItemConnectionFieldsResolver,
   ItemAnswerFieldsResolver,
@@ -61,4 +64,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveFiguresResolver,
   LiveBoardResolver,
   AuditResolver,
+  WebhookResolver,
 ];

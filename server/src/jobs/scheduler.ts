@@ -10,6 +10,7 @@ import { purgeLiveEvents } from '../modules/live/live-bus.js';
 import { purgeThrottle } from '../modules/auth/sign-in-throttle.js';
 import { runScheduledReports } from '../modules/reports/report.service.js';
 import type { Config } from '../config.js';
+import { startWebhookJobs, type WebhookJobs } from '../modules/webhooks/webhook-jobs.js';
 
 export const QUEUES = {
   deadlineScan: 'deadline-scan',
@@ -21,7 +22,7 @@ export const QUEUES = {
   reports: 'scheduled-reports',
 } as const;
 
-export type Scheduler = { boss: PgBoss; stop: () => Promise<void> };
+export type Scheduler = { boss: PgBoss; webhooks: WebhookJobs | null; stop: () => Promise<void> };
 
 const HANDLED = Symbol.for('otklik.pg-boss.job-ends-handled');
 
@@ -56,7 +57,7 @@ function handleUnawaitedJobEnds(): void {
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours'>> }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks'>> }): Promise<Scheduler> {
   handleUnawaitedJobEnds();
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
@@ -96,9 +97,12 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     for (let n = -1; n !== 0 && months < 1_000; months += n) n = await refreshMonths(em, { limit: 3 });
     if (days || months) logger.debug(`rebuilt the KPI rollups of ${days} days and ${months} months`);
   });
+  // Webhooks (modules/webhooks): deliveries made from the live events, sent by their own workers.
+  const webhooks: WebhookJobs | null = deps.config?.webhooks ? await startWebhookJobs({ boss, orm: deps.orm, now: deps.now, settings: deps.config.webhooks }) : null;
   // Live events are kept for clients that reconnect with a cursor (modules/live), then dropped; so are old sign-in failures.
+  // Those not yet made into webhook deliveries are kept until they are.
   await boss.work(QUEUES.liveEventsPurge, async () => {
-    const n = await purgeLiveEvents(systemEm(deps.orm), deps.now(), deps.config?.liveRetentionHours ?? 3);
+    const n = await purgeLiveEvents(systemEm(deps.orm), deps.now(), deps.config?.liveRetentionHours ?? 3, webhooks ? 'webhook_dispatch' : undefined);
     if (n) logger.debug(`dropped ${n} live events older than the retention`);
     // Sign-in failures are forgotten after an hour (modules/auth/sign-in-throttle.ts).
     await purgeThrottle(systemEm(deps.orm), deps.now());
@@ -117,8 +121,10 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   });
   return {
     boss,
-    stop: () => {
+    webhooks,
+    stop: async () => {
       stopping = true;
+      await webhooks?.stop();
       return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };

@@ -33,6 +33,7 @@ export enum Scope {
   PERSONAL_DATA_READ = 'PERSONAL_DATA_READ',
   KPI_READ = 'KPI_READ',
   WALL_READ = 'WALL_READ',
+  WEBHOOKS = 'WEBHOOKS',
 }
 registerEnumType(Scope, { name: 'Scope', description: 'Scopes of an API token' });
 
@@ -51,6 +52,7 @@ export const scopesAllowedFor: Record<TokenKind, readonly Scope[]> = {
     Scope.ITEMS_READ,
     Scope.PERSONAL_DATA_READ,
     Scope.KPI_READ,
+    Scope.WEBHOOKS,
   ],
 };
 
@@ -68,6 +70,8 @@ export enum Permission {
   ITEMS_CREATE = 'ITEMS_CREATE',
   /** Items in batches from another system (`ingestItems`): integrator tokens with the ITEMS_INGEST scope. */
   ITEMS_INGEST = 'ITEMS_INGEST',
+  /** Bulk import of a CSV or XLSX file (modules/imports): the people who register items. */
+  ITEMS_IMPORT = 'ITEMS_IMPORT',
   ITEMS_WORK = 'ITEMS_WORK',
   TEMPLATES_MANAGE = 'TEMPLATES_MANAGE',
   /** A person's own account: profile, password, notifications. Tokens have none. */
@@ -91,6 +95,11 @@ export enum Permission {
    * municipality; Prometheus reads it with the installation's METRICS_TOKEN instead (observability/metrics.routes.ts).
    */
   METRICS_READ = 'METRICS_READ',
+  /**
+   * Registering webhooks and reading their deliveries (modules/webhooks): the head (every webhook of the
+   * municipality) and integrator tokens with the WEBHOOKS scope (their own).
+   */
+  WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
 }
 
 const STAFF: Role[] = [
@@ -120,6 +129,7 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
     scopes: [Scope.ITEMS_INGEST],
   },
   [Permission.ITEMS_INGEST]: { roles: [], scopes: [Scope.ITEMS_INGEST] },
+  [Permission.ITEMS_IMPORT]: { roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER], scopes: [] },
   // Which item a role may move, and how, is the item access policy's business (modules/items/item-access.ts).
   [Permission.ITEMS_WORK]: {
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER, Role.EXECUTOR],
@@ -135,6 +145,7 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
   [Permission.REPORTS_GENERATE]: { roles: [Role.HEAD, Role.CURATOR], scopes: [] },
   [Permission.AUDIT_READ]: { roles: [Role.HEAD], scopes: [] },
   [Permission.METRICS_READ]: { roles: [Role.REGION], scopes: [] },
+  [Permission.WEBHOOKS_MANAGE]: { roles: [Role.HEAD], scopes: [Scope.WEBHOOKS] },
 };
 
 /** Roles whose holders read every municipality of the installation (and write none). */

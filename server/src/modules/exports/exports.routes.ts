@@ -51,7 +51,7 @@ function failWith(res: Response, e: unknown): void {
  * cookie): with the cookie, a request whose Origin, or for a cross-site navigation whose Referer, is neither this
  * server nor one of DASHBOARD_ORIGINS is refused. A bearer token is not affected.
  */
-function foreignPage(req: Request, allowed: readonly string[]): boolean {
+export function foreignPage(req: Request, allowed: readonly string[]): boolean {
   if (/^Bearer\s/i.test(req.headers.authorization ?? '')) return false;
   if (req.headers.origin) return !originAllowed(req.headers.origin, req.headers.host, allowed);
   if (req.headers['sec-fetch-site'] !== 'cross-site') return false;

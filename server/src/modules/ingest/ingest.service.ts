@@ -333,3 +333,20 @@ function summary(results: IngestItemResult[]): IngestResult {
     rejected: results.filter((r) => r.error).length,
   };
 }
+
+/**
+ * What `ingestItems` would refuse of `inputs`, writing nothing: each input's error at its position (null: it would be
+ * accepted), by the same checks and the same catalogue lookups. For bulk import's dry run (modules/imports).
+ */
+export async function ingestProblems(ctx: Ctx, inputs: IngestItemInput[]): Promise<(IngestError | null)[]> {
+  const now = ctx.now();
+  const codes = [...new Set(inputs.map((i) => i.categoryCode).filter((c): c is string => !!c))];
+  const settlementIds = [...new Set(inputs.map((i) => i.settlementId).filter((id): id is string => !!id && UUID.test(id)))];
+  const [categories, settlements] = await Promise.all([
+    codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
+    settlementIds.length ? ctx.em.find(Settlement, { id: { $in: settlementIds } }) : [],
+  ]);
+  const categoryBy = new Map(categories.map((c) => [c.code, c]));
+  const settlementBy = new Map(settlements.map((s) => [s.id, s]));
+  return Promise.all(inputs.map((input) => problemOf(input, now, categoryBy, settlementBy)));
+}

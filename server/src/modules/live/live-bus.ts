@@ -170,8 +170,12 @@ export class LiveBus {
   }
 }
 
-/** Drops the events older than the retention (they stay at least that long for clients that reconnect). */
-export async function purgeLiveEvents(em: { getConnection(): { execute(sql: string, params: unknown[], method: 'run'): Promise<unknown> } }, now: Date, hours: number): Promise<number> {
-  const r = (await em.getConnection().execute(`delete from live_event where at < ? and cursor is not null`, [new Date(now.getTime() - hours * 3_600_000)], 'run')) as { affectedRows?: number };
+/**
+ * Drops the events older than the retention (they stay at least that long for clients that reconnect). With
+ * `keepUnread: 'webhook_dispatch'`, an event the webhook dispatcher has not read yet stays (modules/webhooks).
+ */
+export async function purgeLiveEvents(em: { getConnection(): { execute(sql: string, params: unknown[], method: 'run'): Promise<unknown> } }, now: Date, hours: number, keepUnread?: 'webhook_dispatch'): Promise<number> {
+  const unread = keepUnread ? ` and cursor <= coalesce((select cursor from ${keepUnread} where id = 1), 0)` : '';
+  const r = (await em.getConnection().execute(`delete from live_event where at < ? and cursor is not null${unread}`, [new Date(now.getTime() - hours * 3_600_000)], 'run')) as { affectedRows?: number };
   return r.affectedRows ?? 0;
 }
