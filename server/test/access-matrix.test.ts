@@ -39,6 +39,8 @@ const KPI_READERS = who('HEAD', 'CURATOR', 'SECTOR_LEAD', 'ANALYST', 'REGION', '
 const PROBLEM_READERS = who(...ROLES, 'token:KPI_READ', 'token:WALL_READ');
 /** The list of problems: the curator confirms it and approves plans, the head and sector leads work it (docs/problems.md). */
 const PROBLEM_MANAGERS = who('HEAD', 'CURATOR', 'SECTOR_LEAD');
+/** Bulk import of files (docs/integrators.md): the people who register items; no token. */
+const IMPORTERS = who('HEAD', 'SECTOR_LEAD', 'POS_OPERATOR', 'INCIDENT_MANAGER');
 /** Users, tokens, the organisation and the calendar are managed by the head alone. */
 const HEAD = who('HEAD');
 /** Webhooks: the head (every one of the municipality) and integrator tokens with WEBHOOKS (their own; docs/integrators.md). */
@@ -97,6 +99,12 @@ const EXPECTED: Record<string, Set<string>> = {
   /** A later status or answer from the item's source system: the tokens that ingest. */
   'mutation updateIngestedItem': who('token:ITEMS_INGEST'),
   'query itemQueueCounts': ITEM_WORKERS,
+  ...Object.fromEntries(
+    [
+      'query importFile', 'query importMappings', 'mutation saveImportMapping', 'mutation deleteImportMapping', 'mutation startImport',
+      'query importJob', 'query importJobs', 'query importRowErrors', 'subscription importProgress',
+    ].map((op) => [op, IMPORTERS]),
+  ),
   ...Object.fromEntries(
     ['query webhooks', 'query webhookDeliveries', 'mutation createWebhook', 'mutation updateWebhook', 'mutation deleteWebhook', 'mutation replayWebhookDelivery', 'mutation pingWebhook'].map(
       (op) => [op, WEBHOOK_MANAGERS],
@@ -353,6 +361,29 @@ const FIXTURES: Record<string, Fixture> = {
   'mutation deleteWebhook': { doc: 'mutation($id: ID!) { deleteWebhook(id: $id) }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
   'mutation replayWebhookDelivery': { doc: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', write: () => ({ id: ids.webhookDelivery }), probe: () => ({ id: NO_ID }) },
   'mutation pingWebhook': { doc: 'mutation($id: ID!) { pingWebhook(id: $id) { id } }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
+  'query importFile': { doc: 'query($id: ID!) { importFile(id: $id) { headers } }', probe: () => ({ id: NO_ID }), write: () => ({ id: NO_ID }) },
+  'query importMappings': { doc: '{ importMappings { id } }' },
+  'mutation saveImportMapping': {
+    doc: 'mutation($f: ImportField!) { saveImportMapping(input: { name: "Матрица", source: "matrix", columns: [{ column: "Текст", field: TEXT }, { column: "Номер", field: $f }] }) { id } }',
+    write: () => ({ f: 'EXTERNAL_ID' }),
+    // Passes the guard; TEXT mapped twice is refused, so nothing is written.
+    probe: () => ({ f: 'TEXT' }),
+  },
+  'mutation deleteImportMapping': { doc: 'mutation($id: ID!) { deleteImportMapping(id: $id) }', write: () => ({ id: ids.importMapping }), probe: () => ({ id: NO_ID }) },
+  'mutation startImport': {
+    doc: 'mutation($f: ID!) { startImport(input: { fileId: $f, source: "matrix", kind: MESSAGE, channel: PHONE, columns: [{ column: "Номер", field: EXTERNAL_ID }, { column: "Дата", field: RECEIVED_AT }, { column: "Текст", field: TEXT }] }) { id } }',
+    write: () => ({ f: ids.importFile }),
+    probe: () => ({ f: NO_ID }),
+  },
+  'query importJob': { doc: 'query($id: ID!) { importJob(id: $id) { id } }', probe: () => ({ id: ids.importJob }), write: () => ({ id: ids.importJob }) },
+  'query importJobs': { doc: '{ importJobs { id } }' },
+  'query importRowErrors': {
+    doc: 'query($id: ID!) { importRowErrors(jobId: $id) { totalCount } }',
+    probe: () => ({ id: ids.importJob }),
+    write: () => ({ id: ids.importJob }),
+  },
+  // The job's id is known only once the beforeAll below has started one; the document is set there.
+  'subscription importProgress': { doc: 'subscription { importProgress(jobId: "00000000-0000-0000-0000-000000000000") { id status } }' },
   'query kpis': { doc: '{ kpis(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { received } }' },
   'query kpiSeries': { doc: '{ kpiSeries(from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00", bucket: MONTH) { from } }' },
   'query kpiRanking': { doc: '{ kpiRanking(by: DEPARTMENT, from: "2026-03-01T00:00:00+03:00", to: "2026-04-01T00:00:00+03:00") { key } }' },
@@ -505,6 +536,7 @@ async function fingerprint(): Promise<string> {
   const tables = [
     'item', 'item_event', 'item_answer', 'attachment', 'notification', 'department', 'category', 'sector', 'calendar_year',
     'answer_template', 'personal_data_access', 'item_counter', 'kpi_target', 'problem', 'problem_item', 'problem_measure', 'problem_report',
+    'import_file', 'import_mapping', 'import_job',
     'webhook', 'webhook_delivery',
   ];
   const parts = tables.map((name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${name} x`);
@@ -675,6 +707,29 @@ beforeAll(async () => {
   ids.proposedProblem = (await problem([])).id;
   for (const id of [ids.problem, ids.otherProblem]) await run('mutation($id: ID!) { confirmProblem(id: $id) { id } }', { id });
   ids.measure = (await run<{ id: string }>('mutation($p: ID!) { addProblemMeasure(problemId: $p, input: { text: "Матрица: промыть сети", dueDate: "2026-03-20" }) { id } }', { p: ids.problem })).id;
+});
+
+/** A file uploaded for import, a job of it (queued: no scheduler runs here) and a saved mapping. */
+beforeAll(async () => {
+  const head = creds.get('HEAD')!.token!;
+  const upload = await fetch(`${t.url}/imports?name=matrix.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${head}`, 'content-type': 'text/csv', 'x-otklik-upload': '1' },
+    body: 'Номер;Дата;Текст\r\nM-1;01.11.2026 10:00;Матрица: не вывозят мусор\r\n',
+  });
+  expect(upload.status).toBe(201);
+  ids.importFile = ((await upload.json()) as { id: string }).id;
+  const started = await t.gql<{ startImport: { id: string } }>(FIXTURES['mutation startImport']!.doc, { f: ids.importFile }, head);
+  expect(started.errors).toBeUndefined();
+  ids.importJob = started.data!.startImport.id;
+  FIXTURES['subscription importProgress'] = { doc: `subscription { importProgress(jobId: "${ids.importJob}") { id status } }` };
+  const mapping = await t.gql<{ saveImportMapping: { id: string } }>(
+    'mutation { saveImportMapping(input: { name: "Удалить", source: "matrix", columns: [{ column: "Текст", field: TEXT }] }) { id } }',
+    {},
+    head,
+  );
+  expect(mapping.errors).toBeUndefined();
+  ids.importMapping = mapping.data!.saveImportMapping.id;
 });
 
 /** A webhook of the head's (no scheduler runs here, so nothing is sent) and a delivery of it, a ping. */

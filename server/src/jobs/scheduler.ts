@@ -10,6 +10,7 @@ import { purgeLiveEvents } from '../modules/live/live-bus.js';
 import { purgeThrottle } from '../modules/auth/sign-in-throttle.js';
 import { runScheduledReports } from '../modules/reports/report.service.js';
 import type { Config } from '../config.js';
+import { startImportJobs } from '../modules/imports/import-job.js';
 import { startWebhookJobs, type WebhookJobs } from '../modules/webhooks/webhook-jobs.js';
 
 export const QUEUES = {
@@ -20,6 +21,7 @@ export const QUEUES = {
   liveEventsPurge: 'live-events-purge',
   problemMeasureScan: 'problem-measure-scan',
   reports: 'scheduled-reports',
+  importSweep: 'import-sweep',
 } as const;
 
 export type Scheduler = { boss: PgBoss; webhooks: WebhookJobs | null; stop: () => Promise<void> };
@@ -76,6 +78,8 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.schedule(QUEUES.liveEventsPurge, '*/10 * * * *');
   // Hourly: each municipality's weekly report once its Monday 06:00 local has passed, the monthly once the 1st 06:00.
   await boss.schedule(QUEUES.reports, '7 * * * *');
+  // Imports nobody holds (a worker stopped or died) are sent again (modules/imports/import-job.ts).
+  await boss.schedule(QUEUES.importSweep, '* * * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now());
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -119,11 +123,14 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     const r = await runScheduledReports({ orm: deps.orm, now: deps.now, config: deps.config });
     if (r.generated) logger.info(`generated ${r.generated} scheduled reports`);
   });
+  // Bulk imports (modules/imports): they read their files from the file store, so only with a configured one.
+  const imports = deps.config ? await startImportJobs({ boss, orm: deps.orm, now: deps.now, config: deps.config, sweepQueue: QUEUES.importSweep }) : null;
   return {
     boss,
     webhooks,
     stop: async () => {
       stopping = true;
+      imports?.stop();
       await webhooks?.stop();
       return boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

@@ -17,6 +17,7 @@ import { Migration20261202060000_notification_digests_applicant_search } from '.
 import { Migration20261202072949_inbox_order_indexes } from './Migration20261202072949_inbox_order_indexes.js';
 import { Migration20261202163000_item_source_status } from './Migration20261202163000_item_source_status.js';
 import { Migration20261202170000_webhooks } from './Migration20261202170000_webhooks.js';
+import { Migration20261202180000_imports } from './Migration20261202180000_imports.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -37,4 +38,5 @@ export const migrationsList = [
   { name: 'Migration20261202072949_inbox_order_indexes', class: Migration20261202072949_inbox_order_indexes },
   { name: 'Migration20261202163000_item_source_status', class: Migration20261202163000_item_source_status },
   { name: 'Migration20261202170000_webhooks', class: Migration20261202170000_webhooks },
+  { name: 'Migration20261202180000_imports', class: Migration20261202180000_imports },
 ];
