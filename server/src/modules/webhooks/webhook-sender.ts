@@ -68,9 +68,9 @@ type DueRow = { id: string; event_type: string; body: string; tries: number; att
 
 /**
  * The job of one webhook (queue `webhook-deliver`): takes the webhook's lease, so no other worker of any instance
- * sends to it meanwhile, then sends its deliveries that are due, oldest first, one at a time, recording each
- * attempt, until none is left, one fails (the endpoint is then left alone until the next one is due), the budget
- * is spent, or the server stops. An endpoint that hangs holds this one worker for at most WEBHOOK_TIMEOUT_MS; the
+ * sends to it meanwhile, then sends its deliveries that are due, in the order of their events, one at a time,
+ * recording each attempt, until none is left, one fails (the endpoint is then left alone until the next one is due),
+ * the budget is spent, or the server stops. An endpoint that hangs holds this one worker for at most WEBHOOK_TIMEOUT_MS; the
  * other webhooks are sent by the other workers. When the owner may no longer receive, what is pending is CANCELLED.
  * Returns the number of attempts made.
  */
@@ -93,7 +93,7 @@ export async function sendDue(em: EntityManager, webhookId: string, settings: We
     for (;;) {
       const due: DueRow[] = await em.execute(
         `select id, event_type, body, tries, jsonb_array_length(attempts) as attempt_count from webhook_delivery
-         where webhook_id = ? and status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit ?`,
+         where webhook_id = ? and status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, event_cursor nulls last, id limit ?`,
         [webhookId, now(), BATCH],
       );
       if (!due.length) return attempts;
