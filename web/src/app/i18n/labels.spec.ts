@@ -84,6 +84,7 @@ const NOT_SHOWN: Record<string, string> = {
   KpiDirection: 'said as "не ниже" / "не выше" of a target',
   KpiFigure: 'named by its field (analytics.figures), checked below',
   ReportStatus: 'only READY reports are listed',
+  WebhookDeliveryStatus: 'webhooks are an API for integrators; the dashboard has no page for them',
 };
 
 /** The server's sources (not tests): its TypeScript files under `dirs`. */

@@ -37,7 +37,7 @@ describe('token scopes', () => {
   it('does not offer a wall the organisation on its own: the wall scope gives it and more', () => {
     expect(scopeGrants('WALL_READ')).toEqual(expect.arrayContaining(scopeGrants('ORG_READ')));
     expect(SCOPES_BY_KIND.WALL_DISPLAY).toEqual(['WALL_READ', 'KPI_READ']);
-    expect(SCOPES_BY_KIND.INTEGRATOR).toEqual(['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ']);
+    expect(SCOPES_BY_KIND.INTEGRATOR).toEqual(['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ', 'WEBHOOKS']);
     expect(scopesForKind('WALL_DISPLAY', ['PERSONAL_DATA_READ', 'ITEMS_READ', 'KPI_READ', 'ORG_READ'])).toEqual(['KPI_READ']);
   });
 

@@ -16,7 +16,7 @@ const SCOPE_TABLE = table.scopes as unknown as Record<Scope, ScopeEntry>;
 export const TOKEN_KINDS: readonly TokenKind[] = ['WALL_DISPLAY', 'INTEGRATOR'];
 
 /** The order in which the form lists scopes: what the kind is for first. */
-const LIST_ORDER: readonly Scope[] = ['WALL_READ', 'ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ'];
+const LIST_ORDER: readonly Scope[] = ['WALL_READ', 'ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ', 'WEBHOOKS'];
 
 /** Everything a scope gives; empty for a scope that gives nothing. */
 export function scopeGrants(scope: Scope): ScopeGrant[] {

@@ -92,6 +92,7 @@ const en: typeof ru = {
     ITEMS_INGEST: 'Ingest items',
     ITEMS_READ: 'Read items',
     PERSONAL_DATA_READ: 'Personal data',
+    WEBHOOKS: 'Webhooks',
   },
   scopeGrants: {
     ORG_READ: 'the organisation (sectors, categories, departments, settlements)',
@@ -101,6 +102,7 @@ const en: typeof ru = {
     KPI_READ: 'the figures and their live updates',
     PROBLEMS_READ: 'the list of problems',
     PERSONAL_DATA: 'with reading items, the applicants in full (152-FZ), every view written to the access log',
+    WEBHOOKS_MANAGE: 'webhooks: the item changes sent to your system as they happen, signed, with a delivery log',
   },
   home: {
     title: 'Start page',

@@ -32,7 +32,7 @@ describe('TokenCreateForm', () => {
     expect(checked(wrapper)).toEqual(['WALL_READ', 'KPI_READ']);
 
     await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
-    expect(offered()).toEqual(['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ']);
+    expect(offered()).toEqual(['ORG_READ', 'ITEMS_INGEST', 'ITEMS_READ', 'PERSONAL_DATA_READ', 'KPI_READ', 'WEBHOOKS']);
     // KPI_READ is allowed for both kinds and stays chosen; WALL_READ goes.
     expect(checked(wrapper)).toEqual(['KPI_READ']);
 
