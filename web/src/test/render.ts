@@ -65,6 +65,7 @@ export const blankRoutes: RouteRecordRaw[] = Object.entries({
   problems: '/problems',
   problem: '/problems/:id',
   reports: '/reports',
+  import: '/import',
   wall: '/wall',
 }).map(([name, path]) => ({ name, path, component: Blank }));
 

@@ -75,6 +75,9 @@ const SHOWN: Record<string, readonly string[]> = {
   KpiBucket: ['analytics.series.buckets'],
   KpiItemSet: ['analytics.sets'],
   ReportKind: ['reports.kinds'],
+  ImportField: ['imports.fields'],
+  ImportStatus: ['imports.statuses'],
+  ImportEncoding: ['imports.encodings'],
 };
 
 /** Enums the dashboard never shows as words, and why. */
@@ -85,6 +88,7 @@ const NOT_SHOWN: Record<string, string> = {
   KpiFigure: 'named by its field (analytics.figures), checked below',
   ReportStatus: 'only READY reports are listed',
   WebhookDeliveryStatus: 'webhooks are an API for integrators; the dashboard has no page for them',
+  ImportFormat: 'said as its own name, CSV or XLSX',
 };
 
 /** The server's sources (not tests): its TypeScript files under `dirs`. */

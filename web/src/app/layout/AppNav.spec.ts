@@ -20,6 +20,7 @@ describe('AppNav', () => {
       'nav-analytics',
       'nav-problems',
       'nav-reports',
+      'nav-import',
       'nav-organisation',
       'nav-organisation-users',
       'nav-tokens',

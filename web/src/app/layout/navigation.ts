@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'analytics', labelKey: 'nav.analytics', icon: 'chart', activeFor: ['analytics', 'analytics-targets'] },
   { name: 'problems', labelKey: 'nav.problems', icon: 'alert', activeFor: ['problems', 'problem'] },
   { name: 'reports', labelKey: 'nav.reports', icon: 'download', activeFor: ['reports'] },
+  { name: 'import', labelKey: 'nav.import', icon: 'upload', activeFor: ['import'] },
   {
     name: 'organisation',
     labelKey: 'nav.organisation',

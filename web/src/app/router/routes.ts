@@ -74,6 +74,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'REPORTS_READ', title: 'reports.title' },
       },
       {
+        path: 'import',
+        name: 'import',
+        component: () => import('../../features/import/pages/ImportPage.vue'),
+        meta: { permission: 'ITEMS_IMPORT', title: 'imports.title' },
+      },
+      {
         path: 'organisation',
         component: () => import('../../features/organisation/pages/OrganisationPage.vue'),
         meta: { permission: 'ORG_READ', title: 'organisation.title' },

@@ -4,6 +4,7 @@ import type ru from './ru';
 import { en as wall } from '../../../features/wall/messages';
 import { en as problems } from '../../../features/problems/messages';
 import { en as reports } from '../../../features/reports/messages';
+import { en as imports } from '../../../features/import/messages';
 import { en as audit } from '../../../features/audit/messages';
 
 const en: typeof ru = {
@@ -25,6 +26,7 @@ const en: typeof ru = {
     analytics: 'Analytics',
     problems: 'Problems',
     reports: 'Reports',
+    import: 'Import',
     audit: 'Audit log',
   },
   locale: {
@@ -1130,6 +1132,7 @@ const en: typeof ru = {
   wall,
   problems,
   reports,
+  imports,
   audit,
 };
 

@@ -6,6 +6,7 @@
 import { ru as wall } from '../../../features/wall/messages';
 import { ru as problems } from '../../../features/problems/messages';
 import { ru as reports } from '../../../features/reports/messages';
+import { ru as imports } from '../../../features/import/messages';
 import { ru as audit } from '../../../features/audit/messages';
 
 const ru = {
@@ -27,6 +28,7 @@ const ru = {
     analytics: 'Аналитика',
     problems: 'Проблемы',
     reports: 'Отчёты',
+    import: 'Импорт',
     audit: 'Журнал аудита',
   },
   locale: {
@@ -1132,6 +1134,7 @@ const ru = {
   wall,
   problems,
   reports,
+  imports,
   audit,
 };
 
