@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -285,6 +286,29 @@ describe('bulk import', () => {
       head,
     );
     expect(r.data!.importFile).toEqual({ encoding: 'WINDOWS_1251', delimiter: ',', headers: HEADER, rows: [good(1)] });
+  });
+
+  it('reads an XLSX: its first worksheet, a date cell as the municipality\'s wall clock, and checks its rows like a CSV\'s', async () => {
+    const path = join(dir, 'book.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Выгрузка');
+    sheet.addRow(HEADER);
+    // An Excel date has no zone: 15.10.2026 09:30 is read as 09:30 in Europe/Volgograd (UTC+3).
+    sheet.addRow(good(0).map((v, c) => (c === 1 ? new Date(Date.UTC(2026, 9, 15, 9, 30)) : v)));
+    sheet.addRow(good(1).map((v, c) => (c === 4 ? 'ой' : v)));
+    await workbook.xlsx.writeFile(path);
+    const up = await upload(path, 'book.xlsx');
+    expect(up.status).toBe(201);
+    const file = (await up.json()) as { id: string; format: string };
+    expect(file.format).toBe('XLSX');
+    const preview = await t.gql<{ importFile: { headers: string[]; rows: string[][] } }>('query($id: ID!) { importFile(id: $id) { headers rows } }', { id: file.id }, head);
+    expect(preview.data!.importFile.headers).toEqual(HEADER);
+    expect(preview.data!.importFile.rows[0]![1]).toBe('15.10.2026 09:30');
+    const done = await finished((await start(file.id, false, 'xlsx-crm')).id, 60_000);
+    expect(done).toMatchObject({ status: 'DONE', total: 2, processed: 2, created: 1, rejected: 1 });
+    expect((await allErrors(done.id)).map((e) => [e.line, e.field])).toEqual([[3, 'TEXT']]);
+    const [item] = await t.orm.em.fork().getConnection().execute<{ received_at: Date }[]>("select received_at from item where source = 'xlsx-crm'");
+    expect(new Date(item!.received_at).toISOString()).toBe('2026-10-15T06:30:00.000Z');
   });
 
   it('refuses a mapping that does not fit the file, naming every problem', async () => {
