@@ -360,7 +360,7 @@ const FIXTURES: Record<string, Fixture> = {
   'mutation updateWebhook': { doc: 'mutation($id: ID!) { updateWebhook(id: $id, input: { description: "Матрица" }) { id } }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
   'mutation deleteWebhook': { doc: 'mutation($id: ID!) { deleteWebhook(id: $id) }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
   'mutation replayWebhookDelivery': { doc: 'mutation($id: ID!) { replayWebhookDelivery(id: $id) { id } }', write: () => ({ id: ids.webhookDelivery }), probe: () => ({ id: NO_ID }) },
-  'mutation pingWebhook': { doc: 'mutation($id: ID!) { pingWebhook(id: $id) { id } }', write: () => ({ id: ids.webhook }), probe: () => ({ id: NO_ID }) },
+  'mutation pingWebhook': { doc: 'mutation($w: ID!) { pingWebhook(webhookId: $w) { id } }', write: () => ({ w: ids.webhook }), probe: () => ({ w: NO_ID }) },
   'query importFile': { doc: 'query($id: ID!) { importFile(id: $id) { headers } }', probe: () => ({ id: NO_ID }), write: () => ({ id: NO_ID }) },
   'query importMappings': { doc: '{ importMappings { id } }' },
   'mutation saveImportMapping': {
@@ -742,7 +742,7 @@ beforeAll(async () => {
   );
   expect(hook.errors).toBeUndefined();
   ids.webhook = hook.data!.createWebhook.id;
-  const ping = await t.gql<{ pingWebhook: { id: string } }>('mutation($id: ID!) { pingWebhook(id: $id) { id } }', { id: ids.webhook }, head);
+  const ping = await t.gql<{ pingWebhook: { id: string } }>('mutation($w: ID!) { pingWebhook(webhookId: $w) { id } }', { w: ids.webhook }, head);
   expect(ping.errors).toBeUndefined();
   ids.webhookDelivery = ping.data!.pingWebhook.id;
 });

@@ -251,7 +251,7 @@ describe('webhooks', () => {
     const hook = await endpoint();
     const secret = 'whsec-ping-0123456789abcdef';
     const webhookId = await createWebhook(head, hook.url, secret);
-    const r = await t.gql<{ pingWebhook: { id: string; eventType: string } }>('mutation($id: ID!) { pingWebhook(id: $id) { id eventType } }', { id: webhookId }, head);
+    const r = await t.gql<{ pingWebhook: { id: string; eventType: string } }>('mutation($w: ID!) { pingWebhook(webhookId: $w) { id eventType } }', { w: webhookId }, head);
     expect(r.data?.pingWebhook.eventType).toBe('PING');
     await vi.waitFor(() => expect(hook.received).toHaveLength(1), { timeout: 10_000, interval: 50 });
     expect(hook.received[0]!.headers['x-otklik-event']).toBe('PING');

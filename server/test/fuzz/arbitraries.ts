@@ -55,6 +55,8 @@ export const ENTITIES = [
   'notification',
   'settlement',
   'attachment',
+  'webhook',
+  'webhookDelivery',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -82,6 +84,7 @@ const ID_NAMES: Record<string, Entity> = {
   problemId: 'problem',
   sourceId: 'problem',
   targetId: 'problem',
+  webhookId: 'webhook',
 };
 /** GraphQL types of the entities. */
 const TYPE_ENTITIES: Record<string, Entity> = {
@@ -97,6 +100,8 @@ const TYPE_ENTITIES: Record<string, Entity> = {
   Notification: 'notification',
   Settlement: 'settlement',
   Attachment: 'attachment',
+  Webhook: 'webhook',
+  WebhookDelivery: 'webhookDelivery',
 };
 
 function entityOfId(mutation: GraphQLField<unknown, unknown>, name: string): Entity {

@@ -38,6 +38,8 @@ const TABLES: Record<Entity, string> = {
   notification: 'notification',
   settlement: 'settlement',
   attachment: 'attachment',
+  webhook: 'webhook',
+  webhookDelivery: 'webhook_delivery',
 };
 
 export type Actor = { username: string; id: string; token: string };

@@ -51,7 +51,7 @@ export class WebhookResolver {
 
   @Authorized(Permission.WEBHOOKS_MANAGE)
   @Mutation(() => WebhookDeliveryView, { description: 'Queues a signed PING delivery to the webhook' })
-  pingWebhook(@Context() ctx: Ctx, @Arg('id', () => ID) id: string): Promise<WebhookDeliveryView> {
-    return service.pingWebhook(ctx, id);
+  pingWebhook(@Context() ctx: Ctx, @Arg('webhookId', () => ID) webhookId: string): Promise<WebhookDeliveryView> {
+    return service.pingWebhook(ctx, webhookId);
   }
 }
