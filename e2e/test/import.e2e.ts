@@ -46,7 +46,7 @@ async function watch(page: Page): Promise<number[]> {
         if (seen.at(-1) !== processed) seen.push(processed);
         return job.getByTestId('import-status').textContent();
       },
-      { timeout: 120_000, intervals: [25] },
+      { timeout: 120_000, interval: 25 },
     )
     .toBe('Готово');
   return seen;
