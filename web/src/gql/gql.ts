@@ -32,6 +32,13 @@ type Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    sectors {\n      id\n      code\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query CalendarWarnings {\n    calendarWarnings {\n      year\n      status\n    }\n  }\n": typeof types.CalendarWarningsDocument,
     "\n  subscription KpiUpdated($scope: KpiScopeInput) {\n    kpiUpdated(scope: $scope) {\n      at\n      month {\n        ...KpiFiguresFields\n      }\n    }\n  }\n": typeof types.KpiUpdatedDocument,
+    "\n  query ImportFile($id: ID!, $read: ImportReadInput) {\n    importFile(id: $id, read: $read) {\n      id\n      fileName\n      size\n      format\n      encoding\n      delimiter\n      headers\n      rows\n      suggested {\n        column\n        field\n      }\n    }\n  }\n": typeof types.ImportFileDocument,
+    "\n  query ImportMappings {\n    importMappings {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n": typeof types.ImportMappingsDocument,
+    "\n  mutation SaveImportMapping($input: ImportMappingInput!) {\n    saveImportMapping(input: $input) {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n": typeof types.SaveImportMappingDocument,
+    "\n  subscription ImportProgress($jobId: ID!) {\n    importProgress(jobId: $jobId) {\n      ...ImportJobFields\n    }\n  }\n": typeof types.ImportProgressDocument,
+    "\n  query ImportRowErrors($jobId: ID!, $first: Int!, $after: String) {\n    importRowErrors(jobId: $jobId, first: $first, after: $after) {\n      totalCount\n      nodes {\n        line\n        column\n        field\n        code\n        message\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ImportRowErrorsDocument,
+    "\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    source\n    dryRun\n    status\n    total\n    processed\n    created\n    existing\n    rejected\n    error\n    createdAt\n    finishedAt\n  }\n": typeof types.ImportJobFieldsFragmentDoc,
+    "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      ...ImportJobFields\n    }\n  }\n": typeof types.StartImportDocument,
     "\n  query AnswerTemplates($categoryCode: String) {\n    answerTemplates(categoryCode: $categoryCode) {\n      id\n      title\n      body\n      category {\n        id\n        code\n      }\n    }\n  }\n": typeof types.AnswerTemplatesDocument,
     "\n  mutation ApproveAnswer($id: ID!, $version: Int!, $input: ApproveInput!) {\n    approveAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.ApproveAnswerDocument,
     "\n  mutation AskCitizen($id: ID!, $version: Int!, $comment: String!) {\n    askCitizen(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": typeof types.AskCitizenDocument,
@@ -154,6 +161,13 @@ const documents: Documents = {
     "\n  fragment ViewerFields on User {\n    id\n    username\n    fullName\n    position\n    email\n    locale\n    roles\n    department {\n      id\n      name\n      shortName\n    }\n    sectors {\n      id\n      code\n    }\n    municipality {\n      id\n      name\n      shortName\n      regionName\n      timezone\n      population\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query CalendarWarnings {\n    calendarWarnings {\n      year\n      status\n    }\n  }\n": types.CalendarWarningsDocument,
     "\n  subscription KpiUpdated($scope: KpiScopeInput) {\n    kpiUpdated(scope: $scope) {\n      at\n      month {\n        ...KpiFiguresFields\n      }\n    }\n  }\n": types.KpiUpdatedDocument,
+    "\n  query ImportFile($id: ID!, $read: ImportReadInput) {\n    importFile(id: $id, read: $read) {\n      id\n      fileName\n      size\n      format\n      encoding\n      delimiter\n      headers\n      rows\n      suggested {\n        column\n        field\n      }\n    }\n  }\n": types.ImportFileDocument,
+    "\n  query ImportMappings {\n    importMappings {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n": types.ImportMappingsDocument,
+    "\n  mutation SaveImportMapping($input: ImportMappingInput!) {\n    saveImportMapping(input: $input) {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n": types.SaveImportMappingDocument,
+    "\n  subscription ImportProgress($jobId: ID!) {\n    importProgress(jobId: $jobId) {\n      ...ImportJobFields\n    }\n  }\n": types.ImportProgressDocument,
+    "\n  query ImportRowErrors($jobId: ID!, $first: Int!, $after: String) {\n    importRowErrors(jobId: $jobId, first: $first, after: $after) {\n      totalCount\n      nodes {\n        line\n        column\n        field\n        code\n        message\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ImportRowErrorsDocument,
+    "\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    source\n    dryRun\n    status\n    total\n    processed\n    created\n    existing\n    rejected\n    error\n    createdAt\n    finishedAt\n  }\n": types.ImportJobFieldsFragmentDoc,
+    "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      ...ImportJobFields\n    }\n  }\n": types.StartImportDocument,
     "\n  query AnswerTemplates($categoryCode: String) {\n    answerTemplates(categoryCode: $categoryCode) {\n      id\n      title\n      body\n      category {\n        id\n        code\n      }\n    }\n  }\n": types.AnswerTemplatesDocument,
     "\n  mutation ApproveAnswer($id: ID!, $version: Int!, $input: ApproveInput!) {\n    approveAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.ApproveAnswerDocument,
     "\n  mutation AskCitizen($id: ID!, $version: Int!, $comment: String!) {\n    askCitizen(id: $id, version: $version, comment: $comment) {\n      ...ItemFields\n    }\n  }\n": types.AskCitizenDocument,
@@ -344,6 +358,34 @@ export function graphql(source: "\n  query CalendarWarnings {\n    calendarWarni
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription KpiUpdated($scope: KpiScopeInput) {\n    kpiUpdated(scope: $scope) {\n      at\n      month {\n        ...KpiFiguresFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription KpiUpdated($scope: KpiScopeInput) {\n    kpiUpdated(scope: $scope) {\n      at\n      month {\n        ...KpiFiguresFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportFile($id: ID!, $read: ImportReadInput) {\n    importFile(id: $id, read: $read) {\n      id\n      fileName\n      size\n      format\n      encoding\n      delimiter\n      headers\n      rows\n      suggested {\n        column\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportFile($id: ID!, $read: ImportReadInput) {\n    importFile(id: $id, read: $read) {\n      id\n      fileName\n      size\n      format\n      encoding\n      delimiter\n      headers\n      rows\n      suggested {\n        column\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportMappings {\n    importMappings {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportMappings {\n    importMappings {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveImportMapping($input: ImportMappingInput!) {\n    saveImportMapping(input: $input) {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveImportMapping($input: ImportMappingInput!) {\n    saveImportMapping(input: $input) {\n      id\n      name\n      source\n      kind\n      channel\n      columns {\n        column\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ImportProgress($jobId: ID!) {\n    importProgress(jobId: $jobId) {\n      ...ImportJobFields\n    }\n  }\n"): (typeof documents)["\n  subscription ImportProgress($jobId: ID!) {\n    importProgress(jobId: $jobId) {\n      ...ImportJobFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportRowErrors($jobId: ID!, $first: Int!, $after: String) {\n    importRowErrors(jobId: $jobId, first: $first, after: $after) {\n      totalCount\n      nodes {\n        line\n        column\n        field\n        code\n        message\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportRowErrors($jobId: ID!, $first: Int!, $after: String) {\n    importRowErrors(jobId: $jobId, first: $first, after: $after) {\n      totalCount\n      nodes {\n        line\n        column\n        field\n        code\n        message\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    source\n    dryRun\n    status\n    total\n    processed\n    created\n    existing\n    rejected\n    error\n    createdAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment ImportJobFields on ImportJob {\n    id\n    fileName\n    source\n    dryRun\n    status\n    total\n    processed\n    created\n    existing\n    rejected\n    error\n    createdAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      ...ImportJobFields\n    }\n  }\n"): (typeof documents)["\n  mutation StartImport($input: StartImportInput!) {\n    startImport(input: $input) {\n      ...ImportJobFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
