@@ -7,7 +7,7 @@
 export const AUDIT_GROUPS = {
   signIns: ['SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_THROTTLED', 'SIGN_OUT'],
   accounts: ['USER_CREATED', 'USER_UPDATED', 'PASSWORD_CHANGED', 'PASSWORD_SET'],
-  tokens: ['TOKEN_CREATED', 'TOKEN_REVOKED'],
+  tokens: ['TOKEN_CREATED', 'TOKEN_REVOKED', 'WEBHOOK_CREATED', 'WEBHOOK_UPDATED', 'WEBHOOK_DELETED'],
   organisation: ['DEPARTMENT_CREATED', 'DEPARTMENT_UPDATED', 'CATEGORY_CREATED', 'CATEGORY_UPDATED', 'SECTOR_CREATED', 'SECTOR_UPDATED'],
   calendarTargets: ['CALENDAR_SAVED', 'KPI_TARGET_SET'],
 } as const;
@@ -35,7 +35,7 @@ export function actionTone(action: string): 'danger' | 'warning' | 'neutral' {
 }
 
 /** What an event's `targetType` may be; a label each in messages.ts. */
-export const AUDIT_TARGET_TYPES = ['User', 'UserSession', 'ApiToken', 'Department', 'Category', 'Sector', 'CalendarYear', 'KpiTarget'] as const;
+export const AUDIT_TARGET_TYPES = ['User', 'UserSession', 'ApiToken', 'Department', 'Category', 'Sector', 'CalendarYear', 'KpiTarget', 'Webhook'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export function isAuditTargetType(type: string): type is AuditTargetType {

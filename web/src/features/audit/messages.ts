@@ -24,7 +24,7 @@ export const ru = {
   groups: {
     signIns: 'Входы и выходы',
     accounts: 'Учётные записи и пароли',
-    tokens: 'API-токены',
+    tokens: 'API-токены и вебхуки',
     organisation: 'Изменения оргструктуры',
     calendarTargets: 'Календарь и целевые показатели',
   },
@@ -39,6 +39,9 @@ export const ru = {
     PASSWORD_SET: 'Пользователю задан новый пароль',
     TOKEN_CREATED: 'Выпущен API-токен',
     TOKEN_REVOKED: 'Отозван API-токен',
+    WEBHOOK_CREATED: 'Подключён вебхук',
+    WEBHOOK_UPDATED: 'Изменён вебхук',
+    WEBHOOK_DELETED: 'Удалён вебхук',
     DEPARTMENT_CREATED: 'Создано подразделение',
     DEPARTMENT_UPDATED: 'Изменено подразделение',
     CATEGORY_CREATED: 'Создана категория',
@@ -57,6 +60,7 @@ export const ru = {
     Sector: 'Отраслевой блок',
     CalendarYear: 'Календарь на год',
     KpiTarget: 'Целевой показатель',
+    Webhook: 'Вебхук',
   },
 };
 
@@ -85,7 +89,7 @@ export const en: typeof ru = {
   groups: {
     signIns: 'Sign-ins and sign-outs',
     accounts: 'Accounts and passwords',
-    tokens: 'API tokens',
+    tokens: 'API tokens and webhooks',
     organisation: 'Organisation changes',
     calendarTargets: 'Calendar and KPI targets',
   },
@@ -100,6 +104,9 @@ export const en: typeof ru = {
     PASSWORD_SET: 'New password set for a user',
     TOKEN_CREATED: 'API token issued',
     TOKEN_REVOKED: 'API token revoked',
+    WEBHOOK_CREATED: 'Webhook registered',
+    WEBHOOK_UPDATED: 'Webhook changed',
+    WEBHOOK_DELETED: 'Webhook deleted',
     DEPARTMENT_CREATED: 'Department created',
     DEPARTMENT_UPDATED: 'Department changed',
     CATEGORY_CREATED: 'Category created',
@@ -118,5 +125,6 @@ export const en: typeof ru = {
     Sector: 'Sector',
     CalendarYear: 'Calendar of the year',
     KpiTarget: 'KPI target',
+    Webhook: 'Webhook',
   },
 };
