@@ -144,7 +144,7 @@ describe('AuditPage', () => {
       'All events',
       'Sign-ins and sign-outs',
       'Accounts and passwords',
-      'API tokens',
+      'API tokens and webhooks',
       'Organisation changes',
       'Calendar and KPI targets',
     ]);
@@ -153,7 +153,7 @@ describe('AuditPage', () => {
   it.each<[string, string, string[]]>([
     ['signIns', 'Входы и выходы', ['SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_THROTTLED', 'SIGN_OUT']],
     ['accounts', 'Учётные записи и пароли', ['USER_CREATED', 'USER_UPDATED', 'PASSWORD_CHANGED', 'PASSWORD_SET']],
-    ['tokens', 'API-токены', ['TOKEN_CREATED', 'TOKEN_REVOKED']],
+    ['tokens', 'API-токены и вебхуки', ['TOKEN_CREATED', 'TOKEN_REVOKED', 'WEBHOOK_CREATED', 'WEBHOOK_UPDATED', 'WEBHOOK_DELETED']],
     [
       'organisation',
       'Изменения оргструктуры',
@@ -235,7 +235,7 @@ describe('AuditPage', () => {
   });
 
   it('says when there are no events, for all and for a group', async () => {
-    const { wrapper } = await open([eventsMock({ actions: null }, []), eventsMock({ actions: ['TOKEN_CREATED', 'TOKEN_REVOKED'] }, [])]);
+    const { wrapper } = await open([eventsMock({ actions: null }, []), eventsMock({ actions: ['TOKEN_CREATED', 'TOKEN_REVOKED', 'WEBHOOK_CREATED', 'WEBHOOK_UPDATED', 'WEBHOOK_DELETED'] }, [])]);
     expect(wrapper.get('tbody').text()).toBe('Событий нет.');
     expect(wrapper.find('[data-testid="audit-shown"]').exists()).toBe(false);
     await wrapper.get('[data-testid="audit-group"]').setValue('tokens');
