@@ -159,8 +159,8 @@ async function itemsOf(source: string): Promise<number> {
 }
 
 /**
- * The import's workers on pg-boss, as the scheduler starts them (jobs/scheduler.ts), without its other schedules: the
- * KPI rollup, run each minute over the days 100,000 new items fall on, holds their inserts for minutes (docs/integrators.md, "Bulk import").
+ * The import's workers on pg-boss, as the scheduler starts them (jobs/scheduler.ts), without its other schedules (the
+ * KPI rollup of the days 100,000 new items fall on would only take the test's time).
  */
 async function startJobs(): Promise<{ stop: () => Promise<void> }> {
   const boss = new PgBoss({ connectionString: t.dbUrl, schema: 'pgboss', max: 4 });

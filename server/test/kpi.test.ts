@@ -342,6 +342,32 @@ describe('daily rollups', () => {
   });
 });
 
+describe('a rollup being rebuilt', () => {
+  it('does not hold up an item written on its day: the write adds a mark of its own, and the day is rebuilt again with it', async () => {
+    const q = `query($f: DateTime!, $t: DateTime!) { kpis(from: $f, to: $t) { received } }`;
+    const period = { f: '2026-04-20T00:00:00+03:00', t: '2026-04-22T00:00:00+03:00' };
+    t.clock.set('2026-04-25T12:00:00+03:00');
+    const before = (await t.gql<{ kpis: { received: number } }>(q, period, head)).data!.kpis.received;
+    await create('2026-04-21T10:00:00', { kind: 'APPEAL', categoryCode: 'WASTE_COLLECTION' });
+    // A refresher of 21 April holds what refreshDays holds while it rebuilds the day: the day's lock and its marks removed.
+    const refresher = await t.orm.em.getKnex().transaction();
+    try {
+      await refresher.raw(`select pg_advisory_xact_lock(hashtextextended('kpi_day:' || municipality_id::text || ':' || day::text, 0)) from kpi_dirty where day = '2026-04-21'`);
+      const removed = await refresher.raw(`delete from kpi_dirty where day = '2026-04-21'`);
+      expect((removed as { rowCount: number }).rowCount).toBeGreaterThan(0);
+      // Another item of that day is written meanwhile, without waiting for the refresher's commit.
+      await create('2026-04-21T11:00:00', { kind: 'APPEAL', categoryCode: 'WASTE_COLLECTION' });
+      const marks = (await t.orm.em.fork().getConnection().execute(`select count(*)::int as n from kpi_dirty where day = '2026-04-21'`)) as { n: number }[];
+      expect(marks[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await refresher.commit();
+    }
+    // Its mark outlived the refresher's removal: the next read rebuilds the day with both items.
+    const after = (await t.gql<{ kpis: { received: number } }>(q, period, head)).data!.kpis.received;
+    expect(after).toBe(before + 2);
+  }, 30_000);
+});
+
 describe('monthly rollups', () => {
   const load = async () => {
     const { rawParts, figuresFrom } = await import('../src/modules/kpi/kpi.sql.js');

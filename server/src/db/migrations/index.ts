@@ -18,6 +18,7 @@ import { Migration20261202072949_inbox_order_indexes } from './Migration20261202
 import { Migration20261202163000_item_source_status } from './Migration20261202163000_item_source_status.js';
 import { Migration20261202170000_webhooks } from './Migration20261202170000_webhooks.js';
 import { Migration20261202180000_imports } from './Migration20261202180000_imports.js';
+import { Migration20261202190000_kpi_marks_added_only } from './Migration20261202190000_kpi_marks_added_only.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -39,4 +40,5 @@ export const migrationsList = [
   { name: 'Migration20261202163000_item_source_status', class: Migration20261202163000_item_source_status },
   { name: 'Migration20261202170000_webhooks', class: Migration20261202170000_webhooks },
   { name: 'Migration20261202180000_imports', class: Migration20261202180000_imports },
+  { name: 'Migration20261202190000_kpi_marks_added_only', class: Migration20261202190000_kpi_marks_added_only },
 ];

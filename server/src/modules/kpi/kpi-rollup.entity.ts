@@ -43,13 +43,21 @@ export class KpiDay {
   @Property({ type: 'integer' }) repeats!: number;
 }
 
-/** Days whose rollups are out of date: marked by triggers in the transaction that changes an item or rates it. */
+/**
+ * Days whose rollups are out of date: marked by triggers in the transaction that changes an item or rates it. A
+ * mark is only ever added (never upserted), so a writer never waits for a refresher that is removing the marks it
+ * rebuilds; a day may hold several marks at once.
+ */
 @Entity({ tableName: 'kpi_dirty' })
+@Index({ properties: ['municipalityId', 'day'] })
 export class KpiDirty {
-  @PrimaryKey({ type: 'uuid' })
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
   municipalityId!: string;
 
-  @PrimaryKey({ type: 'date' })
+  @Property({ type: 'date' })
   day!: string;
 }
 

@@ -52,14 +52,12 @@ export async function refreshDays(
   const inDay = (col: string) => `x.${col} >= d.s and x.${col} < d.e`;
   const sql = `
     with claimed as (
-      delete from kpi_dirty k using (
-        select municipality_id, day from kpi_dirty where ${w.join(' and ')} order by day limit :limit for update
-      ) c
-      where k.municipality_id = c.municipality_id and k.day = c.day
+      delete from kpi_dirty k using unnest(:ms::uuid[], :ds::date[]) as c(m, d)
+      where k.municipality_id = c.m and k.day = c.d
       returning k.municipality_id, k.day
     ), days as (
       select c.municipality_id as m, c.day, (c.day::timestamp at time zone mu.timezone) as s, ((c.day + 1)::timestamp at time zone mu.timezone) as e
-      from claimed c join municipality mu on mu.id = c.municipality_id
+      from (select distinct municipality_id, day from claimed) c join municipality mu on mu.id = c.municipality_id
     ), gone as (
       delete from kpi_day k using days where k.municipality_id = days.m and k.day = days.day returning 1
     ), months_behind as (
@@ -118,19 +116,29 @@ export async function refreshDays(
     group by m, day, grain, dim
     returning 1`;
   const knex = em.getKnex();
-  if (process.env.KPI_EXPLAIN === '1') {
-    const plan = (await knex.raw(`explain (analyze, buffers off) ${sql}`, b)) as { rows: { 'QUERY PLAN': string }[] };
-    console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
-    return 0;
-  }
   return knex.transaction(async (trx) => {
-    const claimed = await trx.raw(
-      `select count(*)::int as n from kpi_dirty where ${w.join(' and ')}`,
+    // The stale days to rebuild, then a lock of each: two refreshers of a day wait for each other (in one order, so
+    // never for each other both), and the rebuild, a statement of its own, sees whatever the first one committed.
+    // Writers never wait: they only add marks (db/migrations, kpi_mark_dirty), and a mark added after the rebuild's
+    // statement began is not among those it removes, so its day is rebuilt again.
+    const found = (await trx.raw(
+      `select municipality_id as m, day::text as d from kpi_dirty where ${w.join(' and ')} group by 1, 2 order by 2, 1 limit :limit`,
       b,
+    )) as { rows: { m: string; d: string }[] };
+    if (!found.rows.length) return 0;
+    const days = { ms: found.rows.map((r) => r.m), ds: found.rows.map((r) => r.d) };
+    await trx.raw(
+      `select pg_advisory_xact_lock(k) from (
+         select distinct hashtextextended('kpi_day:' || m::text || ':' || d::text, 0) as k from unnest(:ms::uuid[], :ds::date[]) as t(m, d) order by 1) x`,
+      days,
     );
-    if (!Number((claimed as { rows: { n: number }[] }).rows[0]!.n)) return 0;
-    await trx.raw(sql, b);
-    return Math.min(Number((claimed as { rows: { n: number }[] }).rows[0]!.n), Number(b.limit));
+    if (process.env.KPI_EXPLAIN === '1') {
+      const plan = (await trx.raw(`explain (analyze, buffers off) ${sql}`, { ...b, ...days })) as { rows: { 'QUERY PLAN': string }[] };
+      console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+      return 0;
+    }
+    await trx.raw(sql, { ...b, ...days });
+    return found.rows.length;
   });
 }
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { ApiToken } from '../auth/api-token.entity.js';
 import { TenantEntity } from '../organisation/tenant.entity.js';
@@ -11,6 +11,9 @@ import { User } from '../users/user.entity.js';
  * Not a GraphQL type itself (webhook.types.ts): the secret must never be a field.
  */
 @Entity({ tableName: 'webhook' })
+@Check({ name: 'webhook_one_owner_check', expression: '(owner_token_id is null) <> (owner_user_id is null)' })
+@Index({ properties: ['ownerToken'] })
+@Index({ properties: ['ownerUser'] })
 export class Webhook extends TenantEntity {
   @Property({ type: 'text' })
   url!: string;
@@ -73,6 +76,10 @@ export type WebhookAttemptRecord = { number: number; at: string; durationMs: num
 @Entity({ tableName: 'webhook_delivery' })
 @Unique({ properties: ['webhook', 'eventCursor'] })
 @Index({ properties: ['webhook', 'createdAt'] })
+@Index({
+  name: 'webhook_delivery_due_index',
+  expression: `create index "webhook_delivery_due_index" on "webhook_delivery" ("webhook_id", "next_attempt_at") where "status" = 'PENDING'`,
+})
 export class WebhookDelivery extends TenantEntity {
   @ManyToOne(() => Webhook, { ref: true, deleteRule: 'cascade' })
   webhook!: Ref<Webhook>;
