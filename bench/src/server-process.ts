@@ -14,6 +14,8 @@ export type ServerOptions = {
   manifest: string;
   /** Extra flags for node itself (--cpu-prof …) */
   nodeArgs?: string[];
+  /** Run the background jobs (pg-boss) as production does; off by default, so that no job runs beside a read. */
+  jobs?: boolean;
   verbose?: boolean;
 };
 
@@ -36,7 +38,7 @@ function environment(o: ServerOptions, port: number): NodeJS.ProcessEnv {
     SEED_DEMO: 'true',
     DEMO_ITEMS: '0',
     DEMO_PASSWORD: o.demoPassword,
-    JOBS: 'false',
+    JOBS: o.jobs ? 'true' : 'false',
     RATE_LIMIT_PER_SECOND: '0',
     RATE_LIMIT_BURST: '0',
     RATE_LIMIT_CONCURRENT: '0',

@@ -57,6 +57,8 @@ export const ENTITIES = [
   'attachment',
   'webhook',
   'webhookDelivery',
+  'importFile',
+  'importMapping',
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -85,6 +87,7 @@ const ID_NAMES: Record<string, Entity> = {
   sourceId: 'problem',
   targetId: 'problem',
   webhookId: 'webhook',
+  fileId: 'importFile',
 };
 /** GraphQL types of the entities. */
 const TYPE_ENTITIES: Record<string, Entity> = {
@@ -102,6 +105,7 @@ const TYPE_ENTITIES: Record<string, Entity> = {
   Attachment: 'attachment',
   Webhook: 'webhook',
   WebhookDelivery: 'webhookDelivery',
+  ImportMapping: 'importMapping',
 };
 
 function entityOfId(mutation: GraphQLField<unknown, unknown>, name: string): Entity {

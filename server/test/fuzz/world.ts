@@ -40,6 +40,8 @@ const TABLES: Record<Entity, string> = {
   attachment: 'attachment',
   webhook: 'webhook',
   webhookDelivery: 'webhook_delivery',
+  importFile: 'import_file',
+  importMapping: 'import_mapping',
 };
 
 export type Actor = { username: string; id: string; token: string };
