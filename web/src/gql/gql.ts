@@ -141,6 +141,15 @@ type Documents = {
     "\n  subscription WallSectors {\n    sectorUpdated {\n      sectorId\n      code\n      name\n      state\n      open\n      overdue\n      dueSoon\n      receivedToday\n      answeredToday\n      answeredOnTimeToday\n      at\n    }\n  }\n": typeof types.WallSectorsDocument,
     "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      shortName\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n": typeof types.WallSettlementLoadDocument,
     "\n  query WallSetup {\n    municipalities {\n      id\n      shortName\n      timezone\n    }\n    mapSettings {\n      tileUrl\n    }\n  }\n": typeof types.WallSetupDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation PingWebhook($webhookId: ID!) {\n    pingWebhook(webhookId: $webhookId) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.PingWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: WebhookUpdateInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus, $first: Int!, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...WebhookDeliveryFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    webhookId\n    eventType\n    itemId\n    status\n    body\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    attempts {\n      number\n      at\n      durationMs\n      httpStatus\n      error\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    description\n    eventTypes\n    active\n    secretHint\n    owner\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookFieldsFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": typeof types.WebhooksDocument,
 };
 const documents: Documents = {
     "\n  query AnalyticsOptions($municipalityId: ID) {\n    sectors(municipalityId: $municipalityId) {\n      id\n      code\n      name\n      nameEn\n      categories {\n        id\n        code\n        name\n        nameEn\n      }\n    }\n    departments(municipalityId: $municipalityId) {\n      id\n      name\n      shortName\n      active\n    }\n    settlements(municipalityId: $municipalityId) {\n      id\n      name\n      centre\n      lat\n      lon\n      population\n    }\n  }\n": types.AnalyticsOptionsDocument,
@@ -270,6 +279,15 @@ const documents: Documents = {
     "\n  subscription WallSectors {\n    sectorUpdated {\n      sectorId\n      code\n      name\n      state\n      open\n      overdue\n      dueSoon\n      receivedToday\n      answeredToday\n      answeredOnTimeToday\n      at\n    }\n  }\n": types.WallSectorsDocument,
     "\n  query WallSettlementLoad {\n    settlementLoad {\n      settlementId\n      name\n      shortName\n      lat\n      lon\n      open\n      overdue\n    }\n  }\n": types.WallSettlementLoadDocument,
     "\n  query WallSetup {\n    municipalities {\n      id\n      shortName\n      timezone\n    }\n    mapSettings {\n      tileUrl\n    }\n  }\n": types.WallSetupDocument,
+    "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation PingWebhook($webhookId: ID!) {\n    pingWebhook(webhookId: $webhookId) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.PingWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: WebhookUpdateInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus, $first: Int!, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...WebhookDeliveryFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    webhookId\n    eventType\n    itemId\n    status\n    body\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    attempts {\n      number\n      at\n      durationMs\n      httpStatus\n      error\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
+    "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    description\n    eventTypes\n    active\n    secretHint\n    owner\n    createdAt\n    updatedAt\n  }\n": types.WebhookFieldsFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": types.WebhooksDocument,
 };
 
 /**
@@ -794,6 +812,42 @@ export function graphql(source: "\n  query WallSettlementLoad {\n    settlementL
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WallSetup {\n    municipalities {\n      id\n      shortName\n      timezone\n    }\n    mapSettings {\n      tileUrl\n    }\n  }\n"): (typeof documents)["\n  query WallSetup {\n    municipalities {\n      id\n      shortName\n      timezone\n    }\n    mapSettings {\n      tileUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: WebhookInput!) {\n    createWebhook(input: $input) {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PingWebhook($webhookId: ID!) {\n    pingWebhook(webhookId: $webhookId) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation PingWebhook($webhookId: ID!) {\n    pingWebhook(webhookId: $webhookId) {\n      ...WebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...WebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($id: ID!, $input: WebhookUpdateInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($id: ID!, $input: WebhookUpdateInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus, $first: Int!, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...WebhookDeliveryFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus, $first: Int!, $after: String) {\n    webhookDeliveries(webhookId: $webhookId, status: $status, first: $first, after: $after) {\n      nodes {\n        ...WebhookDeliveryFields\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    webhookId\n    eventType\n    itemId\n    status\n    body\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    attempts {\n      number\n      at\n      durationMs\n      httpStatus\n      error\n    }\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    webhookId\n    eventType\n    itemId\n    status\n    body\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    attempts {\n      number\n      at\n      durationMs\n      httpStatus\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookFields on Webhook {\n    id\n    url\n    description\n    eventTypes\n    active\n    secretHint\n    owner\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WebhookFields on Webhook {\n    id\n    url\n    description\n    eventTypes\n    active\n    secretHint\n    owner\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

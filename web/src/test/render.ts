@@ -60,6 +60,7 @@ export const blankRoutes: RouteRecordRaw[] = Object.entries({
   analytics: '/analytics',
   'analytics-targets': '/analytics/targets',
   tokens: '/tokens',
+  webhooks: '/webhooks',
   audit: '/audit',
   profile: '/profile',
   problems: '/problems',

@@ -50,7 +50,7 @@ const SHOWN: Record<string, readonly string[]> = {
   ItemStatus: ['itemStatuses'],
   Channel: ['channels'],
   ItemAction: ['itemActions', 'itemActionHints', 'itemEvents'],
-  ItemEventType: ['wall.events'],
+  ItemEventType: ['wall.events', 'webhooks.events'],
   ItemQueue: ['queues'],
   ItemSort: ['items.sort'],
   DeadlineState: ['deadlineStates'],
@@ -78,6 +78,7 @@ const SHOWN: Record<string, readonly string[]> = {
   ImportField: ['imports.fields'],
   ImportStatus: ['imports.statuses'],
   ImportEncoding: ['imports.encodings'],
+  WebhookDeliveryStatus: ['webhooks.statuses'],
 };
 
 /** Enums the dashboard never shows as words, and why. */
@@ -87,7 +88,6 @@ const NOT_SHOWN: Record<string, string> = {
   KpiDirection: 'said as "не ниже" / "не выше" of a target',
   KpiFigure: 'named by its field (analytics.figures), checked below',
   ReportStatus: 'only READY reports are listed',
-  WebhookDeliveryStatus: 'webhooks are an API for integrators; the dashboard has no page for them',
   ImportFormat: 'said as its own name, CSV or XLSX',
 };
 

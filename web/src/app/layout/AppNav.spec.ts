@@ -13,7 +13,7 @@ async function navFor(role: Role) {
 }
 
 describe('AppNav', () => {
-  it('shows the head every section, with the users and tokens management links and the audit log', async () => {
+  it('shows the head every section, with the users, tokens and webhooks management links and the audit log', async () => {
     expect(await navFor('HEAD')).toEqual([
       'nav-home',
       'nav-items',
@@ -24,6 +24,7 @@ describe('AppNav', () => {
       'nav-organisation',
       'nav-organisation-users',
       'nav-tokens',
+      'nav-webhooks',
       'nav-audit',
       'nav-profile',
     ]);

@@ -112,6 +112,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'TOKENS_MANAGE', title: 'tokens.title' },
       },
       {
+        path: 'webhooks',
+        name: 'webhooks',
+        component: () => import('../../features/webhooks/pages/WebhooksPage.vue'),
+        meta: { permission: 'WEBHOOKS_MANAGE', title: 'webhooks.title' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('../../features/audit/pages/AuditPage.vue'),

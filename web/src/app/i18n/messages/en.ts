@@ -6,6 +6,7 @@ import { en as problems } from '../../../features/problems/messages';
 import { en as reports } from '../../../features/reports/messages';
 import { en as imports } from '../../../features/import/messages';
 import { en as audit } from '../../../features/audit/messages';
+import { en as webhooks } from '../../../features/webhooks/messages';
 
 const en: typeof ru = {
   app: {
@@ -21,6 +22,7 @@ const en: typeof ru = {
     organisation: 'Organisation',
     users: 'Users',
     tokens: 'API tokens',
+    webhooks: 'Webhooks',
     profile: 'Profile',
     items: 'Inbox',
     analytics: 'Analytics',
@@ -1134,6 +1136,7 @@ const en: typeof ru = {
   reports,
   imports,
   audit,
+  webhooks,
 };
 
 export default en;

@@ -8,6 +8,7 @@ import { ru as problems } from '../../../features/problems/messages';
 import { ru as reports } from '../../../features/reports/messages';
 import { ru as imports } from '../../../features/import/messages';
 import { ru as audit } from '../../../features/audit/messages';
+import { ru as webhooks } from '../../../features/webhooks/messages';
 
 const ru = {
   app: {
@@ -23,6 +24,7 @@ const ru = {
     organisation: 'Оргструктура',
     users: 'Пользователи',
     tokens: 'API-токены',
+    webhooks: 'Вебхуки',
     profile: 'Профиль',
     items: 'Входящие',
     analytics: 'Аналитика',
@@ -1136,6 +1138,7 @@ const ru = {
   reports,
   imports,
   audit,
+  webhooks,
 };
 
 export default ru;

@@ -1,0 +1,7 @@
+import { graphql } from '../../../gql';
+
+export const deleteWebhookMutation = graphql(`
+  mutation DeleteWebhook($id: ID!) {
+    deleteWebhook(id: $id)
+  }
+`);

@@ -1,0 +1,9 @@
+import { graphql } from '../../../gql';
+
+export const webhooksQuery = graphql(`
+  query Webhooks {
+    webhooks {
+      ...WebhookFields
+    }
+  }
+`);
