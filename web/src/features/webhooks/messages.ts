@@ -45,7 +45,6 @@ export const ru = {
   pingHint: 'Отправить проверочную доставку PING',
   pinged: 'Проверочная доставка поставлена в очередь',
   log: 'Журнал доставок',
-  logTitle: 'Журнал доставок: {url}',
   deliveries: {
     label: 'Доставки, новые сверху',
     status: 'Статус',
@@ -139,7 +138,6 @@ export const en: typeof ru = {
   pingHint: 'Send a PING test delivery',
   pinged: 'A test delivery is queued',
   log: 'Delivery log',
-  logTitle: 'Delivery log: {url}',
   deliveries: {
     label: 'Deliveries, newest first',
     status: 'Status',

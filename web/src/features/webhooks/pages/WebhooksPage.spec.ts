@@ -250,7 +250,7 @@ describe('WebhooksPage', () => {
     await wrapper.get('[data-testid="webhook-ping"]').trigger('click');
     await settle();
     expect(pinged).toHaveBeenCalledTimes(1);
-    expect(wrapper.text()).toContain('Журнал доставок: https://crm.example.ru/otklik');
+    expect(wrapper.get('[data-testid="webhook-log-url"]').text()).toBe('https://crm.example.ru/otklik');
     expect(wrapper.text()).toContain('Проверочная доставка поставлена в очередь');
     const [delivery] = wrapper.findAll('[data-testid="delivery"]');
     expect(delivery!.get('[data-testid="delivery-status"]').text()).toBe('Ожидает отправки');
