@@ -112,7 +112,7 @@ async function importPhase(url: string, session: string, dir: string, rows: numb
     const local = new Date(at.getTime() + 3 * 3_600_000).toISOString();
     const date = `${local.slice(8, 10)}.${local.slice(5, 7)}.${local.slice(0, 4)} ${local.slice(11, 16)}`;
     const category = ['ZHKH_WATER', 'WASTE_COLLECTION', 'ROADS_REPAIR', ''][i % 4];
-    await write(`ПОС-${i};${date};${i % 3 ? 'Сообщение' : 'Обращение'};ПОС;Сообщение ${i}: на улице Ленина не горят фонари, прошу принять меры;${category};Заявитель ${i};+7 903 ${String(1_000_000 + i).slice(-7)}\r\n`);
+    await write(`ПОС-${i};${date};Сообщение;ПОС;Сообщение ${i}: на улице Ленина не горят фонари, прошу принять меры;${category};Заявитель ${i};+7 903 ${String(1_000_000 + i).slice(-7)}\r\n`);
   }
   out.end();
   await once(out, 'finish');
