@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { examplesHash } from './corpus.js';
 import { extractFeatures, type FeatureOptions } from './features.js';
 import type { LabelledText } from './text.types.js';
-import { urgentPatterns, type UrgentReason } from './urgency.js';
+import { URGENT_PATTERN_REASONS, urgentPatterns, type UrgentReason } from './urgency.js';
 
 /**
  * The text classifier of issue 13: a multinomial logistic regression over Snowball stems, stem bigrams and
  * character n-grams gives the category (the sector is the sector with the most probability); a temperature fitted
  * on out-of-fold answers makes its confidence calibrated; a second, binary logistic regression over the same
- * features decides urgency, with a threshold chosen on out-of-fold answers for recall. Pure functions, no database:
+ * features scores urgency, and a small regression stacked on out-of-fold answers weighs that score with the predicted
+ * category and the reason patterns, with a threshold chosen for recall. Pure functions, no database:
  * `train(examples, options)` gives a model, `classify(model, text)` uses it, `modelToJSON`/`modelFromJSON` store it.
  * Why this model: docs/decisions.md; its figures: docs/text.md.
  */
@@ -25,9 +26,16 @@ export type TrainOptions = FeatureOptions & {
   urgentRecall: number;
   /** How much more an urgent example weighs than another in the urgency model. */
   urgentWeight: number;
+  /** The L2 penalty of the urgency decision stacked on the urgency model, the category and the patterns. */
+  urgentStackL2: number;
   /** The urgency model learns slower than the category model, so that its out-of-fold probabilities stay graded. */
   urgentLearningRate: number;
   seed: number;
+  /**
+   * How much each kind of feature weighs (multiplies its idf): stems `w`, stem pairs `b`, character n-grams `c`.
+   * A word gives one stem and a dozen n-grams; weighing the stem more kept the n-grams from drowning it.
+   */
+  featureWeights: { w: number; b: number; c: number };
 };
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -40,8 +48,10 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   folds: 3,
   urgentRecall: 0.95,
   urgentWeight: 3,
+  urgentStackL2: 1e-3,
   urgentLearningRate: 0.06,
   seed: 13,
+  featureWeights: { w: 4, b: 1, c: 1 },
 };
 
 /** A training example; `group` keeps examples written from one seed together when folds are drawn. */
@@ -77,6 +87,10 @@ export type TextModel = {
   temperature: number;
   urgentWeights: Float32Array;
   urgentBias: number;
+  /** The share of urgent training examples in each category (same order as `categories`). */
+  urgentRate: Float32Array;
+  /** The urgency decision's weights over `urgencyInputs` (stacked on out-of-fold answers). */
+  urgentStack: Float32Array;
   urgentThreshold: number;
 };
 
@@ -235,6 +249,47 @@ function urgentThresholdFor(probabilities: number[], labels: Uint8Array, recall:
   return Math.min(0.5, positives[Math.max(0, k)]!);
 }
 
+// ---- the urgency decision ------------------------------------------------------------------------------------------
+
+/**
+ * What the urgency decision weighs: the urgency model's score (as a logit), how likely the predicted categories are
+ * to be urgent (Σ p(category) × the category's share of urgent training texts, as a log), whether the text speaks of
+ * planned work, a past outage or a bill, and which reason patterns occur. A small logistic regression over these,
+ * fitted on out-of-fold answers, lets the category vouch for urgency: "горит" in a fire and in a street lamp.
+ */
+function urgencyInputs(urgentScore: number, p: Float32Array, urgentRate: Float32Array, patterns: ReturnType<typeof urgentPatterns>): Float64Array {
+  const x = new Float64Array(4 + URGENT_PATTERN_REASONS.length);
+  const u = Math.min(1 - 1e-6, Math.max(1e-6, urgentScore));
+  let rate = 0;
+  for (let c = 0; c < p.length; c++) rate += p[c]! * urgentRate[c]!;
+  x[0] = 1;
+  x[1] = Math.log(u / (1 - u));
+  x[2] = Math.log(rate + 1e-3);
+  x[3] = patterns.mitigated ? 1 : 0;
+  URGENT_PATTERN_REASONS.forEach((r, k) => (x[4 + k] = patterns.reasons.includes(r) ? 1 : 0));
+  return x;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const dot = (w: Float32Array | Float64Array, x: Float64Array) => x.reduce((s, v, k) => s + v * w[k]!, 0);
+
+/** Full-batch gradient descent of a weighted logistic regression over a few dense inputs. */
+function fitStack(xs: Float64Array[], labels: Uint8Array, positiveWeight: number, l2: number): Float32Array {
+  const D = xs[0]!.length;
+  const w = new Float64Array(D);
+  const total = labels.reduce((s, y) => s + (y ? positiveWeight : 1), 0);
+  for (let it = 0; it < 400; it++) {
+    const g = new Float64Array(D);
+    xs.forEach((x, i) => {
+      const y = labels[i]!;
+      const d = (sigmoid(dot(w, x)) - y) * (y ? positiveWeight : 1);
+      for (let k = 0; k < D; k++) g[k]! += d * x[k]!;
+    });
+    for (let k = 0; k < D; k++) w[k]! -= 0.5 * (g[k]! / total + (k ? l2 * w[k]! : 0));
+  }
+  return Float32Array.from(w);
+}
+
 // ---- training -----------------------------------------------------------------------------------------------------
 
 export function train(examples: readonly TrainingExample[], options: Partial<TrainOptions> = {}): TextModel {
@@ -256,7 +311,7 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
     for (const [f, n] of [...df].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (n < o.minDf) continue;
       index.set(f, index.size);
-      idfs.push(Math.log((rows.length + 1) / (n + 1)) + 1);
+      idfs.push((Math.log((rows.length + 1) / (n + 1)) + 1) * o.featureWeights[f[0] as 'w' | 'b' | 'c']);
     }
     const idf = Float32Array.from(idfs);
     const vectors = rows.map((r) => vectorize(featureSets[r]!, index, idf));
@@ -266,8 +321,17 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
   };
 
   // Out-of-fold answers, folds drawn by group so that texts of one seed are never on both sides.
+  const urgentRate = new Float32Array(C);
+  const perClass = new Float32Array(C);
+  examples.forEach((e, i) => {
+    perClass[labels[i]!]! += 1;
+    if (e.urgent) urgentRate[labels[i]!]! += 1;
+  });
+  for (let c = 0; c < C; c++) urgentRate[c] = perClass[c] ? urgentRate[c]! / perClass[c]! : 0;
   let temperature = 1;
   let urgentThreshold = 0.5;
+  // Without folds: the urgency model's score alone decides, at 0.5.
+  let urgentStack: Float32Array = Float32Array.from({ length: 4 + URGENT_PATTERN_REASONS.length }, (_, k) => (k === 1 ? 1 : 0));
   if (o.folds >= 2) {
     const foldOf = examples.map((e) => createHash('sha256').update(e.group ?? e.text).digest().readUInt32LE(0) % o.folds);
     const oofScores: Float32Array[] = new Array(examples.length);
@@ -288,7 +352,14 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
     }
     const rows = [...oofScores.keys()].filter((i) => oofScores[i]);
     temperature = fitTemperature(rows.map((i) => oofScores[i]!), Int32Array.from(rows, (i) => labels[i]!));
-    urgentThreshold = urgentThresholdFor(rows.map((i) => oofUrgent[i]!), Uint8Array.from(rows, (i) => urgentLabels[i]!), o.urgentRecall);
+    const stackInputs = rows.map((i) => {
+      const p = new Float32Array(oofScores[i]!);
+      softmaxInPlace(p, temperature);
+      return urgencyInputs(oofUrgent[i]!, p, urgentRate, urgentPatterns(examples[i]!.text));
+    });
+    const stackLabels = Uint8Array.from(rows, (i) => urgentLabels[i]!);
+    urgentStack = fitStack(stackInputs, stackLabels, o.urgentWeight, o.urgentStackL2);
+    urgentThreshold = urgentThresholdFor(stackInputs.map((x) => sigmoid(dot(urgentStack, x))), stackLabels, o.urgentRecall);
   }
 
   const all = fit(examples.map((_, i) => i));
@@ -306,6 +377,8 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
     temperature,
     urgentWeights: all.urgentWeights,
     urgentBias: all.urgentBias,
+    urgentRate,
+    urgentStack,
     urgentThreshold,
   };
 }
@@ -338,8 +411,8 @@ export function classify(model: TextModel, text: string, channel?: string): Clas
     .filter((c) => p[c]! >= 0.01)
     .map((c) => ({ categoryCode: model.categories[c]!.code, sectorCode: model.categories[c]!.sectorCode, confidence: round(p[c]!) }));
 
-  const urgentScore = 1 / (1 + Math.exp(-binaryScore(v, model.urgentWeights, model.urgentBias)));
   const patterns = urgentPatterns(text);
+  const urgentScore = sigmoid(dot(model.urgentStack, urgencyInputs(sigmoid(binaryScore(v, model.urgentWeights, model.urgentBias)), p, model.urgentRate, patterns)));
   const urgent = patterns.forced || (urgentScore >= model.urgentThreshold && !patterns.mitigated);
   return {
     sectorCode,
@@ -361,7 +434,7 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 /** The stored form of a model: plain JSON, the weights as base64 of little-endian float32. */
 export type TextModelJSON = {
   format: 'otklik-text-model';
-  formatVersion: 1;
+  formatVersion: 2;
   version: string;
   trainedOnHash: string;
   examples: number;
@@ -372,7 +445,7 @@ export type TextModelJSON = {
   weights: string;
   bias: number[];
   temperature: number;
-  urgent: { weights: string; bias: number; threshold: number };
+  urgent: { weights: string; bias: number; rate: number[]; stack: number[]; threshold: number };
 };
 
 const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -389,7 +462,7 @@ export function modelToJSON(model: TextModel): TextModelJSON {
   for (const [f, i] of model.featureIndex) features[i] = f;
   return {
     format: 'otklik-text-model',
-    formatVersion: 1,
+    formatVersion: 2,
     version: model.version,
     trainedOnHash: model.trainedOnHash,
     examples: model.examples,
@@ -400,12 +473,18 @@ export function modelToJSON(model: TextModel): TextModelJSON {
     weights: toBase64(model.weights),
     bias: [...model.bias],
     temperature: model.temperature,
-    urgent: { weights: toBase64(model.urgentWeights), bias: model.urgentBias, threshold: model.urgentThreshold },
+    urgent: {
+      weights: toBase64(model.urgentWeights),
+      bias: model.urgentBias,
+      rate: [...model.urgentRate],
+      stack: [...model.urgentStack],
+      threshold: model.urgentThreshold,
+    },
   };
 }
 
 export function modelFromJSON(json: TextModelJSON): TextModel {
-  if (json.format !== 'otklik-text-model' || json.formatVersion !== 1) throw new Error('not an otklik text model (format 1)');
+  if (json.format !== 'otklik-text-model' || json.formatVersion !== 2) throw new Error('not an otklik text model (format 2)');
   const F = json.features.length;
   const C = json.categories.length;
   return {
@@ -421,6 +500,8 @@ export function modelFromJSON(json: TextModelJSON): TextModel {
     temperature: json.temperature,
     urgentWeights: fromBase64(json.urgent.weights, F),
     urgentBias: json.urgent.bias,
+    urgentRate: Float32Array.from(json.urgent.rate),
+    urgentStack: Float32Array.from(json.urgent.stack),
     urgentThreshold: json.urgent.threshold,
   };
 }

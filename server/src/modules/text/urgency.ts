@@ -24,12 +24,29 @@ export type UrgentReason =
 
 type Pattern = { reason: UrgentReason; forces: boolean; all: string[][] };
 
+/** The reasons a pattern can give (all but `MODEL`), in a fixed order: the urgency decision weighs each. */
+export const URGENT_PATTERN_REASONS: readonly UrgentReason[] = [
+  'GAS_SMELL',
+  'FALLEN_WIRE',
+  'FIRE',
+  'OPEN_MANHOLE',
+  'NO_WATER',
+  'NO_HEATING',
+  'NO_POWER',
+  'NO_GAS',
+  'FLOODING',
+  'COLLAPSE',
+  'CHILD_DANGER',
+];
+
 const NO = ['=нет', '=без', 'отсутств', 'отключ', '=ни'];
 
 const PATTERNS: Pattern[] = [
   { reason: 'GAS_SMELL', forces: true, all: [['газ'], ['пахн', '=зап', 'запах', 'воня', 'шипен', 'утечк']] },
   { reason: 'FALLEN_WIRE', forces: true, all: [['провод'], ['оборва', '=обр', 'обрыв', 'упа', 'лежит', 'искр', 'виси', '=вис']] },
-  { reason: 'FIRE', forces: true, all: [['=пожар', '=гор', 'горел', 'загорел', 'огон', '=огн', '=дым', '=гар', 'пламя']] },
+  // "пожар", "загорелся", "огонь", "пламя" force; "горит" and "дым" (a lamp burns, a boiler house smokes) only name it.
+  { reason: 'FIRE', forces: true, all: [['=пожар', 'загорел', 'огон', '=огн', 'пламя']] },
+  { reason: 'FIRE', forces: false, all: [['=гор', 'горел', '=дым', '=гар']] },
   { reason: 'OPEN_MANHOLE', forces: true, all: [['=люк'], ['откр', 'крышк']] },
   { reason: 'NO_WATER', forces: false, all: [[...NO, 'сух', 'капл'], ['=вод', 'водоснабжен', 'кран', 'водопровод']] },
   { reason: 'NO_HEATING', forces: false, all: [[...NO, 'холодн', 'ледян', 'остановил', 'замерза'], ['отоплен', '=тепл', 'батар', 'радиатор', 'котельн']] },
@@ -69,7 +86,7 @@ export function urgentPatterns(text: string): { reasons: UrgentReason[]; forced:
   let forced = false;
   for (const p of PATTERNS) {
     if (p.all.every((alternatives) => alternatives.some((a) => matches(stems, a)))) {
-      reasons.push(p.reason);
+      if (!reasons.includes(p.reason)) reasons.push(p.reason);
       forced ||= p.forces;
     }
   }
