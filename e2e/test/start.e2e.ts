@@ -239,7 +239,8 @@ describe('the README', () => {
     expect(docs.filter((d) => !existsSync(join(root, d)))).toEqual([]);
 
     // Addresses: `/wall#token=…` is the dashboard's (the server answers it with the dashboard, so its route table
-    // must have it); `GET /exports/items.csv|.xlsx` the server's own (answered without the dashboard: here 401).
+    // must have it); `GET /exports/items.csv|.xlsx` the server's own (answered without the dashboard: here 401);
+    // `/open311/v2/` the public Open311 root, whose service list anyone reads.
     const addresses = named
       .filter((n) => /^(GET )?\//.test(n))
       .flatMap((n) => {
@@ -247,9 +248,15 @@ describe('the README', () => {
         const [base, ...alternatives] = path.split('|');
         return [base!, ...alternatives.map((a) => base!.replace(/\.[a-z]+$/, a))];
       });
-    expect(addresses).toEqual(['/wall', '/exports/items.csv', '/exports/items.xlsx']);
+    expect(addresses).toEqual(['/open311/v2/', '/wall', '/exports/items.csv', '/exports/items.xlsx']);
     const routes = readFileSync(join(root, 'web/src/app/router/routes.ts'), 'utf8');
     for (const path of addresses) {
+      if (path === '/open311/v2/') {
+        const services = await fetch(`${inject('baseUrl')}${path}services.json`);
+        expect([path, services.status, services.headers.get('content-type')?.split(';')[0]]).toEqual([path, 200, 'application/json']);
+        expect(((await services.json()) as unknown[]).length).toBeGreaterThan(0);
+        continue;
+      }
       const res = await fetch(`${inject('baseUrl')}${path}`);
       if (res.headers.get('content-type')?.startsWith('text/html')) expect(routes, path).toContain(`path: '${path}'`);
       else expect([path, res.status]).toEqual([path, 401]);
