@@ -133,7 +133,10 @@ export async function refreshDays(
       days,
     );
     if (process.env.KPI_EXPLAIN === '1') {
+      // The plan of a real run, whose writes are then undone: the marks stay for a real rebuild.
+      await trx.raw('savepoint kpi_explain');
       const plan = (await trx.raw(`explain (analyze, buffers off) ${sql}`, { ...b, ...days })) as { rows: { 'QUERY PLAN': string }[] };
+      await trx.raw('rollback to savepoint kpi_explain');
       console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
       return 0;
     }
