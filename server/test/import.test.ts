@@ -50,12 +50,12 @@ const COLUMNS = [
 ];
 
 /** What makes the i-th bad row bad, by turn, and the field it is reported on. */
-const FAULTS: { field: string; row: (i: number) => string[] }[] = [
-  { field: 'RECEIVED_AT', row: (i) => good(i).map((v, c) => (c === 1 ? '31.02.2026 10:00' : v)) },
-  { field: 'TEXT', row: (i) => good(i).map((v, c) => (c === 4 ? 'ой' : v)) },
-  { field: 'APPLICANT_EMAIL', row: (i) => good(i).map((v, c) => (c === 7 ? 'не-почта' : v)) },
-  { field: 'KIND', row: (i) => good(i).map((v, c) => (c === 2 ? 'жалоба' : v)) },
-  { field: 'CATEGORY', row: (i) => good(i).map((v, c) => (c === 5 ? 'НЕТ_ТАКОЙ' : v)) },
+const FAULTS: { field: string; reason: string; row: (i: number) => string[] }[] = [
+  { field: 'RECEIVED_AT', reason: 'NOT_A_DATE', row: (i) => good(i).map((v, c) => (c === 1 ? '31.02.2026 10:00' : v)) },
+  { field: 'TEXT', reason: 'INVALID', row: (i) => good(i).map((v, c) => (c === 4 ? 'ой' : v)) },
+  { field: 'APPLICANT_EMAIL', reason: 'INVALID', row: (i) => good(i).map((v, c) => (c === 7 ? 'не-почта' : v)) },
+  { field: 'KIND', reason: 'NOT_A_KIND', row: (i) => good(i).map((v, c) => (c === 2 ? 'жалоба' : v)) },
+  { field: 'CATEGORY', reason: 'UNKNOWN_CATEGORY', row: (i) => good(i).map((v, c) => (c === 5 ? 'НЕТ_ТАКОЙ' : v)) },
 ];
 
 function good(i: number): string[] {
@@ -138,12 +138,12 @@ async function finished(id: string, timeout = 600_000): Promise<Job> {
   return last!;
 }
 
-async function allErrors(jobId: string): Promise<{ line: number; field: string | null; column: string | null; code: string; message: string }[]> {
-  const out: { line: number; field: string | null; column: string | null; code: string; message: string }[] = [];
+async function allErrors(jobId: string): Promise<{ line: number; field: string | null; column: string | null; code: string; reason: string; message: string }[]> {
+  const out: { line: number; field: string | null; column: string | null; code: string; reason: string; message: string }[] = [];
   let after: string | null = null;
   for (;;) {
     const r: { data?: { importRowErrors: { nodes: typeof out; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } | null } = await t.gql(
-      'query($j: ID!, $a: String) { importRowErrors(jobId: $j, first: 40, after: $a) { totalCount nodes { line column field code message } pageInfo { endCursor hasNextPage } } }',
+      'query($j: ID!, $a: String) { importRowErrors(jobId: $j, first: 40, after: $a) { totalCount nodes { line column field code reason message } pageInfo { endCursor hasNextPage } } }',
       { j: jobId, a: after },
       head,
     );
@@ -219,6 +219,9 @@ describe('bulk import', () => {
     const errors = await allErrors(dry.id);
     expect(new Map(errors.map((e) => [e.line, e.field]))).toEqual(bad);
     expect(errors.every((e) => e.code === 'BAD_USER_INPUT' && e.message.length > 0 && e.column)).toBe(true);
+    // Each with the reason's code the dashboard words in its language.
+    const reasonOf = new Map(FAULTS.map((f) => [f.field, f.reason]));
+    expect(errors.filter((e) => e.reason !== reasonOf.get(e.field!))).toEqual([]);
     expect(await itemsOf('old-crm')).toBe(0);
 
     // The import, followed over graphql-ws; the live heap sampled after each committed chunk.

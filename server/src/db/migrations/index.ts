@@ -19,6 +19,7 @@ import { Migration20261202163000_item_source_status } from './Migration202612021
 import { Migration20261202170000_webhooks } from './Migration20261202170000_webhooks.js';
 import { Migration20261202180000_imports } from './Migration20261202180000_imports.js';
 import { Migration20261202190000_kpi_marks_added_only } from './Migration20261202190000_kpi_marks_added_only.js';
+import { Migration20261202200000_import_row_reason } from './Migration20261202200000_import_row_reason.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -41,4 +42,5 @@ export const migrationsList = [
   { name: 'Migration20261202170000_webhooks', class: Migration20261202170000_webhooks },
   { name: 'Migration20261202180000_imports', class: Migration20261202180000_imports },
   { name: 'Migration20261202190000_kpi_marks_added_only', class: Migration20261202190000_kpi_marks_added_only },
+  { name: 'Migration20261202200000_import_row_reason', class: Migration20261202200000_import_row_reason },
 ];

@@ -176,9 +176,9 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string): Promise<
         // A chunk committed again after a crash finds its errors there already.
         await readRows(
           tx,
-          `insert into import_row_error (job_id, line, "column", field, code, message)
-           select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) on conflict do nothing`,
-          [job.id, errors.map((e) => e.line), errors.map((e) => e.column), errors.map((e) => e.field), errors.map((e) => e.code), errors.map((e) => e.message)],
+          `insert into import_row_error (job_id, line, "column", field, code, reason, message)
+           select ?, * from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::import_row_reason[], ?::text[]) on conflict do nothing`,
+          [job.id, errors.map((e) => e.line), errors.map((e) => e.column), errors.map((e) => e.field), errors.map((e) => e.code), errors.map((e) => e.reason), errors.map((e) => e.message)],
         );
       }
       await insertRows(tx, LiveEvent, outboxRows('IMPORT_PROGRESS', [{ payload: progressPayload({ ...state, status }, next, at), at }]));

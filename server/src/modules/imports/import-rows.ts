@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { ApplicantInput } from '../items/item.inputs.js';
 import { Channel, ItemKind } from '../items/item.enums.js';
 import { IngestItemInput } from '../ingest/ingest.types.js';
-import { ImportField, type ImportColumn } from './import.entity.js';
+import { ImportField, ImportRowReason, type ImportColumn } from './import.entity.js';
+import { ErrorCode } from '../../graphql/errors.js';
 import { cellText, type Cell } from './import-reader.js';
 
 /**
@@ -27,7 +28,7 @@ export type RowContext = {
   settlements: Map<string, string>;
 };
 
-export type RowProblem = { column: string | null; field: string | null; message: string };
+export type RowProblem = { column: string | null; field: string | null; reason: ImportRowReason; message: string };
 
 /** Fields a mapping must name. */
 export const REQUIRED_FIELDS = [ImportField.EXTERNAL_ID, ImportField.RECEIVED_AT, ImportField.TEXT] as const;
@@ -157,29 +158,29 @@ export function rowToInput(cells: Cell[], mapping: CompiledMapping, ctx: RowCont
     return at === undefined ? null : (cells[at] ?? null);
   };
   const text = (f: ImportField) => cellText(cell(f));
-  const problem = (f: ImportField, message: string) => ({ problem: { column: mapping.get(f)?.column ?? null, field: f, message } });
+  const problem = (f: ImportField, message: string, reason: ImportRowReason) => ({ problem: { column: mapping.get(f)?.column ?? null, field: f, reason, message } });
 
   const externalId = text(ImportField.EXTERNAL_ID);
-  if (!externalId) return problem(ImportField.EXTERNAL_ID, 'externalId: empty');
+  if (!externalId) return problem(ImportField.EXTERNAL_ID, 'externalId: empty', ImportRowReason.EMPTY);
   const receivedAtCell = cell(ImportField.RECEIVED_AT);
-  if (!cellText(receivedAtCell)) return problem(ImportField.RECEIVED_AT, 'receivedAt: empty');
+  if (!cellText(receivedAtCell)) return problem(ImportField.RECEIVED_AT, 'receivedAt: empty', ImportRowReason.EMPTY);
   const receivedAt = parseReceivedAt(receivedAtCell, ctx.zone);
-  if (!receivedAt) return problem(ImportField.RECEIVED_AT, 'receivedAt: not a date (dd.MM.yyyy HH:mm, dd.MM.yyyy or ISO 8601)');
+  if (!receivedAt) return problem(ImportField.RECEIVED_AT, 'receivedAt: not a date (dd.MM.yyyy HH:mm, dd.MM.yyyy or ISO 8601)', ImportRowReason.NOT_A_DATE);
 
   let kind = ctx.kind ?? undefined;
   const kindText = text(ImportField.KIND);
   if (kindText) {
     kind = KINDS[normal(kindText)] ?? (Object.values(ItemKind).includes(kindText.toUpperCase() as ItemKind) ? (kindText.toUpperCase() as ItemKind) : undefined);
-    if (!kind) return problem(ImportField.KIND, 'kind: not a kind (обращение, сообщение, инцидент or APPEAL, MESSAGE, INCIDENT)');
+    if (!kind) return problem(ImportField.KIND, 'kind: not a kind (обращение, сообщение, инцидент or APPEAL, MESSAGE, INCIDENT)', ImportRowReason.NOT_A_KIND);
   }
-  if (!kind) return problem(ImportField.KIND, 'kind: empty, and the import has no default kind');
+  if (!kind) return problem(ImportField.KIND, 'kind: empty, and the import has no default kind', ImportRowReason.NO_KIND);
   let channel = ctx.channel ?? undefined;
   const channelText = text(ImportField.CHANNEL);
   if (channelText) {
     channel = CHANNELS[normal(channelText)];
-    if (!channel) return problem(ImportField.CHANNEL, 'channel: not a channel (a Channel value or its Russian name)');
+    if (!channel) return problem(ImportField.CHANNEL, 'channel: not a channel (a Channel value or its Russian name)', ImportRowReason.NOT_A_CHANNEL);
   }
-  if (!channel) return problem(ImportField.CHANNEL, 'channel: empty, and the import has no default channel');
+  if (!channel) return problem(ImportField.CHANNEL, 'channel: empty, and the import has no default channel', ImportRowReason.NO_CHANNEL);
 
   const input = new IngestItemInput();
   input.source = ctx.source;
@@ -195,13 +196,13 @@ export function rowToInput(cells: Cell[], mapping: CompiledMapping, ctx: RowCont
   const category = text(ImportField.CATEGORY);
   if (category) {
     const code = ctx.categories.get(normal(category));
-    if (!code) return problem(ImportField.CATEGORY, 'category: no category has this code or name');
+    if (!code) return problem(ImportField.CATEGORY, 'category: no category has this code or name', ImportRowReason.UNKNOWN_CATEGORY);
     input.categoryCode = code;
   }
   const settlement = text(ImportField.SETTLEMENT);
   if (settlement) {
     const id = ctx.settlements.get(normal(settlement));
-    if (!id) return problem(ImportField.SETTLEMENT, 'settlement: no settlement of the municipality has this name');
+    if (!id) return problem(ImportField.SETTLEMENT, 'settlement: no settlement of the municipality has this name', ImportRowReason.UNKNOWN_SETTLEMENT);
     input.settlementId = id;
   }
   for (const [f, key] of [
@@ -209,7 +210,7 @@ export function rowToInput(cells: Cell[], mapping: CompiledMapping, ctx: RowCont
     [ImportField.LON, 'lon'],
   ] as const) {
     const n = number(text(f));
-    if (n === null) return problem(f, `${key}: not a number`);
+    if (n === null) return problem(f, `${key}: not a number`, ImportRowReason.NOT_A_NUMBER);
     if (n !== undefined) input[key] = n;
   }
   for (const [f, key] of [
@@ -217,7 +218,7 @@ export function rowToInput(cells: Cell[], mapping: CompiledMapping, ctx: RowCont
     [ImportField.IDENTIFIED, 'identified'],
   ] as const) {
     const b = yesNo(text(f));
-    if (b === null) return problem(f, `${key}: not yes or no (да/нет, 1/0)`);
+    if (b === null) return problem(f, `${key}: not yes or no (да/нет, 1/0)`, ImportRowReason.NOT_YES_OR_NO);
     input[key] = b ?? false;
   }
   const applicant = {
@@ -252,9 +253,10 @@ const FIELD_OF: Record<string, ImportField> = {
 };
 
 /** An error of ingestion about a row, told by the import's field and the file's column. */
-export function ingestProblem(mapping: CompiledMapping, error: { field?: string | null; message: string }): RowProblem {
+export function ingestProblem(mapping: CompiledMapping, error: { code?: string; field?: string | null; message: string }): RowProblem {
   const f = error.field ? FIELD_OF[error.field] : undefined;
-  return { column: f ? (mapping.get(f)?.column ?? null) : null, field: f ?? error.field ?? null, message: error.message };
+  const reason = error.code === ErrorCode.INTERNAL_SERVER_ERROR ? ImportRowReason.NOT_STORED : ImportRowReason.INVALID;
+  return { column: f ? (mapping.get(f)?.column ?? null) : null, field: f ?? error.field ?? null, reason, message: error.message };
 }
 
 /** Header words that suggest a field, tried in this order (each header and each field taken once). */

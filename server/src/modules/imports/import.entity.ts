@@ -214,6 +214,26 @@ export class ImportJob extends TenantEntity {
   leaseUntil?: Date | null;
 }
 
+/** Why a row was refused, as a code the dashboard words in its language (`message` says it in English). */
+export enum ImportRowReason {
+  EMPTY = 'EMPTY',
+  NOT_A_DATE = 'NOT_A_DATE',
+  NOT_A_KIND = 'NOT_A_KIND',
+  NO_KIND = 'NO_KIND',
+  NOT_A_CHANNEL = 'NOT_A_CHANNEL',
+  NO_CHANNEL = 'NO_CHANNEL',
+  UNKNOWN_CATEGORY = 'UNKNOWN_CATEGORY',
+  UNKNOWN_SETTLEMENT = 'UNKNOWN_SETTLEMENT',
+  NOT_A_NUMBER = 'NOT_A_NUMBER',
+  NOT_YES_OR_NO = 'NOT_YES_OR_NO',
+  INVALID = 'INVALID',
+  NOT_STORED = 'NOT_STORED',
+}
+registerEnumType(ImportRowReason, {
+  name: 'ImportRowReason',
+  description: "Why a row was refused; INVALID: the item the row makes breaks a rule of any item (the message says which)",
+});
+
 /** Why one row of an import was refused: at most one per row (its first problem). */
 @ObjectType({ description: 'A row of an imported file that was refused, with the reason' })
 @Entity()
@@ -237,7 +257,11 @@ export class ImportRowError {
   @Property({ type: 'text' })
   code!: string;
 
-  @Field({ description: 'What is wrong, without the value itself' })
+  @Field(() => ImportRowReason)
+  @Enum({ items: () => ImportRowReason, nativeEnumName: 'import_row_reason', default: ImportRowReason.INVALID })
+  reason!: ImportRowReason;
+
+  @Field({ description: 'What is wrong, in English, without the value itself' })
   @Property({ type: 'text' })
   message!: string;
 }

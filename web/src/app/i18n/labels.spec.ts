@@ -78,6 +78,7 @@ const SHOWN: Record<string, readonly string[]> = {
   ImportField: ['imports.fields'],
   ImportStatus: ['imports.statuses'],
   ImportEncoding: ['imports.encodings'],
+  ImportRowReason: ['imports.reasons'],
   WebhookDeliveryStatus: ['webhooks.statuses'],
 };
 

@@ -42,8 +42,8 @@ describe('ImportJobProgress', () => {
                 __typename: 'ImportRowErrorConnection',
                 totalCount: 2,
                 nodes: [
-                  { __typename: 'ImportRowError', line: 12, column: 'Дата поступления', field: 'RECEIVED_AT', code: 'BAD_USER_INPUT', message: 'receivedAt: not a date' },
-                  { __typename: 'ImportRowError', line: 40, column: 'E-mail', field: 'APPLICANT_EMAIL', code: 'BAD_USER_INPUT', message: 'applicant.email: email must be an email' },
+                  { __typename: 'ImportRowError', line: 12, column: 'Дата поступления', field: 'RECEIVED_AT', code: 'BAD_USER_INPUT', reason: 'NOT_A_DATE', message: 'receivedAt: not a date' },
+                  { __typename: 'ImportRowError', line: 40, column: 'E-mail', field: 'APPLICANT_EMAIL', code: 'BAD_USER_INPUT', reason: 'INVALID', message: 'applicant.email: email must be an email' },
                 ],
                 pageInfo: { __typename: 'PageInfo', endCursor: '40', hasNextPage: false },
               },
@@ -60,7 +60,11 @@ describe('ImportJobProgress', () => {
     expect(bar().attributes('value')).toBe('100');
     expect(wrapper.get('[data-testid="import-status"]').text()).toBe('Готово');
     expect(wrapper.get('[data-testid="import-totals"]').text()).toContain('Будет создано: 1');
+    // The reason in the interface's language; for a rule of the item, also which rule, as the server words it.
     expect(wrapper.get('[data-testid="import-error-12"]').text()).toContain('Дата поступления');
+    expect(wrapper.get('[data-testid="import-error-12"]').text()).toContain('Не дата: ожидается дд.мм.гггг чч:мм');
+    expect(wrapper.get('[data-testid="import-error-12"]').text()).not.toContain('receivedAt: not a date');
+    expect(wrapper.get('[data-testid="import-error-40"]').text()).toContain('Значение не проходит проверку');
     expect(wrapper.get('[data-testid="import-error-40"]').text()).toContain('applicant.email');
   });
 });

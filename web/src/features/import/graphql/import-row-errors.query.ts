@@ -10,6 +10,7 @@ export const importRowErrorsQuery = graphql(`
         column
         field
         code
+        reason
         message
       }
       pageInfo {
