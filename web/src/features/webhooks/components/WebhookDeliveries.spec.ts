@@ -66,7 +66,7 @@ describe('WebhookDeliveries', () => {
     const [first, second] = shown(wrapper);
     expect(first!.get('[data-testid="delivery-status"]').text()).toBe('Не доставлено');
     expect(first!.text()).toContain('Сменился статус');
-    expect(first!.get('[data-testid="delivery-item"]').text()).toBe('Обращение 2026-000731');
+    expect(first!.get('[data-testid="delivery-item"]').text()).toBe('Карточка № 2026-000731');
     expect(first!.get('[data-testid="delivery-item"]').attributes('href')).toBe('/items/item-7');
     expect(first!.get('[data-testid="delivery-attempts"]').text()).toBe('Попыток: 2');
     expect(second!.get('[data-testid="delivery-status"]').text()).toBe('Доставлено');
