@@ -83,8 +83,8 @@ export async function updateIngestedItem(ctx: Ctx, input: IngestedItemUpdateInpu
           kind: AnswerKind.FINAL,
           status: AnswerStatus.PUBLISHED,
           text: answer!,
+          // Given in the source system: nobody here wrote or reviewed it.
           submittedAt: input.at,
-          reviewedAt: input.at,
           reworkReasons: [],
         });
         it.answeredAt = input.at;

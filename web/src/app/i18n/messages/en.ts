@@ -890,6 +890,7 @@ const en: typeof ru = {
       noAnswers: 'No answer yet',
       author: 'Author',
       reviewer: 'Reviewed by',
+      answerGiven: 'Given',
       reviewComment: 'Reviewer’s comment',
       history: 'History',
       system: 'System',

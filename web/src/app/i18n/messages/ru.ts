@@ -892,6 +892,7 @@ const ru = {
       noAnswers: 'Ответа пока нет',
       author: 'Автор',
       reviewer: 'Проверено',
+      answerGiven: 'Дан',
       reviewComment: 'Комментарий проверяющего',
       history: 'История',
       system: 'Система',

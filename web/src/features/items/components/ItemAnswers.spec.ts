@@ -46,4 +46,28 @@ describe('ItemAnswers', () => {
     expect('Проверил').toMatch(GENDERED);
     expect('Утвердил(а)').toMatch(GENDERED);
   });
+
+  it('says when an answer given in the source system was given, with no author or reviewer line', async () => {
+    const fromSource = itemFixture({
+      answers: [
+        {
+          __typename: 'ItemAnswer',
+          id: 'a-2',
+          kind: 'FINAL',
+          status: 'PUBLISHED',
+          text: 'Площадка очищена 1 декабря.',
+          submittedAt: '2026-12-01T12:40:00.000Z',
+          reviewedAt: null,
+          reworkReasons: [],
+          reviewComment: null,
+          author: null,
+          reviewer: null,
+        },
+      ],
+    });
+    const { wrapper } = await render(ItemAnswers, { props: { item: fromSource } });
+    expect(wrapper.get('.answer__facts').findAll('dt').map((dt) => dt.text())).toEqual(['Дан']);
+    expect(wrapper.get('[data-testid="answer-given"]').text()).toBe('01.12.2026, 15:40');
+    expect(wrapper.find('[data-testid="answer-reviewer"]').exists()).toBe(false);
+  });
 });
