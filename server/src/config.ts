@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type Limits } from './graphql/limits.js';
 import { AUDIENCES, type Audience } from './graphql/introspection.js';
 import type { TrustedDocumentsMode } from './graphql/trusted-documents.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './graphql/rate-limit.js';
+import { DEFAULT_SPIKE_SETTINGS, type SpikeSettings } from './modules/spikes/spike-model.js';
 
 /**
  * The only reader of process.env. Every setting is validated once at start; a bad value stops the
@@ -58,6 +59,10 @@ const schema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  SPIKE_WEEKS: z.coerce.number().int().min(1).max(52).default(DEFAULT_SPIKE_SETTINGS.weeks),
+  SPIKE_MIN_COUNT: z.coerce.number().int().min(2).max(10_000).default(DEFAULT_SPIKE_SETTINGS.minCount),
+  SPIKE_SIGNIFICANCE: z.coerce.number().gt(0).max(0.5).default(DEFAULT_SPIKE_SETTINGS.significance),
+  SPIKE_SEASON_MAX: z.coerce.number().min(1).max(20).default(DEFAULT_SPIKE_SETTINGS.seasonMax),
   WALL_TILE_URL: z.string().regex(/^https:\/\//, 'must be an https:// URL template').optional(),
   TRUSTED_DOCUMENTS: z.enum(['off', 'cookie']).optional(),
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
@@ -119,6 +124,8 @@ export type Config = {
   liveBuffer: number;
   /** How webhooks are sent (modules/webhooks, docs/integrators.md "Webhooks") */
   webhooks: WebhookSettings;
+  /** When a category's items in a settlement on a day are a spike (modules/spikes, docs/text.md "Spikes") */
+  spikes: SpikeSettings;
   /** A map tile URL template ({z}/{x}/{y}) for the wall and analytics maps of installations online */
   wallTileUrl: string | undefined;
   /** `cookie`: a session cookie may run only the dashboard's documents (graphql/trusted-documents.ts); default in production */
@@ -201,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: c.WEBHOOK_CONCURRENCY,
       pollMs: c.WEBHOOK_POLL_MS,
     },
+    spikes: { weeks: c.SPIKE_WEEKS, minCount: c.SPIKE_MIN_COUNT, significance: c.SPIKE_SIGNIFICANCE, seasonMax: c.SPIKE_SEASON_MAX },
     wallTileUrl: c.WALL_TILE_URL,
     // Production keeps the dashboard to its own documents and the schema from anonymous callers; development and tests
     // leave both open for tools (docs/security.md).

@@ -25,6 +25,7 @@ import { Problem } from '../modules/problems/problem.entity.js';
 import { ProblemItem } from '../modules/problems/problem-item.entity.js';
 import { ProblemMeasure } from '../modules/problems/problem-measure.entity.js';
 import { ProblemReport } from '../modules/problems/problem-report.entity.js';
+import { Spike } from '../modules/spikes/spike.entity.js';
 import { Report } from '../modules/reports/report.entity.js';
 import { ImportFile, ImportJob, ImportMapping, ImportRowError } from '../modules/imports/import.entity.js';
 import { Webhook, WebhookDelivery, WebhookDispatch } from '../modules/webhooks/webhook.entity.js';
@@ -60,6 +61,7 @@ export const entities = [
   ProblemItem,
   ProblemMeasure,
   ProblemReport,
+  Spike,
   Report,
   ImportFile,
   ImportMapping,

@@ -5,6 +5,8 @@ import { systemEm } from '../db/orm.js';
 import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
+import { scanSpikes } from '../modules/spikes/spike-scan.js';
+import { DEFAULT_SPIKE_SETTINGS } from '../modules/spikes/spike-model.js';
 import { refreshDays, refreshMonths } from '../modules/kpi/kpi-rollup.js';
 import { purgeLiveEvents } from '../modules/live/live-bus.js';
 import { purgeThrottle } from '../modules/auth/sign-in-throttle.js';
@@ -22,6 +24,7 @@ export const QUEUES = {
   problemMeasureScan: 'problem-measure-scan',
   reports: 'scheduled-reports',
   importSweep: 'import-sweep',
+  spikeScan: 'spike-scan',
 } as const;
 
 export type Scheduler = { boss: PgBoss; webhooks: WebhookJobs | null; stop: () => Promise<void> };
@@ -59,7 +62,7 @@ function handleUnawaitedJobEnds(): void {
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks'>> }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes'>> }): Promise<Scheduler> {
   handleUnawaitedJobEnds();
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
@@ -80,6 +83,7 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.schedule(QUEUES.reports, '7 * * * *');
   // Imports nobody holds (a worker stopped or died) are sent again (modules/imports/import-job.ts).
   await boss.schedule(QUEUES.importSweep, '* * * * *');
+  await boss.schedule(QUEUES.spikeScan, '* * * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now());
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -115,6 +119,11 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.work(QUEUES.problemMeasureScan, async () => {
     const r = await scanProblemMeasures(systemEm(deps.orm), deps.now());
     if (r.overdue) logger.info('problem measure scan', r);
+  });
+  // Spikes of one category in one settlement against its history: alerted once, their items to a problem (modules/spikes).
+  await boss.work(QUEUES.spikeScan, async () => {
+    const r = await scanSpikes(systemEm(deps.orm), deps.now(), deps.config?.spikes ?? DEFAULT_SPIKE_SETTINGS);
+    if (r.alerted || r.linked) logger.info('spike scan', r);
   });
   // Weekly and monthly reports (modules/reports): idempotent, one per municipality, kind and period.
   await boss.work(QUEUES.reports, async () => {

@@ -20,6 +20,7 @@ import { Migration20261202170000_webhooks } from './Migration20261202170000_webh
 import { Migration20261202180000_imports } from './Migration20261202180000_imports.js';
 import { Migration20261202190000_kpi_marks_added_only } from './Migration20261202190000_kpi_marks_added_only.js';
 import { Migration20261202200000_import_row_reason } from './Migration20261202200000_import_row_reason.js';
+import { Migration20261202210000_spikes } from './Migration20261202210000_spikes.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261202180000_imports', class: Migration20261202180000_imports },
   { name: 'Migration20261202190000_kpi_marks_added_only', class: Migration20261202190000_kpi_marks_added_only },
   { name: 'Migration20261202200000_import_row_reason', class: Migration20261202200000_import_row_reason },
+  { name: 'Migration20261202210000_spikes', class: Migration20261202210000_spikes },
 ];

@@ -2,7 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 /** Where a problem of the list stands (docs/problems.md). */
 export enum ProblemStatus {
-  /** Entered by hand, waiting for confirmation. */
+  /** Entered by hand, or proposed by a spike of items (modules/spikes), waiting for confirmation. */
   PROPOSED = 'PROPOSED',
   /** On the list; its plan of measures is being drawn up. */
   CONFIRMED = 'CONFIRMED',
