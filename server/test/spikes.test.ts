@@ -159,6 +159,24 @@ describe('a spike of one category in one settlement', () => {
     expect(await problemsOf('ZHKH_WATER', 'blizhneosinovskoe')).toEqual([]);
     expect(await problemsOf('ZHKH_HEATING', 'surovikino_gp')).toEqual([]);
   });
+
+  it('an item a person unlinks from the spike’s problem is not linked again, and a rejected problem takes no more items', async () => {
+    // Saturday 14 March: heating in a rural settlement, eight items, no history of that pair.
+    const ids = await createMany(8, '2026-03-14', '10:00', 'ZHKH_HEATING', 'blizhneosinovskoe');
+    expect(await scan('2026-03-14T11:00:00')).toMatchObject({ alerted: 1, proposed: 1, linked: 8 });
+    const [proposed] = await problemsOf('ZHKH_HEATING', 'blizhneosinovskoe');
+    const unlink = await t.gql('mutation($id: ID!, $ids: [ID!]!) { unlinkProblemItems(id: $id, itemIds: $ids) { id } }', { id: proposed!.id, ids: [ids[0]] }, head);
+    expect(unlink.errors).toBeUndefined();
+    expect(await scan('2026-03-14T11:01:00')).toMatchObject({ alerted: 0, linked: 0 });
+    expect((await problem(proposed!.id)).items.map((i) => i.id)).not.toContain(ids[0]);
+
+    const reject = await t.gql('mutation($id: ID!) { rejectProblem(id: $id, reason: "Авария устранена, не проблема перечня") { status } }', { id: proposed!.id }, head);
+    expect(reject.errors).toBeUndefined();
+    const later = await create('2026-03-14T15:00:00', 'ZHKH_HEATING', 'blizhneosinovskoe');
+    expect(await scan('2026-03-14T15:01:00')).toMatchObject({ alerted: 0, proposed: 0, linked: 0 });
+    expect(await problemsOf('ZHKH_HEATING', 'blizhneosinovskoe')).toEqual([{ id: proposed!.id, status: 'REJECTED' }]);
+    expect((await problem(proposed!.id)).items.map((i) => i.id)).not.toContain(later);
+  });
 });
 
 describe('the history of the weekday', () => {
