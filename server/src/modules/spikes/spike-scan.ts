@@ -216,7 +216,10 @@ async function raise(em: EntityManager, spike: Spike, municipalityId: string, zo
 
 /**
  * Links to the spike's problem the items of its day it has not taken yet, while the problem is on the list: each
- * item once (`Spike.itemIds`), and not one that is in another problem on the list, merged or redirected.
+ * item once (`Spike.itemIds`), and not one that is in another problem on the list, merged or redirected. The links
+ * are the problem module's own rows (ProblemItem, active), made here rather than through problem.service.ts, whose
+ * linking asks what a person reaches: the scan is nobody, and an item in another active problem is skipped, not
+ * refused, so that one such item does not keep the rest of the spike out.
  */
 async function takeItems(em: EntityManager, spike: Spike, municipalityId: string, zone: string, now: Date, loaded?: Problem): Promise<number> {
   if (!spike.problem) return 0;
