@@ -5,6 +5,7 @@ import { CITY_SEEDS } from './seeds-city.js';
 import { COMMON_SEEDS } from './seeds-common.js';
 import { MORE_SEEDS, MORE_SEEDS_2, MORE_SEEDS_3, MORE_SEEDS_4, MORE_SEEDS_5 } from './seeds-more.js';
 import { OTHER_SEEDS } from './seeds-other.js';
+import { SECTOR_SEEDS } from './seeds-sectors.js';
 import { SOCIAL_SEEDS } from './seeds-social.js';
 import { ZHKH_SEEDS } from './seeds-zhkh.js';
 
@@ -19,7 +20,7 @@ export const GENERATOR = 'corpus/generate.ts v1';
 export const ALL_SEEDS: Record<string, readonly string[]> = Object.fromEntries(
   Object.entries({ ...ZHKH_SEEDS, ...CITY_SEEDS, ...SOCIAL_SEEDS, ...OTHER_SEEDS }).map(([code, seeds]) => [
     code,
-    [...seeds, ...(COMMON_SEEDS[code] ?? []), ...(MORE_SEEDS[code] ?? []), ...(MORE_SEEDS_2[code] ?? []), ...(MORE_SEEDS_3[code] ?? []), ...(MORE_SEEDS_4[code] ?? []), ...(MORE_SEEDS_5[code] ?? [])],
+    [...seeds, ...(COMMON_SEEDS[code] ?? []), ...(MORE_SEEDS[code] ?? []), ...(MORE_SEEDS_2[code] ?? []), ...(MORE_SEEDS_3[code] ?? []), ...(MORE_SEEDS_4[code] ?? []), ...(MORE_SEEDS_5[code] ?? []), ...(SECTOR_SEEDS[code] ?? [])],
   ]),
 );
 
