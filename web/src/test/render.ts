@@ -62,6 +62,7 @@ export const blankRoutes: RouteRecordRaw[] = Object.entries({
   tokens: '/tokens',
   webhooks: '/webhooks',
   audit: '/audit',
+  'text-model': '/text-model',
   profile: '/profile',
   problems: '/problems',
   problem: '/problems/:id',

@@ -80,6 +80,7 @@ const SHOWN: Record<string, readonly string[]> = {
   ImportEncoding: ['imports.encodings'],
   ImportRowReason: ['imports.reasons'],
   WebhookDeliveryStatus: ['webhooks.statuses'],
+  AnswerCheckCode: ['answerCheck.codes'],
 };
 
 /** Enums the dashboard never shows as words, and why. */

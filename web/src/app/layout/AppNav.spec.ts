@@ -13,7 +13,7 @@ async function navFor(role: Role) {
 }
 
 describe('AppNav', () => {
-  it('shows the head every section, with the users, tokens and webhooks management links and the audit log', async () => {
+  it('shows the head every section, with the users, tokens, webhooks and text model management links and the audit log', async () => {
     expect(await navFor('HEAD')).toEqual([
       'nav-home',
       'nav-items',
@@ -25,6 +25,7 @@ describe('AppNav', () => {
       'nav-organisation-users',
       'nav-tokens',
       'nav-webhooks',
+      'nav-text-model',
       'nav-audit',
       'nav-profile',
     ]);

@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { name: 'organisation-users', labelKey: 'nav.users', icon: 'users', activeFor: ['organisation-users'] },
   { name: 'tokens', labelKey: 'nav.tokens', icon: 'key', activeFor: ['tokens'] },
   { name: 'webhooks', labelKey: 'nav.webhooks', icon: 'zap', activeFor: ['webhooks'] },
+  { name: 'text-model', labelKey: 'textModel.nav', icon: 'layers', activeFor: ['text-model'] },
   { name: 'audit', labelKey: 'nav.audit', icon: 'clock', activeFor: ['audit'] },
   { name: 'profile', labelKey: 'nav.profile', icon: 'user', activeFor: ['profile'] },
 ];

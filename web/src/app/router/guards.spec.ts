@@ -44,11 +44,13 @@ describe('route guards', () => {
     expect(await landing('CURATOR', '/tokens')).toBe('/');
     expect(await landing('REGION', '/tokens')).toBe('/');
     expect(await landing('CURATOR', '/webhooks')).toBe('/');
+    expect(await landing('SECTOR_LEAD', '/text-model')).toBe('/');
   });
 
   it('opens the pages a role may use', async () => {
     expect(await landing('HEAD', '/tokens')).toBe('/tokens');
     expect(await landing('HEAD', '/webhooks')).toBe('/webhooks');
+    expect(await landing('HEAD', '/text-model')).toBe('/text-model');
     expect(await landing('CURATOR', '/organisation/users')).toBe('/organisation/users');
     expect(await landing('ANALYST', '/organisation/departments')).toBe('/organisation/departments');
     expect(await landing('EXECUTOR', '/profile')).toBe('/profile');

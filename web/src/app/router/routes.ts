@@ -118,6 +118,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { permission: 'WEBHOOKS_MANAGE', title: 'webhooks.title' },
       },
       {
+        path: 'text-model',
+        name: 'text-model',
+        component: () => import('../../features/text-model/pages/TextModelPage.vue'),
+        meta: { permission: 'TEXT_MODEL_MANAGE', title: 'textModel.title' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('../../features/audit/pages/AuditPage.vue'),

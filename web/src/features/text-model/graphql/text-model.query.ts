@@ -1,0 +1,9 @@
+import { graphql } from '../../../gql';
+
+export const textModelQuery = graphql(`
+  query TextModel {
+    textModel {
+      ...TextModelFields
+    }
+  }
+`);
