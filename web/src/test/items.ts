@@ -67,6 +67,8 @@ export function itemFixture(overrides: Partial<WithTypename<ItemFieldsFragment>>
     reworkCount: 0,
     redirectedTo: null,
     noAnswerReason: null,
+    classifiedBy: 'SOURCE',
+    machine: null,
     parent: null,
     duplicates: [],
     answers: [],

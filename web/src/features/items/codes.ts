@@ -65,6 +65,7 @@ export const ELECTRONIC_CHANNELS: readonly Channel[] = [
 
 export const ITEM_ACTIONS: readonly ItemAction[] = [
   'REGISTER',
+  'CLASSIFY',
   'ASSIGN',
   'START',
   'ASK_CITIZEN',

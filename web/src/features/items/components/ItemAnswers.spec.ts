@@ -17,6 +17,7 @@ const item = itemFixture({
       reviewedAt: '2026-11-26T09:44:00.000Z',
       reworkReasons: [],
       reviewComment: null,
+      checks: [],
       author: { __typename: 'User', id: 'u-executor', fullName: 'Захаров Игорь Николаевич' },
       reviewer: { __typename: 'User', id: 'u-head', fullName: 'Мельникова Ольга Ивановна' },
     },
@@ -60,6 +61,7 @@ describe('ItemAnswers', () => {
           reviewedAt: null,
           reworkReasons: [],
           reviewComment: null,
+          checks: [],
           author: null,
           reviewer: null,
         },
@@ -69,5 +71,63 @@ describe('ItemAnswers', () => {
     expect(wrapper.get('.answer__facts').findAll('dt').map((dt) => dt.text())).toEqual(['Дан']);
     expect(wrapper.get('[data-testid="answer-given"]').text()).toBe('01.12.2026, 15:40');
     expect(wrapper.find('[data-testid="answer-reviewer"]').exists()).toBe(false);
+  });
+});
+
+describe('ItemAnswers: the answer check', () => {
+  const findings = [
+    {
+      __typename: 'AnswerCheckFinding',
+      code: 'NO_DATE',
+      reason: 'NO_DATE_OR_MEASURES',
+      message: 'Не указан срок, к которому будет выполнено обещанное.',
+      evidence: 'работы будут проведены',
+    },
+    { __typename: 'AnswerCheckFinding', code: 'ONLY_LAWS', reason: 'LAWS_NOT_EXPLAINED', message: 'Ответ ссылается на закон, не объясняя его.', evidence: null },
+  ];
+  const onReview = (checks: typeof findings, availableActions: ('APPROVE_ANSWER' | 'RETURN_FOR_REWORK' | 'ASSIGN')[]) =>
+    itemFixture({
+      status: 'ON_REVIEW',
+      availableActions,
+      answers: [
+        {
+          __typename: 'ItemAnswer',
+          id: 'a-3',
+          kind: 'FINAL',
+          status: 'ON_REVIEW',
+          text: 'Работы будут проведены согласно 131-ФЗ.',
+          submittedAt: '2026-11-26T08:00:00.000Z',
+          reviewedAt: null,
+          reworkReasons: [],
+          reviewComment: null,
+          checks,
+          author: { __typename: 'User', id: 'u-executor', fullName: 'Захаров Игорь Николаевич' },
+          reviewer: null,
+        },
+      ],
+    } as never);
+
+  it("shows the reviewer each finding beside the answer on review: its name, the server's message, the words quoted", async () => {
+    const { wrapper } = await render(ItemAnswers, { props: { item: onReview(findings, ['APPROVE_ANSWER', 'RETURN_FOR_REWORK']) } });
+    const shown = wrapper.findAll('[data-testid="answer-check"]');
+    expect(shown.map((f) => f.attributes('data-code'))).toEqual(['NO_DATE', 'ONLY_LAWS']);
+    expect(shown[0]!.text()).toContain('Нет срока или даты');
+    expect(shown[0]!.text()).toContain('Не указан срок, к которому будет выполнено обещанное.');
+    expect(shown[0]!.get('[data-testid="answer-check-evidence"]').text()).toBe('работы будут проведены');
+    expect(shown[1]!.text()).toContain('Только ссылки на законы');
+    expect(shown[1]!.find('[data-testid="answer-check-evidence"]').exists()).toBe(false);
+  });
+
+  it('says the check found nothing, and shows no check to someone who does not review', async () => {
+    const clean = await render(ItemAnswers, { props: { item: onReview([], ['RETURN_FOR_REWORK']) } });
+    expect(clean.wrapper.get('[data-testid="answer-checks-clean"]').text()).toBe('Замечаний нет');
+
+    const other = await render(ItemAnswers, { props: { item: onReview(findings, ['ASSIGN']) } });
+    expect(other.wrapper.find('[data-testid="answer-checks"]').exists()).toBe(false);
+  });
+
+  it('names every finding in English too', async () => {
+    const { wrapper } = await render(ItemAnswers, { props: { item: onReview(findings, ['APPROVE_ANSWER']) }, locale: 'en' });
+    expect(wrapper.findAll('[data-testid="answer-check"] strong').map((s) => s.text())).toEqual(['No deadline or date', 'Only references to laws']);
   });
 });

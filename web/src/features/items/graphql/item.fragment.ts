@@ -37,6 +37,7 @@ export const itemLiveFieldsFragment = graphql(`
     reworkCount
     redirectedTo
     noAnswerReason
+    classifiedBy
     suggestedDepartments {
       id
       name
@@ -71,6 +72,12 @@ export const itemPartsFieldsFragment = graphql(`
       reviewedAt
       reworkReasons
       reviewComment
+      checks {
+        code
+        reason
+        message
+        evidence
+      }
       author {
         id
         fullName
@@ -106,6 +113,42 @@ export const itemPartsFieldsFragment = graphql(`
 `);
 
 /**
+ * The text classifier's first pass over the item when it arrived (docs/text.md), and what of it the item took. It
+ * never changes afterwards, so live events do not carry it.
+ */
+export const machineProposalFieldsFragment = graphql(`
+  fragment MachineProposalFields on MachineProposal {
+    at
+    modelVersion
+    sectorCode
+    categoryCode
+    confidence
+    alternatives {
+      categoryCode
+      sectorCode
+      confidence
+    }
+    urgent
+    urgentScore
+    urgentReasons
+    place {
+      settlement {
+        id
+        name
+      }
+      locality {
+        name
+        kind
+      }
+      street
+      house
+      confidence
+    }
+    applied
+  }
+`);
+
+/**
  * Everything the card shows. Every lifecycle mutation selects it too, so the card (and the inbox row) update from
  * the returned item without a refetch.
  */
@@ -118,6 +161,9 @@ export const itemFieldsFragment = graphql(`
       email
       address
       masked
+    }
+    machine {
+      ...MachineProposalFields
     }
     ...ItemPartsFields
   }

@@ -8,6 +8,10 @@ import { itemFixture } from '../../../test/items';
 import { itemQuery } from '../graphql/item.query';
 import { itemPartsQuery } from '../graphql/item-parts.query';
 import { startItemMutation } from '../graphql/start-item.mutation';
+import { classifyItemMutation } from '../graphql/classify-item.mutation';
+import { itemLikelyDuplicatesQuery } from '../graphql/item-likely-duplicates.query';
+import { mergeItemMutation } from '../graphql/merge-item.mutation';
+import { classifyOptionsMock, machineFixture } from '../test/machine-fixtures';
 import { createLiveTestClient, itemChange, liveItemFixture } from '../test/live-server';
 import ItemPage from './ItemPage.vue';
 
@@ -96,6 +100,7 @@ describe('ItemPage', () => {
             reviewedAt: '2026-11-26T09:00:00.000Z',
             reworkReasons: ['NO_DATE_OR_MEASURES', 'NO_EVIDENCE'],
             reviewComment: 'Приложите фото',
+            checks: [],
             author: { __typename: 'User', id: 'u-executor', fullName: 'Захаров Игорь Николаевич' },
             reviewer: { __typename: 'User', id: 'u-sector_lead', fullName: 'Мельникова Ольга Ивановна' },
           },
@@ -120,6 +125,88 @@ describe('ItemPage', () => {
     expect(wrapper.get('[data-testid="answer-rework-reasons"]').text()).toContain('Нет срока или конкретных мер');
     expect(wrapper.get('[data-testid="answer-rework-reasons"]').text()).toContain('Нет подтверждения (фото, акт)');
     expect(wrapper.get('[data-testid="item-history"]').text()).toContain('Нет срока или конкретных мер, Нет подтверждения (фото, акт): Приложите фото');
+  });
+
+  describe('text understanding (issue 13)', () => {
+    const duplicates = (...list: { id: string; number: string }[]) => ({
+      request: { query: itemLikelyDuplicatesQuery, variables: { id: 'i-1' } },
+      result: {
+        data: {
+          item: {
+            __typename: 'Item',
+            id: 'i-1',
+            likelyDuplicates: list.map((d) => ({
+              __typename: 'DuplicateCandidate',
+              similarity: 0.78,
+              samePlace: true,
+              sameCategory: true,
+              item: { __typename: 'Item', id: d.id, number: d.number, status: 'ASSIGNED', receivedAt: '2026-11-24T08:00:00.000Z', subject: null, text: 'Нет воды' },
+            })),
+          },
+        },
+      },
+      maxUsageCount: Number.POSITIVE_INFINITY,
+    });
+
+    it('says a category set by the machine was set automatically, with its confidence, and folds the proposal away', async () => {
+      const { wrapper } = await card(itemFixture({ classifiedBy: 'MACHINE', machine: machineFixture() }), [classifyOptionsMock, duplicates()]);
+      expect(wrapper.get('[data-testid="item-classified-by-machine"]').text().replace(/\s/g, ' ')).toBe('определено автоматически, 87 %');
+      expect(wrapper.get('[data-testid="item-machine"]').text()).toContain('Машинная классификация');
+      // No likely duplicate: no list.
+      expect(wrapper.find('[data-testid="likely-duplicates"]').exists()).toBe(false);
+    });
+
+    it('marks nothing for a category given by a person, and says an item without one waits to be classified', async () => {
+      const given = await card(itemFixture({ classifiedBy: 'STAFF' }), [duplicates()]);
+      expect(given.wrapper.find('[data-testid="item-classified-by-machine"]').exists()).toBe(false);
+      expect(given.wrapper.find('[data-testid="item-machine"]').exists()).toBe(false);
+
+      const waiting = await card(itemFixture({ category: null, sector: null, classifiedBy: null }), [duplicates()]);
+      expect(waiting.wrapper.get('[data-testid="item-to-classify"]').text()).toBe('ждёт классификации');
+    });
+
+    it('classifies the item from the card and shows the category as given by a person', async () => {
+      const unsure = itemFixture({ category: null, sector: null, classifiedBy: null, machine: machineFixture({ confidence: 0.41, applied: [] }), availableActions: ['CLASSIFY'] });
+      const classified = vi.fn(() => ({ data: { classifyItem: itemFixture({ version: 4, classifiedBy: 'STAFF', machine: unsure.machine, availableActions: ['CLASSIFY', 'ASSIGN'] }) } }));
+      const { wrapper } = await card(unsure, [
+        classifyOptionsMock,
+        duplicates(),
+        {
+          request: {
+            query: classifyItemMutation,
+            variables: { id: 'i-1', version: 3, input: { categoryCode: 'ZHKH_WATER', urgent: false, settlementId: 'st-1', address: 'г. Суровикино, ул. Ленина, 12', comment: null } },
+          },
+          result: classified,
+        },
+      ]);
+      await wrapper.get('[data-testid="action-CLASSIFY"]').trigger('click');
+      await settle();
+      await wrapper.get('[data-testid="classify-submit"]').trigger('click');
+      await settle();
+      expect(classified).toHaveBeenCalledTimes(1);
+      expect(wrapper.find('[data-testid="item-to-classify"]').exists()).toBe(false);
+      expect(wrapper.find('[data-testid="item-classified-by-machine"]').exists()).toBe(false);
+      expect(wrapper.get('[data-testid="action-done"]').text()).toContain('Классифицировано');
+    });
+
+    it('merges the item into a likely duplicate in one click and shows it merged', async () => {
+      const merged = vi.fn(() => ({
+        data: { mergeItem: itemFixture({ status: 'MERGED', version: 4, availableActions: [], parent: { __typename: 'Item', id: 'i-7', number: '2026-000777', status: 'ASSIGNED', subject: null } }) },
+      }));
+      const { wrapper } = await card(itemFixture({ availableActions: ['MERGE', 'ASSIGN'] }), [
+        duplicates({ id: 'i-7', number: '2026-000777' }),
+        { request: { query: mergeItemMutation, variables: { id: 'i-1', version: 3, parentId: 'i-7' } }, result: merged },
+      ]);
+      expect(wrapper.findAll('[data-testid="likely-duplicate"]')).toHaveLength(1);
+      await wrapper.get('[data-testid="duplicate-merge-2026-000777"]').trigger('click');
+      await settle();
+      expect(merged).toHaveBeenCalledTimes(1);
+      expect(wrapper.get('[data-testid="item-status"]').attributes('data-status')).toBe('MERGED');
+      expect(wrapper.get('[data-testid="item-merged-notice"]').text()).toBe('Объединено с 2026-000777');
+      expect(wrapper.get('[data-testid="item-parent"]').text()).toBe('2026-000777');
+      // A merged item is no longer open: no list of likely duplicates.
+      expect(wrapper.find('[data-testid="likely-duplicates"]').exists()).toBe(false);
+    });
   });
 
   it('starts the item with its version and follows the returned item', async () => {

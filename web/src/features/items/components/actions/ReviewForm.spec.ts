@@ -20,6 +20,7 @@ const onReview = itemFixture({
       reviewedAt: null,
       reworkReasons: [],
       reviewComment: null,
+      checks: [],
       author: { __typename: 'User', id: 'u-executor', fullName: 'Захаров Игорь Николаевич' },
       reviewer: null,
     },
@@ -98,5 +99,50 @@ describe('ReviewForm', () => {
     const approveOnly = await render(ReviewForm, { props: { item: { ...onReview, availableActions: ['APPROVE_ANSWER'] } } });
     expect(approveOnly.wrapper.find('[data-testid="review-return"]').exists()).toBe(false);
     expect(approveOnly.wrapper.find('[data-testid="review-reason-NO_EVIDENCE"]').exists()).toBe(false);
+  });
+
+  it('ticks the rework reasons the answer check points to, shows its findings with the answer, and sends nothing by itself', async () => {
+    const checked = itemFixture({
+      ...onReview,
+      answers: [
+        {
+          ...onReview.answers[0]!,
+          checks: [
+            { __typename: 'AnswerCheckFinding', code: 'ONLY_LAWS', reason: 'LAWS_NOT_EXPLAINED', message: 'Только ссылка на закон.', evidence: '131-ФЗ' },
+            { __typename: 'AnswerCheckFinding', code: 'NO_DATE', reason: 'NO_DATE_OR_MEASURES', message: 'Нет срока.', evidence: null },
+            { __typename: 'AnswerCheckFinding', code: 'NO_MEASURE', reason: 'NO_DATE_OR_MEASURES', message: 'Нет меры.', evidence: null },
+          ],
+        },
+      ],
+    } as never);
+    const result = vi.fn(() => ({ data: { returnForRework: itemFixture({ status: 'IN_PROGRESS', version: 8 }) } }));
+    const { wrapper } = await render(ReviewForm, {
+      props: { item: checked, decision: 'return' },
+      mocks: [
+        {
+          request: { query: returnForReworkMutation, variables: { id: 'i-1', version: 7, input: { reasons: ['NO_DATE_OR_MEASURES', 'LAWS_NOT_EXPLAINED'], comment: null } } },
+          result,
+        },
+      ],
+    });
+    expect(field(wrapper, 'review-answer').findAll('[data-testid="answer-check"]').map((f) => f.attributes('data-code'))).toEqual([
+      'ONLY_LAWS',
+      'NO_DATE',
+      'NO_MEASURE',
+    ]);
+    const ticked = wrapper.findAll<HTMLInputElement>('input[type="checkbox"]').filter((c) => c.element.checked);
+    expect(ticked.map((c) => c.attributes('data-testid'))).toEqual(['review-reason-NO_DATE_OR_MEASURES', 'review-reason-LAWS_NOT_EXPLAINED']);
+    expect(wrapper.text()).toContain('Причины из автоматической проверки отмечены заранее');
+    await settle();
+    expect(result).not.toHaveBeenCalled();
+    await field(wrapper, 'review-return').trigger('click');
+    await settle();
+    expect(result).toHaveBeenCalledTimes(1);
+  });
+
+  it('ticks nothing when the check found nothing', async () => {
+    const { wrapper } = await render(ReviewForm, { props: { item: onReview, decision: 'return' } });
+    expect(wrapper.findAll<HTMLInputElement>('input[type="checkbox"]').filter((c) => c.element.checked)).toEqual([]);
+    expect(field(wrapper, 'answer-checks-clean').text()).toBe('Замечаний нет');
   });
 });
