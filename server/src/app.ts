@@ -38,6 +38,7 @@ import { DatabaseWatch } from './db/db-watch.js';
 import { unavailable, unavailablePlugin } from './graphql/errors.js';
 import { LiveItems } from './modules/live/live-items.js';
 import { LiveFigures } from './modules/live/live-figures.js';
+import { createTextUnderstanding, type TextUnderstanding } from './modules/text/proposal.js';
 import { Metrics } from './observability/metrics.js';
 import { metricsRouter } from './observability/metrics.routes.js';
 import { requestIds } from './observability/request-id.js';
@@ -53,6 +54,8 @@ export type AppDeps = {
   now?: () => Date;
   pubsub?: AppPubSub;
   fileStore?: FileStore;
+  /** The text models and gazetteers (modules/text): main.ts shares one with the jobs; default: the app's own. */
+  text?: TextUnderstanding;
   /** While the database is unreachable, before each probe (main.ts starts the embedded server again here). */
   onDatabaseDown?: () => Promise<void>;
   /** The database stayed away longer than DB_GIVE_UP_SECONDS (main.ts exits non-zero). */
@@ -105,6 +108,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const bus = new LiveBus(orm.config.getClientUrl(), pubsub, { pollMs: config.livePollMs });
   await bus.start();
   const liveServices = { items: new LiveItems(orm), figures: new LiveFigures(orm, pubsub, now, config) };
+  const text = deps.text ?? createTextUnderstanding(orm, config.text, now);
   // Requests have a pool of their own, whose statements stop after DB_STATEMENT_TIMEOUT_MS; migrations, the seed,
   // jobs, the live layer and /readyz keep `orm` (db/orm.ts). Each client's share of it is capped (graphql/rate-limit.ts).
   const requestOrm = await openRequestOrm(orm, config.dbStatementTimeoutMs);
@@ -270,7 +274,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       context: (ctx): Ctx => {
         const viewer = (ctx.extra as { viewer?: Viewer | null }).viewer ?? null;
         const socket = ctx.extra.socket;
-        return { em: viewerEm(requestOrm, viewer), viewer, now, config, pubsub, counts: itemCounts, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
+        return { em: viewerEm(requestOrm, viewer), viewer, now, config, pubsub, counts: itemCounts, text, live: liveServices, ws: { close: (code, reason) => socket.close(code, reason) } };
       },
     }),
     wsServer,
@@ -343,7 +347,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       schema,
       contextOf: async (req): Promise<Ctx> => {
         const viewer = await viewerFor(req);
-        return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub };
+        return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub, text };
       },
     }),
   );
@@ -356,7 +360,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       store,
       contextOf: async (req): Promise<Ctx> => {
         const viewer = await viewerFor(req);
-        return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub };
+        return { viewer, em: viewerEm(requestOrm, viewer), now, config, pubsub, text };
       },
     }),
   );
@@ -376,7 +380,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
 
   // Open311 GeoReport v2 (modules/open311, docs/open311.md): public reads; requests posted with an api_key, which the
   // router resolves itself (it may come in the form) and rate-limits by, answering in the specification's format.
-  app.use('/open311/v2', open311Router({ orm: requestOrm, viewerOf: (secret) => checkViewer(secret, now()), limiter, now, config, pubsub }));
+  app.use('/open311/v2', open311Router({ orm: requestOrm, viewerOf: (secret) => checkViewer(secret, now()), limiter, now, config, pubsub, text }));
 
   app.use(
     '/graphql',
@@ -404,6 +408,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
           config,
           pubsub,
           counts: itemCounts,
+          text,
           http: {
             userAgent: req.headers['user-agent'],
             ip: req.ip,

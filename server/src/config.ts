@@ -63,6 +63,11 @@ const schema = z.object({
   SPIKE_MIN_COUNT: z.coerce.number().int().min(2).max(10_000).default(DEFAULT_SPIKE_SETTINGS.minCount),
   SPIKE_SIGNIFICANCE: z.coerce.number().gt(0).max(0.5).default(DEFAULT_SPIKE_SETTINGS.significance),
   SPIKE_SEASON_MAX: z.coerce.number().min(1).max(20).default(DEFAULT_SPIKE_SETTINGS.seasonMax),
+  TEXT_CATEGORY_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.8),
+  TEXT_PLACE_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6),
+  TEXT_URGENT_APPLY_SCORE: z.coerce.number().min(0).max(1).default(0.5),
+  TEXT_STAFF_EXAMPLE_WEIGHT: z.coerce.number().int().min(1).max(100).default(5),
+  TEXT_MODEL_CACHE_DIR: z.string().min(1).optional(),
   WALL_TILE_URL: z.string().regex(/^https:\/\//, 'must be an https:// URL template').optional(),
   TRUSTED_DOCUMENTS: z.enum(['off', 'cookie']).optional(),
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
@@ -126,6 +131,8 @@ export type Config = {
   webhooks: WebhookSettings;
   /** When a category's items in a settlement on a day are a spike (modules/spikes, docs/text.md "Spikes") */
   spikes: SpikeSettings;
+  /** The text classifier's first pass over new items (modules/text, docs/text.md "On every new item") */
+  text: TextSettings;
   /** A map tile URL template ({z}/{x}/{y}) for the wall and analytics maps of installations online */
   wallTileUrl: string | undefined;
   /** `cookie`: a session cookie may run only the dashboard's documents (graphql/trusted-documents.ts); default in production */
@@ -150,6 +157,19 @@ export type WebhookSettings = {
   concurrency: number;
   /** How often the dispatcher looks for new events and for deliveries due */
   pollMs: number;
+};
+
+export type TextSettings = {
+  /** The machine sets the category (and sector) of a new item at or above this confidence; below, the item waits to be classified */
+  categoryConfidence: number;
+  /** The machine fills an empty settlement and address from the place it found at or above this confidence */
+  placeConfidence: number;
+  /** A new item is made urgent by the machine when it names a reason, or when the urgency score reaches this */
+  urgentApplyScore: number;
+  /** How many times a staff example counts in retraining against one example of the corpus */
+  staffExampleWeight: number;
+  /** Where trained models are kept on disk besides the database, so that a new database does not train again (default DATA_DIR/text-models) */
+  modelCacheDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -209,6 +229,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: c.WEBHOOK_POLL_MS,
     },
     spikes: { weeks: c.SPIKE_WEEKS, minCount: c.SPIKE_MIN_COUNT, significance: c.SPIKE_SIGNIFICANCE, seasonMax: c.SPIKE_SEASON_MAX },
+    text: {
+      categoryConfidence: c.TEXT_CATEGORY_CONFIDENCE,
+      placeConfidence: c.TEXT_PLACE_CONFIDENCE,
+      urgentApplyScore: c.TEXT_URGENT_APPLY_SCORE,
+      staffExampleWeight: c.TEXT_STAFF_EXAMPLE_WEIGHT,
+      modelCacheDir: resolve(c.TEXT_MODEL_CACHE_DIR ?? `${c.DATA_DIR}/text-models`),
+    },
     wallTileUrl: c.WALL_TILE_URL,
     // Production keeps the dashboard to its own documents and the schema from anonymous callers; development and tests
     // leave both open for tools (docs/security.md).

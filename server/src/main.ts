@@ -10,6 +10,7 @@ import { User } from './modules/users/user.entity.js';
 import { startApp, type RunningApp } from './app.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { createTextUnderstanding } from './modules/text/proposal.js';
 import { logger, safeError, setLogLevel } from './shared/logger.js';
 
 /** config -> database -> migrations -> seed -> scheduler -> HTTP + WebSocket server. Stops cleanly on SIGINT/SIGTERM. */
@@ -72,12 +73,15 @@ async function main(): Promise<void> {
   const pubsub = createAppPubSub(config.liveBuffer);
   const now = () => new Date();
   // The scheduler before the HTTP server: once /readyz answers, everything has started.
-  if (config.jobs) scheduler = await startScheduler({ orm, databaseUrl, now, config });
+  // The text models (trained in the background when the database has none for this corpus) and the gazetteers.
+  const text = createTextUnderstanding(orm, config.text, now);
+  if (config.jobs) scheduler = await startScheduler({ orm, databaseUrl, now, config, text });
   app = await startApp({
     config,
     orm,
     pubsub,
     now,
+    text,
     // The embedded database is this process's to run: when it has died, it is started again.
     onDatabaseDown: embedded
       ? async () => {

@@ -99,6 +99,12 @@ const EXPECTED: Record<string, Set<string>> = {
   /** A later status or answer from the item's source system: the tokens that ingest. */
   'mutation updateIngestedItem': who('token:ITEMS_INGEST'),
   'query itemQueueCounts': ITEM_WORKERS,
+  /** Reading a text as the machine does: whoever registers items, and integrators that send them (docs/text.md). */
+  'query classifyText': ITEM_CREATORS,
+  'query likelyDuplicates': ITEM_CREATORS,
+  /** The text model and its retraining from the staff's examples: the head. */
+  'query textModel': HEAD,
+  'mutation retrainTextModel': HEAD,
   ...Object.fromEntries(
     [
       'query importFile', 'query importMappings', 'mutation saveImportMapping', 'mutation deleteImportMapping', 'mutation startImport',
@@ -134,7 +140,7 @@ const EXPECTED: Record<string, Set<string>> = {
     [
       'registerItem', 'assignItem', 'startItem', 'askCitizen', 'citizenReplied', 'submitAnswer', 'publishInterimAnswer',
       'returnForRework', 'approveAnswer', 'rateItem', 'closeItem', 'extendItem', 'redirectItem', 'leaveWithoutAnswer',
-      'mergeItem', 'attachFiles',
+      'mergeItem', 'attachFiles', 'classifyItem',
     ].map((m) => [`mutation ${m}`, ITEM_WORKERS]),
   ),
 };
@@ -349,6 +355,15 @@ const FIXTURES: Record<string, Fixture> = {
     probe: () => ({ x: randomUUID(), s: 'Статус' }),
   },
   'query itemQueueCounts': { doc: '{ itemQueueCounts { MINE } }' },
+  'query classifyText': { doc: '{ classifyText(text: "Матрица: нет воды в доме") { categoryCode } }' },
+  'query textModel': { doc: '{ textModel { version } }' },
+  'query likelyDuplicates': { doc: '{ likelyDuplicates(text: "Матрица: нет воды в доме на улице Мира") { similarity } }' },
+  'mutation retrainTextModel': {
+    doc: 'mutation($only: Boolean!) { retrainTextModel(onlyIfNewExamples: $only) { version } }',
+    write: () => ({ only: false }),
+    // Passes the guard; no staff example came after the model, so nothing is trained.
+    probe: () => ({ only: true }),
+  },
   'query webhooks': { doc: '{ webhooks { id } }' },
   'query webhookDeliveries': { doc: 'query($w: ID!) { webhookDeliveries(webhookId: $w) { nodes { id } } }', probe: () => ({ w: NO_ID }), write: () => ({ w: ids.webhook }) },
   'mutation createWebhook': {
@@ -518,6 +533,11 @@ const FIXTURES: Record<string, Fixture> = {
     'mutation($id: ID!, $version: Int!, $input: LeaveInput!) { leaveWithoutAnswer(id: $id, version: $version, input: $input) { id } }',
     'registered',
     { reason: 'UNREADABLE' },
+  ),
+  'mutation classifyItem': lifecycle(
+    'mutation($id: ID!, $version: Int!, $input: ClassifyInput!) { classifyItem(id: $id, version: $version, input: $input) { id } }',
+    'registered',
+    { categoryCode: 'ZHKH_WATER', urgent: false },
   ),
   'mutation mergeItem': {
     doc: 'mutation($id: ID!, $version: Int!, $parentId: ID!) { mergeItem(id: $id, version: $version, parentId: $parentId) { id } }',

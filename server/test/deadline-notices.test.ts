@@ -28,7 +28,7 @@ async function travel(iso: string): Promise<void> {
 async function message(subject: string): Promise<{ id: string; version: number; answerDueAt: string; number: string }> {
   const r = await t.gql<{ createItem: { id: string; version: number } }>(
     'mutation($i: ItemInput!) { createItem(input: $i) { id version } }',
-    { i: { kind: 'MESSAGE', channel: 'PHONE', identified: true, subject, text: `${subject}: холодно в квартире.`, categoryCode: 'ZHKH_HEATING' } },
+    { i: { kind: 'MESSAGE', channel: 'PHONE', identified: true, subject, text: `${subject}: прошу сделать перерасчёт платы за отопление.`, categoryCode: 'ZHKH_HEATING' } },
     tok.head,
   );
   const a = await t.gql<{ assignItem: { id: string; version: number; answerDueAt: string; number: string } }>(

@@ -26,7 +26,8 @@ import { startTestApp, type TestApp } from './harness.js';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 /** Mutations that cost much more per run than the rest (a report renders XLSX and PDF; solving answers every item). */
-const COST: Record<string, number> = { generateReport: 5, solveProblem: 2, signOut: 5 };
+// retrainTextModel trains a model in each run that asks for one (tens of seconds): the fewest runs.
+const COST: Record<string, number> = { generateReport: 5, solveProblem: 2, signOut: 5, retrainTextModel: 1000 };
 /** Wednesday 11.03.2026, 10:00 in Volgograd: a working day. Each run moves the clock on by 100 ms. */
 const START = '2026-03-11T07:00:00Z';
 
@@ -47,6 +48,7 @@ const ITEM_ACTIONS: Record<string, ItemAction> = {
   redirectItem: ItemAction.REDIRECT,
   leaveWithoutAnswer: ItemAction.LEAVE_WITHOUT_ANSWER,
   mergeItem: ItemAction.MERGE,
+  classifyItem: ItemAction.CLASSIFY,
 };
 
 /** Which statuses of a problem each problem mutation starts from (docs/problems.md); the rest: any open problem. */

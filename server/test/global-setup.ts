@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { seedDemoIfEmpty } from '../src/db/seed/index.js';
 import { freePort } from './ports.js';
+import { TextModels } from '../src/modules/text/model-service.js';
 
 export const TEMPLATE_DB = 'otklik_template';
 export const TEST_PASSWORD = 'demo-password';
@@ -45,6 +46,9 @@ export default async function setup(project: TestProject) {
   const orm = await openOrm(adminUrl.replace(/\/[^/]+$/, `/${TEMPLATE_DB}`));
   await migrate(orm);
   await seedDemoIfEmpty(orm, { password: TEST_PASSWORD });
+  // The base text model, trained once (or read from the cache of an earlier run) and copied with the template: every
+  // test server answers `classifyText` and reads new items from its first request.
+  await new TextModels(orm, { cacheDir: join(tmpdir(), 'otklik-text-models'), staffExampleWeight: 5, now: () => new Date() }).ensureBase();
   await orm.close();
 
   project.provide('pgAdminUrl', adminUrl);

@@ -418,7 +418,7 @@ describe('finding items', () => {
   it('puts urgent items first by default, then the nearest deadline, and pages through them without gaps', async () => {
     const mark = 'срочность-1001'; // only this test's items carry it
     for (let i = 0; i < 7; i++) {
-      await create({ kind: 'MESSAGE', channel: 'PHONE', identified: true, text: `Прорыв трубы ${mark} ${i}`, categoryCode: 'ZHKH_WATER', urgent: i % 3 === 0 });
+      await create({ kind: 'MESSAGE', channel: 'PHONE', identified: true, text: `Слабый напор воды по вечерам ${mark} ${i}`, categoryCode: 'ZHKH_WATER', urgent: i % 3 === 0 });
     }
     const q = `query($after: String) { items(first: 3, after: $after, filter: { search: "${mark}" }) { totalCount pageInfo { endCursor hasNextPage } nodes { id urgent dueAt } } }`;
     const seen: { id: string; urgent: boolean; dueAt: string }[] = [];

@@ -54,7 +54,7 @@ async function notificationsOf(token: string) {
 describe('deadline reminders and escalation', () => {
   it('announces DUE_SOON to the executor once, then OVERDUE to the executor, the sector lead and the head', async () => {
     await settleOtherItems('2026-02-16T18:00:00+03:00');
-    const item = await message('Холодные батареи в школе');
+    const item = await message('Прошу сделать перерасчёт платы за отопление школы');
     // 10 working days from Monday 02.02.2026 → Monday 16.02.2026 17:00 (Saturday, Sunday off).
     expect(item.answerDueAt).toBe('2026-02-16T14:00:00.000Z');
     const em = () => systemEm(t.orm);
@@ -98,7 +98,7 @@ describe('deadline reminders and escalation', () => {
 
   it('reminds the reviewers once when an answer has waited more than one working day for review', async () => {
     await settleOtherItems('2026-02-04T10:00:00+03:00');
-    const item = await message('Не работает отопление в детском саду');
+    const item = await message('Прошу сделать перерасчёт платы за отопление детского сада');
     const s1 = await t.gql<{ startItem: { version: number } }>('mutation($id: ID!, $v: Int!) { startItem(id: $id, version: $v) { version } }', { id: item.id, v: item.version }, tok.head);
     expect(s1.errors).toBeUndefined();
     const submitted = await t.gql<{ submitAnswer: { status: string } }>(
@@ -121,7 +121,7 @@ describe('deadline reminders and escalation', () => {
 
   it('closes an answered item with no rating after 10 working days, not before', async () => {
     await settleOtherItems('2026-02-16T17:30:00+03:00');
-    let item = await message('Нет отопления в подъезде');
+    let item = await message('Прошу сделать перерасчёт платы за отопление подъезда');
     const step = async (m: string, args = '') => {
       const r = await t.gql<Record<string, { id: string; version: number; status: string }>>(
         `mutation($id: ID!, $v: Int!) { ${m}(id: $id, version: $v${args}) { id version status } }`,
@@ -170,7 +170,7 @@ describe('deadline reminders and escalation', () => {
     await first.stop();
 
     // No scheduler runs now. The item is made after the first one stopped, so only a later run can announce it.
-    const item = await message('Запах газа в подвале');
+    const item = await message('Прошу разъяснить начисление платы за отопление подвала');
     const overdueNotes = async () => (await notificationsOf(tok.head)).filter((n) => n.item?.id === item.id && n.type === 'OVERDUE');
     // A bare pg-boss client (no workers, no cron, no maintenance) reads the schedules and queues one scan.
     const client = new PgBoss({ connectionString: t.dbUrl, schema: 'pgboss', max: 1, supervise: false, schedule: false, migrate: false });

@@ -100,7 +100,7 @@ async function createItem(input: Record<string, unknown>, token = head, url = t.
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query: 'mutation($i: ItemInput!) { createItem(input: $i) { id number version } }',
-      variables: { i: { kind: 'APPEAL', channel: 'LETTER', identified: true, categoryCode: 'ZHKH_WATER', text: 'Нет воды в доме по ул. Мира', applicant: APPLICANT, ...input } },
+      variables: { i: { kind: 'APPEAL', channel: 'LETTER', identified: true, categoryCode: 'ZHKH_WATER', text: 'Прошу разъяснить порядок начисления платы за воду в доме по ул. Мира', applicant: APPLICANT, ...input } },
     }),
   });
   const body = (await res.json()) as { data?: { createItem: { id: string; number: string; version: number } }; errors?: unknown };

@@ -29,6 +29,7 @@ import { Spike } from '../modules/spikes/spike.entity.js';
 import { Report } from '../modules/reports/report.entity.js';
 import { ImportFile, ImportJob, ImportMapping, ImportRowError } from '../modules/imports/import.entity.js';
 import { Webhook, WebhookDelivery, WebhookDispatch } from '../modules/webhooks/webhook.entity.js';
+import { TextExample, TextModelRecord } from '../modules/text/text-model.entity.js';
 
 /** Every entity of the application. Add a new one here and create a migration (`pnpm migration:create`). */
 export const entities = [
@@ -70,6 +71,8 @@ export const entities = [
   Webhook,
   WebhookDelivery,
   WebhookDispatch,
+  TextModelRecord,
+  TextExample,
 ];
 
 /** Entities whose rows belong to a municipality: every TenantEntity, and users (null for regional readers). */

@@ -13,6 +13,10 @@ export const TENANT_BYPASS = {
   RESOLVE_VIEWER: 'whose session or API token a secret is must be known before the municipality is',
   PUBLIC_JURISDICTION:
     "Open311's public reader is nobody: its jurisdiction_id names the municipality it reads (their codes and time zones only; modules/open311)",
+  TEXT_GAZETTEER:
+    'the gazetteer of a municipality is built once for every request from its settlements, named by municipality (modules/text/proposal.ts)',
+  TEXT_RETRAINING:
+    "a retraining runs off the request that asked for it and reads the staff examples of the municipality it names (modules/text/model-service.ts)",
 } as const;
 
 export type TenantBypassReason = keyof typeof TENANT_BYPASS;

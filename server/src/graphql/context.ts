@@ -5,6 +5,7 @@ import type { AppPubSub } from './pubsub.js';
 import type { LiveItems } from '../modules/live/live-items.js';
 import type { LiveFigures } from '../modules/live/live-figures.js';
 import type { ItemCounts } from '../modules/items/item-counts.js';
+import type { TextUnderstanding } from '../modules/text/proposal.js';
 
 export type UserViewer = {
   kind: 'user';
@@ -43,6 +44,8 @@ export interface Ctx {
   pubsub: AppPubSub;
   /** The lists' counts this instance remembers (modules/items/item-counts.ts); absent: every count is counted. */
   counts?: ItemCounts;
+  /** The text models and gazetteers (modules/text): absent, new items are not read by the machine. */
+  text?: TextUnderstanding;
   /** The live layer of this instance (modules/live): on WebSocket connections. */
   live?: { items: LiveItems; figures: LiveFigures };
   /** The WebSocket of a subscription, to close it (a slow consumer). */

@@ -27,6 +27,7 @@ import {
 import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
+import { TextResolver } from '../modules/text/text.resolver.js';
 import { AlertResolver, LiveBoardResolver, LiveFiguresResolver, LiveResolver } from '../modules/live/live.resolver.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -65,4 +66,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveBoardResolver,
   AuditResolver,
   WebhookResolver,
+  TextResolver,
 ];

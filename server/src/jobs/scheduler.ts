@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { TextUnderstanding } from '../modules/text/proposal.js';
 import PgBoss from 'pg-boss';
 import type { Orm } from '../db/orm.js';
 import { systemEm } from '../db/orm.js';
@@ -62,7 +63,7 @@ function handleUnawaitedJobEnds(): void {
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes'>> }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; text?: TextUnderstanding; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes'>> }): Promise<Scheduler> {
   handleUnawaitedJobEnds();
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
@@ -133,7 +134,7 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     if (r.generated) logger.info(`generated ${r.generated} scheduled reports`);
   });
   // Bulk imports (modules/imports): they read their files from the file store, so only with a configured one.
-  const imports = deps.config ? await startImportJobs({ boss, orm: deps.orm, now: deps.now, config: deps.config, sweepQueue: QUEUES.importSweep }) : null;
+  const imports = deps.config ? await startImportJobs({ boss, orm: deps.orm, now: deps.now, config: deps.config, sweepQueue: QUEUES.importSweep, text: deps.text }) : null;
   return {
     boss,
     webhooks,

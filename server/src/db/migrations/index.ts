@@ -21,6 +21,7 @@ import { Migration20261202180000_imports } from './Migration20261202180000_impor
 import { Migration20261202190000_kpi_marks_added_only } from './Migration20261202190000_kpi_marks_added_only.js';
 import { Migration20261202200000_import_row_reason } from './Migration20261202200000_import_row_reason.js';
 import { Migration20261202210000_spikes } from './Migration20261202210000_spikes.js';
+import { Migration20261202220000_text_models } from './Migration20261202220000_text_models.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -45,4 +46,5 @@ export const migrationsList = [
   { name: 'Migration20261202190000_kpi_marks_added_only', class: Migration20261202190000_kpi_marks_added_only },
   { name: 'Migration20261202200000_import_row_reason', class: Migration20261202200000_import_row_reason },
   { name: 'Migration20261202210000_spikes', class: Migration20261202210000_spikes },
+  { name: 'Migration20261202220000_text_models', class: Migration20261202220000_text_models },
 ];

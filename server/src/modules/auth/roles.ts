@@ -100,6 +100,13 @@ export enum Permission {
    * municipality) and integrator tokens with the WEBHOOKS scope (their own).
    */
   WEBHOOKS_MANAGE = 'WEBHOOKS_MANAGE',
+  /**
+   * Asking the text classifier about a text (`classifyText`, modules/text): the people who register items, and
+   * integrator tokens that send them.
+   */
+  TEXT_CLASSIFY = 'TEXT_CLASSIFY',
+  /** Reading which text model answers and retraining it from the staff's examples: the head. */
+  TEXT_MODEL_MANAGE = 'TEXT_MODEL_MANAGE',
 }
 
 const STAFF: Role[] = [
@@ -128,6 +135,11 @@ export const permissionGrants: Record<Permission, { roles: readonly Role[]; scop
     roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER],
     scopes: [Scope.ITEMS_INGEST],
   },
+  [Permission.TEXT_CLASSIFY]: {
+    roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER],
+    scopes: [Scope.ITEMS_INGEST],
+  },
+  [Permission.TEXT_MODEL_MANAGE]: { roles: [Role.HEAD], scopes: [] },
   [Permission.ITEMS_INGEST]: { roles: [], scopes: [Scope.ITEMS_INGEST] },
   [Permission.ITEMS_IMPORT]: { roles: [Role.HEAD, Role.SECTOR_LEAD, Role.POS_OPERATOR, Role.INCIDENT_MANAGER], scopes: [] },
   // Which item a role may move, and how, is the item access policy's business (modules/items/item-access.ts).

@@ -13,6 +13,7 @@ import { ErrorCode } from '../../graphql/errors.js';
 import { Permission, REGIONAL_ROLES, rolesGrant, type Role } from '../auth/roles.js';
 import { ingestItems, ingestProblems } from '../ingest/ingest.service.js';
 import type { IngestItemInput } from '../ingest/ingest.types.js';
+import type { TextUnderstanding } from '../text/proposal.js';
 import { LiveEvent } from '../live/live-event.entity.js';
 import { outboxRows } from '../live/outbox.js';
 import { LocalFileStore, type FileStore } from '../files/file-store.js';
@@ -97,6 +98,8 @@ export type ImportRunDeps = {
   now: () => Date;
   config: Pick<Config, 'filesDir'> & Partial<Config>;
   store?: FileStore;
+  /** The machine's first pass over imported items (modules/text); absent, they are not read by it. */
+  text?: TextUnderstanding;
   /** This worker's name (one per scheduler). */
   worker: string;
   /** Aborted when the scheduler stops: the job lets its lease go after the chunk under way. */
@@ -199,6 +202,7 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string): Promise<
       // Ingestion reads only its per-token budget, which a person's import does not spend.
       config: { ingestItemsPerMinute: 0, ...deps.config } as Config,
       pubsub: createAppPubSub(),
+      text: deps.text,
     };
     const store = deps.store ?? new LocalFileStore(deps.config.filesDir);
     const file = job.file.getEntity();
@@ -334,9 +338,10 @@ export async function startImportJobs(deps: {
   now: () => Date;
   config: Pick<Config, 'filesDir'> & Partial<Config>;
   sweepQueue: string;
+  text?: TextUnderstanding;
 }): Promise<{ stop: () => void }> {
   const controller = new AbortController();
-  const run: ImportRunDeps = { orm: deps.orm, now: deps.now, config: deps.config, worker: workerName(), signal: controller.signal };
+  const run: ImportRunDeps = { orm: deps.orm, now: deps.now, config: deps.config, text: deps.text, worker: workerName(), signal: controller.signal };
   await deps.boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, policy: 'short' } as never).catch(() => undefined);
   await deps.boss.work<{ jobId: string }>(IMPORT_QUEUE, async ([job]) => {
     if (job && !controller.signal.aborted) await runImportJob(run, job.data.jobId);

@@ -10,10 +10,12 @@ import { Category } from '../organisation/category.entity.js';
 import { Settlement } from '../organisation/settlement.entity.js';
 import { Item } from '../items/item.entity.js';
 import { newItemFields, newItemProblem, startFirstClock } from '../items/item.service.js';
+import { machineFirstPass } from '../items/item-machine.js';
+import type { MachineProposalData } from '../text/proposal.js';
 import { randomUUID } from 'node:crypto';
 import type { Topics } from '../../graphql/pubsub.js';
 import { ItemEvent } from '../items/item-event.entity.js';
-import { ItemStatus } from '../items/item.enums.js';
+import { ClassifiedBy, ItemStatus } from '../items/item.enums.js';
 import { actorOf, itemEventPayload } from '../items/item-history.js';
 import { itemRowOf, type ItemView } from '../items/item-rows.js';
 import { alertFactsOf } from '../live/alerts.js';
@@ -25,7 +27,16 @@ import { bulkRows, insertRows } from '../../db/bulk-insert.js';
 import { INGEST_MAX, type IngestError, type IngestItemInput, type IngestItemResult, type IngestResult } from './ingest.types.js';
 
 /** An input that passed its own checks, with what it names. */
-type Accepted = { index: number; input: IngestItemInput; source: string; externalId: string; category: Category | null; settlement: Settlement | null };
+type Accepted = {
+  index: number;
+  input: IngestItemInput;
+  source: string;
+  externalId: string;
+  category: Category | null;
+  settlement: Settlement | null;
+  classifiedBy?: ClassifiedBy | null;
+  machine?: MachineProposalData | null;
+};
 
 /** The values a new entity's own initialisers give (defaults the bulk insert must carry), its keys and dates aside. */
 function defaultsOf(make: () => object): () => Record<string, unknown> {
@@ -121,6 +132,9 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
   }
 
   if (accepted.length) {
+    // The machine's first pass, as for an item made by hand (items/item-machine.ts).
+    const passed = await machineFirstPass(ctx, municipalityId, accepted);
+    passed.forEach((p, i) => Object.assign(accepted[i]!, p));
     try {
       await store(ctx, municipalityId, accepted, results);
     } catch (e) {
@@ -190,6 +204,8 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         settlement: a.settlement,
         source: a.source,
         externalId: a.externalId,
+        classifiedBy: a.classifiedBy,
+        machine: a.machine,
       });
       const item: NewRow = {
         ...ITEM_DEFAULTS(),

@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { AnswerFinding } from '../answer-check/answer-check.js';
 import { TenantEntity } from '../organisation/tenant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Item } from './item.entity.js';
@@ -60,4 +61,8 @@ export class ItemAnswer extends TenantEntity {
   @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   reviewComment?: string;
+
+  /** What the answer check found when the answer was submitted for review (modules/answer-check); see the field. */
+  @Property({ type: 'jsonb', nullable: true })
+  checks?: AnswerFinding[] | null;
 }

@@ -98,6 +98,9 @@ const SORTS: Record<ItemSort, SortSpec> = {
 
 const OPEN = { status: { $nin: [...CLOSED_STATUSES] } };
 
+/** The statuses in which an item without a category waits to be classified. */
+const TO_CLASSIFY_STATUSES = [ItemStatus.NEW, ItemStatus.REGISTERED, ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS, ItemStatus.WAITING_CITIZEN, ItemStatus.REOPENED];
+
 /** The work queues of the inbox. Each is ANDed with what the viewer reaches. */
 function queueWhere(ctx: Ctx, queue: ItemQueue, now: Date): FilterQuery<Item> {
   const v = ctx.viewer;
@@ -119,6 +122,9 @@ function queueWhere(ctx: Ctx, queue: ItemQueue, now: Date): FilterQuery<Item> {
       return { status: ItemStatus.ON_REVIEW, $and: [actionWhere(v, ItemAction.APPROVE_ANSWER)] };
     case ItemQueue.OVERDUE_MY_SECTORS:
       return { ...OPEN, ...(v.roles.includes(Role.HEAD) ? {} : { sector: { $in: v.sectorIds } }), dueAt: { $lt: now }, pausedAt: null };
+    case ItemQueue.TO_CLASSIFY:
+      // What the machine left without a category, and the viewer may classify.
+      return { classifiedBy: null, status: { $in: TO_CLASSIFY_STATUSES }, $and: [actionWhere(v, ItemAction.CLASSIFY)] };
   }
 }
 

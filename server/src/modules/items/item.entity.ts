@@ -7,7 +7,8 @@ import { Category } from '../organisation/category.entity.js';
 import { Sector } from '../organisation/sector.entity.js';
 import { Department } from '../organisation/department.entity.js';
 import { User } from '../users/user.entity.js';
-import { Channel, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.enums.js';
+import { Channel, ClassifiedBy, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.enums.js';
+import type { MachineProposalData } from '../text/proposal.js';
 
 /**
  * The applicant's name, e-mail and phone digits as one lower-case text: what the inbox search matches for the
@@ -56,6 +57,8 @@ export function applicantSearchText(alias?: string): string {
 @Index({ name: 'item_applicant_email_index', expression: `create index "item_applicant_email_index" on "item" ("municipality_id", lower("applicant_email")) where "applicant_email" is not null` })
 @Index({ name: 'item_applicant_name_address_index', expression: `create index "item_applicant_name_address_index" on "item" ("municipality_id", lower("applicant_name"), lower("applicant_address")) where "applicant_name" is not null and "applicant_address" is not null` })
 // The inbox search by applicant, for those who see them (pg_trgm: a fragment of a name, an e-mail or a phone).
+// Likely duplicates (item-duplicates.ts): texts alike by pg_trgm's similarity.
+@Index({ name: 'item_text_trgm_index', expression: `create index "item_text_trgm_index" on "item" using gin ("text" gin_trgm_ops)` })
 @Index({ name: 'item_applicant_search_index', expression: `create index "item_applicant_search_index" on "item" using gin ((${applicantSearchText()}) gin_trgm_ops)` })
 @Index({
   name: 'item_unresolved_until_index',
@@ -147,6 +150,17 @@ export class Item extends TenantEntity {
   @Field(() => Boolean)
   @Property({ type: 'boolean', default: false })
   urgent: boolean & Opt = false;
+
+  @Field(() => ClassifiedBy, {
+    nullable: true,
+    description: 'Who gave the category: null while the item waits in the "to classify" queue (the machine was not sure)',
+  })
+  @Enum({ items: () => ClassifiedBy, nativeEnumName: 'item_classified_by', nullable: true })
+  classifiedBy?: ClassifiedBy | null;
+
+  /** The text classifier's first pass over the item (text/proposal.ts); lazy: the lists never read it. */
+  @Property({ type: 'jsonb', nullable: true, lazy: true })
+  machine?: MachineProposalData | null;
 
   @Field(() => ItemStatus)
   @Enum({ items: () => ItemStatus, nativeEnumName: 'item_status' })

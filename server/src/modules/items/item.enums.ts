@@ -87,3 +87,18 @@ export enum DeadlineState {
   OVERDUE = 'OVERDUE',
 }
 registerEnumType(DeadlineState, { name: 'DeadlineState' });
+
+/** Who gave an item its category (issue 13): the text classifier's first pass, a person, or the item's source. */
+export enum ClassifiedBy {
+  SOURCE = 'SOURCE',
+  MACHINE = 'MACHINE',
+  STAFF = 'STAFF',
+}
+registerEnumType(ClassifiedBy, {
+  name: 'ClassifiedBy',
+  valuesConfig: {
+    SOURCE: { description: 'The category came with the item (typed by the operator, sent by the source system)' },
+    MACHINE: { description: 'Set by the text classifier, sure enough to set it (confidence at or above the threshold)' },
+    STAFF: { description: 'Set or confirmed by a person (classifyItem)' },
+  },
+});

@@ -208,6 +208,7 @@ export enum ItemQueue {
   UNASSIGNED = 'UNASSIGNED',
   MY_REVIEW = 'MY_REVIEW',
   OVERDUE_MY_SECTORS = 'OVERDUE_MY_SECTORS',
+  TO_CLASSIFY = 'TO_CLASSIFY',
 }
 registerEnumType(ItemQueue, {
   name: 'ItemQueue',
@@ -216,6 +217,7 @@ registerEnumType(ItemQueue, {
     UNASSIGNED: { description: 'registered or reopened, waiting for a department' },
     MY_REVIEW: { description: 'answers waiting for my review' },
     OVERDUE_MY_SECTORS: { description: 'overdue in the sectors I lead (all sectors for the head)' },
+    TO_CLASSIFY: { description: 'open items without a category (the machine was not sure) that I may classify' },
   },
 });
 
@@ -297,4 +299,28 @@ export class ItemFilter {
   @Field(() => KpiDrillInput, { nullable: true, description: 'Exactly the items behind a KPI figure (needs KPI_READ)' })
   @IsOptional()
   kpi?: KpiDrillInput;
+}
+
+@InputType()
+export class ClassifyInput {
+  @Field({ description: 'A category code of the rubricator; the sector follows from it' })
+  @MaxLength(100)
+  categoryCode!: string;
+
+  @Field()
+  urgent!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The settlement; unchanged when absent' })
+  @IsOptional()
+  settlementId?: string;
+
+  @Field({ nullable: true, description: 'Where the problem is; unchanged when absent' })
+  @IsOptional()
+  @MaxLength(500)
+  address?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  comment?: string;
 }

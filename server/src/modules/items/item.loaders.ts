@@ -10,6 +10,7 @@ import { User } from '../users/user.entity.js';
 import { tenantParamsFor } from '../../db/tenant-filter.js';
 import { readRows, whereSql } from '../../db/where-sql.js';
 import { itemRowOf, readOnlyRow, type ItemView } from './item-rows.js';
+import type { MachineProposalData } from '../text/proposal.js';
 
 /**
  * One statement per request for the one-to-many lists of items (history, answers, attachments, duplicates, with the
@@ -23,6 +24,8 @@ type Loaders = {
   duplicates: { load: (id: string) => Promise<ItemView[]> };
   /** An item by id if the viewer reaches it, else null (for relations such as parent or a notification's item). */
   reachable: DataLoader<string, Item | null>;
+  /** The machine's first pass over an item the viewer already reached (the lazy `machine` column). */
+  machine: DataLoader<string, MachineProposalData | null>;
 };
 
 const perRequest = new WeakMap<EntityManager, Loaders>();
@@ -108,6 +111,15 @@ export function itemLoaders(ctx: Ctx): Loaders {
       reachable: new DataLoader(async (ids) => {
         const rows = await em.find(Item, { $and: [{ id: { $in: [...ids] } }, reachWhere(ctx.viewer)] });
         return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      }),
+      machine: new DataLoader(async (ids) => {
+        const rows = await readRows<{ id: string; machine: MachineProposalData | null }>(
+          em,
+          `select id, machine from item where id = any(?::uuid[])`,
+          [[...ids]],
+        );
+        const by = new Map(rows.map((r) => [r.id, r.machine]));
+        return ids.map((id) => by.get(id) ?? null);
       }),
     };
     perRequest.set(em, loaders);

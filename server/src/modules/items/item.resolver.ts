@@ -24,11 +24,12 @@ import { User } from '../users/user.entity.js';
 import { ItemAnswer } from './item-answer.entity.js';
 import { ItemEvent } from './item-event.entity.js';
 import { Item } from './item.entity.js';
-import { DeadlineState, ItemKind, Outcome } from './item.enums.js';
+import { DeadlineState, ItemKind, Outcome, ReworkReason } from './item.enums.js';
 import {
   AnswerInput,
   ApproveInput,
   AssignInput,
+  ClassifyInput,
   ExtendInput,
   ItemFilter,
   ItemInput,
@@ -47,6 +48,12 @@ import * as items from './item.service.js';
 import { getItemRow, listItems, queueCounts } from './item-queries.js';
 import { itemLoaders } from './item.loaders.js';
 import { related, type ItemView } from './item-rows.js';
+import { DuplicateCandidate, likelyDuplicates } from './item-duplicates.js';
+import { badInput } from '../../graphql/errors.js';
+import { AnswerCheckCode, AnswerCheckFinding } from '../answer-check/answer-check.graphql.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { MachineProposal, machineProposalOf } from '../text/text.graphql.js';
 
 @Resolver()
 export class ItemResolver {
@@ -54,6 +61,24 @@ export class ItemResolver {
   @Query(() => Item)
   item(@Context() ctx: Ctx, @Arg('id', () => ID) id: string) {
     return getItemRow(ctx, id);
+  }
+
+  @Authorized(Permission.TEXT_CLASSIFY)
+  @Query(() => [DuplicateCandidate], {
+    description: 'Open items of the last 30 days likely about the same matter as a text being registered, most alike first (docs/text.md)',
+  })
+  likelyDuplicates(
+    @Context() ctx: Ctx,
+    @Arg('text') text: string,
+    @Arg('settlementId', () => ID, { nullable: true }) settlementId?: string,
+    @Arg('categoryCode', { nullable: true }) categoryCode?: string,
+    @Arg('excludeId', () => ID, { nullable: true }) excludeId?: string,
+    @Arg('first', () => Int, { defaultValue: 5 }) first: number = 5,
+  ): Promise<DuplicateCandidate[]> {
+    if (text.length > 20_000) throw badInput([{ field: 'text', problems: ['at most 20000 characters'] }]);
+    if (settlementId && !UUID.test(settlementId)) throw badInput([{ field: 'settlementId', problems: ['not an id'] }]);
+    if (excludeId && !UUID.test(excludeId)) throw badInput([{ field: 'excludeId', problems: ['not an id'] }]);
+    return likelyDuplicates(ctx, { text, settlementId, categoryCode, excludeIds: excludeId ? [excludeId] : [], first });
   }
 
   @Authorized(Permission.ITEMS_READ)
@@ -85,6 +110,19 @@ export class ItemResolver {
   @Mutation(() => Item, { description: 'Registers an item entered by hand (phone, walk-in, letter)' })
   createItem(@Context() ctx: Ctx, @Arg('input') input: ItemInput) {
     return items.createItem(ctx, input);
+  }
+
+  @Authorized(Permission.ITEMS_WORK)
+  @Mutation(() => Item, {
+    description: 'Sets the category (and sector), urgency and place by hand; kept as a labelled example for the text model',
+  })
+  classifyItem(
+    @Context() ctx: Ctx,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: ClassifyInput,
+  ) {
+    return items.classifyItem(ctx, id, version, input);
   }
 
   @Authorized(Permission.ITEMS_WORK)
@@ -284,6 +322,34 @@ export class ItemFieldsResolver {
     return availableActions(ctx.viewer, items.factsOf(item));
   }
 
+  @FieldResolver(() => MachineProposal, {
+    nullable: true,
+    description: 'The text classifier’s first pass over the item when it arrived, and what of it the item took (null: none)',
+  })
+  async machine(@Root() item: ItemView, @Context() ctx: Ctx): Promise<MachineProposal | null> {
+    const data = await itemLoaders(ctx).machine.load(item.id);
+    return data ? machineProposalOf(data) : null;
+  }
+
+  @FieldResolver(() => [DuplicateCandidate], {
+    description: 'Open items of the last 30 days likely about the same matter (similar text; same place and category rank higher), among those you reach',
+  })
+  likelyDuplicates(
+    @Root() item: ItemView,
+    @Context() ctx: Ctx,
+    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+  ): Promise<DuplicateCandidate[]> {
+    return likelyDuplicates(ctx, {
+      text: item.text,
+      settlementId: item.settlement?.id ?? null,
+      categoryCode: null,
+      categoryId: item.category?.id ?? null,
+      excludeIds: [item.id, ...(item.parent ? [item.parent.id] : [])],
+      excludeChildrenOf: item.id,
+      first,
+    });
+  }
+
   @FieldResolver(() => Settlement, { nullable: true })
   settlement(@Root() item: ItemView) {
     return related(item.settlement);
@@ -359,6 +425,13 @@ export class ItemAnswerFieldsResolver {
   @FieldResolver(() => User, { nullable: true })
   reviewer(@Root() a: ItemAnswer) {
     return a.reviewer?.load({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => [AnswerCheckFinding], {
+    description: 'What the answer check found when the answer was submitted for review (empty: nothing, or not checked)',
+  })
+  checks(@Root() a: ItemAnswer): AnswerCheckFinding[] {
+    return (a.checks ?? []).map((f) => ({ ...f, code: f.code as AnswerCheckCode, reason: f.reason as ReworkReason, evidence: f.evidence ?? null }));
   }
 }
 

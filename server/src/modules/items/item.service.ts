@@ -25,8 +25,13 @@ import { AnswerKind, AnswerStatus, ItemAnswer } from './item-answer.entity.js';
 import { Item } from './item.entity.js';
 import { readOnlyRow, type ItemView } from './item-rows.js';
 import { readRows, whereSql } from '../../db/where-sql.js';
-import { Channel, ItemKind, ItemStatus, Outcome } from './item.enums.js';
+import { Channel, ClassifiedBy, ItemKind, ItemStatus, Outcome } from './item.enums.js';
+import { machineFirstPass } from './item-machine.js';
+import { TextExample } from '../text/text-model.entity.js';
+import { checkAnswer, type AnswerFinding } from '../answer-check/answer-check.js';
+import type { MachineProposalData } from '../text/proposal.js';
 import type {
+  ClassifyInput,
   AnswerInput,
   ApproveInput,
   AssignInput,
@@ -136,8 +141,24 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   }
   const calendar = await calendarFor(em, municipalityId, now.getTime());
   const year = Number(calendar.localDate(receivedAt).slice(0, 4));
+  // The machine's first pass: the category, place and urgency it reads in the text (item-machine.ts).
+  const [passed] = await machineFirstPass(ctx, municipalityId, [{ input, category, settlement }]);
+  const { classifiedBy, machine } = passed!;
   // The number, the item, its files and its events in one transaction: a refused item changes nothing.
-  const item = await ctx.em.transactional((tx) => storeItem({ ...ctx, em: tx }, input, { municipalityId, receivedAt, year, calendar, category, settlement, source, externalId }));
+  const item = await ctx.em.transactional((tx) =>
+    storeItem({ ...ctx, em: tx }, passed!.input, {
+      municipalityId,
+      receivedAt,
+      year,
+      calendar,
+      category: passed!.category,
+      settlement: passed!.settlement,
+      source,
+      externalId,
+      classifiedBy,
+      machine,
+    }),
+  );
   resetItemLoaders(ctx);
   return item;
 }
@@ -145,7 +166,7 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
 async function storeItem(
   ctx: Ctx,
   input: ItemInput,
-  o: { municipalityId: string; receivedAt: Date; year: number; calendar: WorkingCalendar; category: Category | null; settlement: Settlement | null; source: string; externalId: string | undefined },
+  o: Omit<NewItemContext, 'number'> & { year: number },
 ): Promise<Item> {
   const item = await newItem(ctx, input, { ...o, number: await nextNumber(ctx.em, o.municipalityId, o.year) });
   try {
@@ -183,6 +204,8 @@ export function newItemFields(input: NewItemInput, o: NewItemContext) {
     lon: input.lon,
     category: o.category ?? undefined,
     sector: o.category?.sector,
+    classifiedBy: o.classifiedBy ?? (o.category ? ClassifiedBy.SOURCE : null),
+    machine: o.machine ?? null,
     urgent: input.urgent,
     status: ItemStatus.NEW,
     receivedAt: o.receivedAt,
@@ -210,6 +233,9 @@ export type NewItemContext = {
   settlement: Settlement | null;
   source: string;
   externalId: string | undefined;
+  /** Who gave the category (default: the source when it came with one) and what the machine did (item-machine.ts). */
+  classifiedBy?: ClassifiedBy | null;
+  machine?: MachineProposalData | null;
 };
 
 /**
@@ -442,22 +468,64 @@ export function citizenReplied(ctx: Ctx, id: string, version: number, comment?: 
 }
 
 export function submitAnswer(ctx: Ctx, id: string, version: number, input: AnswerInput): Promise<Item> {
-  return transition(ctx, id, version, ItemAction.SUBMIT_ANSWER, (item, calendar) => {
+  return transition(ctx, id, version, ItemAction.SUBMIT_ANSWER, async (item, calendar) => {
     const now = ctx.now();
     resume(item, calendar, now);
     item.reviewDueAt = qualityReviewDueAt(now, calendar);
     const v = ctx.viewer;
+    const text = input.text.trim();
     ctx.em.create(ItemAnswer, {
       municipality: item.municipality,
       item,
       kind: AnswerKind.FINAL,
       status: AnswerStatus.ON_REVIEW,
-      text: input.text.trim(),
+      text,
       author: v?.kind === 'user' ? v.userId : undefined,
       submittedAt: now,
       reworkReasons: [],
+      checks: await answerChecks(ctx, item, text, calendar.zone),
     });
     return { after: () => notifyItem(ctx, item, 'ON_REVIEW', { reviewers: true }) };
+  });
+}
+
+/** How many recent answers of the department an answer is compared with for boilerplate. */
+const COMPARED_ANSWERS = 30;
+
+/**
+ * The answer check before review (modules/answer-check, docs/text.md "Answer check"): the answer against the
+ * citizen's text, the item's place (the machine's reading of it, else the settlement and address) and category, and
+ * the department's latest answers to other items.
+ */
+async function answerChecks(ctx: Ctx, item: Item, answer: string, zone: string): Promise<AnswerFinding[]> {
+  await ctx.em.populate(item, ['machine']);
+  const [settlement, category, others] = await Promise.all([
+    item.settlement ? item.settlement.load() : null,
+    item.category ? item.category.load() : null,
+    item.department
+      ? readRows<{ text: string }>(
+          ctx.em,
+          `select a.text from item_answer a join item i on i.id = a.item_id
+           where i.department_id = ? and a.item_id <> ? and a.kind = 'FINAL' and a.municipality_id = ?
+           order by a.submitted_at desc nulls last limit ${COMPARED_ANSWERS}`,
+          [item.department.id, item.id, item.municipality.id],
+        )
+      : [],
+  ]);
+  const place = item.machine?.place;
+  return checkAnswer({
+    answer,
+    question: item.subject?.trim() ? `${item.subject.trim()}\n${item.text}` : item.text,
+    place: {
+      settlement: settlement?.name,
+      locality: place?.locality?.name,
+      street: place?.street ?? item.address ?? undefined,
+      house: place?.house ?? undefined,
+    },
+    category: category?.name,
+    otherAnswers: others.map((o) => o.text),
+    now: ctx.now(),
+    zone,
   });
 }
 
@@ -619,6 +687,62 @@ export function leaveWithoutAnswer(ctx: Ctx, id: string, version: number, input:
     item.closedAt = ctx.now();
     stopClock(item);
     return { comment: input.comment, details: { reason: input.reason } };
+  });
+}
+
+/** The statuses in which a change of urgency or category moves the answer clock started at registration. */
+const RECLOCKED = [ItemStatus.REGISTERED, ItemStatus.ASSIGNED, ItemStatus.IN_PROGRESS];
+
+/**
+ * A person classifies the item: its category (and so its sector), its urgency, and its settlement and address when
+ * given. Every such classification is kept as a labelled example for the text model (modules/text, `TextExample`),
+ * with who and when, what the machine had answered and whether the person changed what the item had. When the
+ * urgency or the category (a message's answer days) changes while the clock started at registration still runs,
+ * that clock is counted again from the registration.
+ */
+export async function classifyItem(ctx: Ctx, id: string, version: number, input: ClassifyInput): Promise<Item> {
+  const [category, settlement] = await Promise.all([
+    ctx.em.findOne(Category, { code: input.categoryCode }),
+    input.settlementId ? ctx.em.findOne(Settlement, { id: input.settlementId }) : null,
+  ]);
+  if (!category || !category.active) throw badInput([{ field: 'categoryCode', problems: ['unknown category'] }]);
+  if (input.settlementId && !settlement) throw badInput([{ field: 'settlementId', problems: ['unknown settlement'] }]);
+  if (input.urgent && !category.urgentCapable) {
+    throw badInput([{ field: 'urgent', problems: [`items of category ${category.code} cannot be urgent`] }]);
+  }
+  const sectorCode = (await category.sector.load())!.code;
+  return transition(ctx, id, version, ItemAction.CLASSIFY, async (item, calendar) => {
+    await ctx.em.populate(item, ['machine', 'category']);
+    const before = { categoryCode: item.category?.getEntity().code ?? null, urgent: item.urgent };
+    const machine = item.machine ?? null;
+    // What the person changed: what the item had, or, when it had no category, what the machine had proposed.
+    const had = before.categoryCode ?? machine?.categoryCode ?? null;
+    const corrected = had !== category.code || before.urgent !== input.urgent;
+    const reclock = (before.urgent !== input.urgent || before.categoryCode !== category.code) &&
+      item.registeredAt && RECLOCKED.includes(item.status) && !item.pausedAt &&
+      (item.kind === ItemKind.MESSAGE || (item.kind === ItemKind.INCIDENT && !item.firstReactionAt));
+    item.category = ctx.em.getReference(Category, category.id, { wrapped: true });
+    item.sector = category.sector;
+    item.urgent = input.urgent;
+    item.classifiedBy = ClassifiedBy.STAFF;
+    if (settlement) item.settlement = ctx.em.getReference(Settlement, settlement.id, { wrapped: true });
+    if (input.address != null) item.address = input.address.trim() || undefined;
+    if (reclock) applyRegistrationClocks(item, item.registeredAt!, calendar, category.messageAnswerDays ?? null);
+    const v = ctx.viewer;
+    ctx.em.create(TextExample, {
+      municipality: item.municipality,
+      itemId: item.id,
+      text: item.subject?.trim() ? `${item.subject.trim()}\n${item.text}` : item.text,
+      sectorCode,
+      categoryCode: category.code,
+      urgent: input.urgent,
+      machineCategoryCode: machine?.categoryCode ?? null,
+      machineUrgent: machine ? machine.urgent : null,
+      corrected,
+      labelledBy: v?.kind === 'user' ? v.userId : null,
+      modelVersion: machine?.modelVersion ?? null,
+    });
+    return { comment: input.comment, details: { categoryCode: category.code, urgent: input.urgent, corrected, machineCategoryCode: machine?.categoryCode ?? null } };
   });
 }
 

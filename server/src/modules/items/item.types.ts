@@ -67,4 +67,7 @@ export class ItemQueueCounts {
 
   @Field(() => Int)
   OVERDUE_MY_SECTORS!: number;
+
+  @Field(() => Int)
+  TO_CLASSIFY!: number;
 }

@@ -91,7 +91,7 @@ describe('item lifecycle', () => {
 
   it('lists the actions the card should offer', () => {
     expect(availableActions(item({ status: ItemStatus.ON_REVIEW }), actor([Role.HEAD])).sort()).toEqual(
-      [ItemAction.APPROVE_ANSWER, ItemAction.EXTEND, ItemAction.RETURN_FOR_REWORK].sort(),
+      [ItemAction.APPROVE_ANSWER, ItemAction.CLASSIFY, ItemAction.EXTEND, ItemAction.RETURN_FOR_REWORK].sort(),
     );
   });
 });

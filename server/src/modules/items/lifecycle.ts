@@ -21,6 +21,8 @@ export enum ItemAction {
   REDIRECT = 'REDIRECT',
   LEAVE_WITHOUT_ANSWER = 'LEAVE_WITHOUT_ANSWER',
   MERGE = 'MERGE',
+  /** Sets the category (and sector), urgency and place by hand: a labelled example for the text model. */
+  CLASSIFY = 'CLASSIFY',
 }
 registerEnumType(ItemAction, { name: 'ItemAction' });
 
@@ -57,6 +59,10 @@ export const rules: Record<ItemAction, Rule> = {
   REDIRECT: { from: [ItemStatus.REGISTERED, ItemStatus.ASSIGNED], to: ItemStatus.REDIRECTED },
   LEAVE_WITHOUT_ANSWER: { from: OPEN_WORK, to: ItemStatus.CLOSED },
   MERGE: { from: [ItemStatus.NEW, ...OPEN_WORK], to: ItemStatus.MERGED },
+  CLASSIFY: {
+    from: [ItemStatus.NEW, ...OPEN_WORK, ItemStatus.WAITING_CITIZEN, ItemStatus.ON_REVIEW, ItemStatus.REOPENED],
+    to: null,
+  },
 };
 
 /** What the lifecycle needs to know about the item. */

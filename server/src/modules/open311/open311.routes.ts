@@ -4,6 +4,7 @@ import type { Ctx, TokenViewer, Viewer } from '../../graphql/context.js';
 import { AppError, ErrorCode, timedOut, unavailable } from '../../graphql/errors.js';
 import { granted } from '../../graphql/auth-checker.js';
 import type { AppPubSub } from '../../graphql/pubsub.js';
+import type { TextUnderstanding } from '../text/proposal.js';
 import { limitRequests, type RequestLimiter } from '../../graphql/rate-limit.js';
 import { viewerEm, type Orm } from '../../db/orm.js';
 import { logger, safeError } from '../../shared/logger.js';
@@ -30,6 +31,8 @@ type Deps = {
   now: () => Date;
   config: Config;
   pubsub: AppPubSub;
+  /** The machine's first pass over posted requests (modules/text). */
+  text?: TextUnderstanding;
 };
 
 /** The resources, each with its methods; the format is the path's extension. */
@@ -162,7 +165,7 @@ export function open311Router(deps: Deps): Router {
     }
     const names = ['service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'first_name', 'last_name', 'phone', 'description', 'media_url'] as const;
     const posted: PostedRequest = Object.fromEntries(names.map((n) => [n, one(args, n)]));
-    const ctx = { viewer: token, em, now: deps.now, config: deps.config, pubsub: deps.pubsub };
+    const ctx = { viewer: token, em, now: deps.now, config: deps.config, pubsub: deps.pubsub, text: deps.text };
     return postRequest(ctx, j, posted, idempotencyKey);
   }
 

@@ -22,7 +22,7 @@ beforeAll(() => {
   evaluation = run.evaluation;
   const latency = classifyLatency(model, corpus.filter((e) => e.split === 'test').map((e) => e.text));
   console.log(reportMarkdown(corpus, model, evaluation, { trainMs: run.trainMs, ...latency }));
-}, 120_000);
+}, 400_000);
 
 describe('the corpus', () => {
   it('has at least 3,000 examples, every category of the rubricator in both splits, and every register', () => {

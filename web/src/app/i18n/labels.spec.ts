@@ -80,6 +80,9 @@ const SHOWN: Record<string, readonly string[]> = {
   ImportEncoding: ['imports.encodings'],
   ImportRowReason: ['imports.reasons'],
   WebhookDeliveryStatus: ['webhooks.statuses'],
+  ClassifiedBy: ['text.classifiedBy'],
+  MachineApplied: ['text.applied'],
+  UrgentReason: ['text.urgentReasons'],
   AnswerCheckCode: ['answerCheck.codes'],
 };
 

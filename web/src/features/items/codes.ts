@@ -142,14 +142,14 @@ export const CHANGE_FIELDS = [
   'noAnswerReason',
 ] as const;
 
-export const QUEUES: readonly ItemQueue[] = ['MINE', 'UNASSIGNED', 'MY_REVIEW', 'OVERDUE_MY_SECTORS'];
+export const QUEUES: readonly ItemQueue[] = ['MINE', 'UNASSIGNED', 'TO_CLASSIFY', 'MY_REVIEW', 'OVERDUE_MY_SECTORS'];
 
 /** The queues that mean something to each role (the server counts every queue, most are empty for the others). */
 export const QUEUES_BY_ROLE: Partial<Record<Role, readonly ItemQueue[]>> = {
   HEAD: QUEUES,
   SECTOR_LEAD: QUEUES,
-  INCIDENT_MANAGER: ['MINE', 'UNASSIGNED', 'MY_REVIEW'],
-  POS_OPERATOR: ['MINE', 'UNASSIGNED'],
+  INCIDENT_MANAGER: ['MINE', 'UNASSIGNED', 'TO_CLASSIFY', 'MY_REVIEW'],
+  POS_OPERATOR: ['MINE', 'UNASSIGNED', 'TO_CLASSIFY'],
   EXECUTOR: ['MINE'],
 };
 

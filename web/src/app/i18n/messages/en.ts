@@ -106,6 +106,7 @@ const en: typeof ru = {
     KPI_READ: 'the figures and their live updates',
     PROBLEMS_READ: 'the list of problems',
     PERSONAL_DATA: 'with reading items, the applicants in full (152-FZ), every view written to the access log',
+    TEXT_CLASSIFY: 'reading a text: its category, urgency and place',
     WEBHOOKS_MANAGE: 'webhooks: the item changes sent to your system as they happen, signed, with a delivery log',
   },
   home: {
@@ -641,6 +642,7 @@ const en: typeof ru = {
     REDIRECT: 'Redirect',
     LEAVE_WITHOUT_ANSWER: 'Leave without answer',
     MERGE: 'Merge',
+    CLASSIFY: 'Classify',
   },
   itemActionHints: {
     REGISTER: 'Give it a number and start its clocks',
@@ -658,6 +660,7 @@ const en: typeof ru = {
     REDIRECT: 'The matter is outside the municipality’s competence',
     LEAVE_WITHOUT_ANSWER: 'The grounds of article 11 of law 59-FZ',
     MERGE: 'It is a duplicate: the answer to the main item reaches it too',
+    CLASSIFY: 'Set the category, urgency and place; kept as an example for the model to learn from',
   },
   itemEvents: {
     CREATED: 'Created',
@@ -676,6 +679,7 @@ const en: typeof ru = {
     REDIRECT: 'Redirected',
     LEAVE_WITHOUT_ANSWER: 'Left without answer',
     MERGE: 'Merged into the main item',
+    CLASSIFY: 'Classified',
     ATTACHED: 'Files attached',
     ANSWER_SENT: 'Answer of the main item sent',
     SOURCE_UPDATE: 'Update from the source system',
@@ -721,6 +725,34 @@ const en: typeof ru = {
     UNASSIGNED: 'Unassigned',
     MY_REVIEW: 'For my review',
     OVERDUE_MY_SECTORS: 'Overdue in my sectors',
+    TO_CLASSIFY: 'To classify',
+  },
+  text: {
+    classifiedBy: {
+      SOURCE: 'Given at registration',
+      MACHINE: 'Set by the machine',
+      STAFF: 'Set by staff',
+    },
+    applied: {
+      CATEGORY: 'Category',
+      URGENT: 'Urgency',
+      SETTLEMENT: 'Settlement',
+      ADDRESS: 'Address',
+    },
+    urgentReasons: {
+      GAS_SMELL: 'Gas smell',
+      FALLEN_WIRE: 'Fallen wire',
+      FIRE: 'Fire',
+      OPEN_MANHOLE: 'Open manhole',
+      NO_WATER: 'No water',
+      NO_HEATING: 'No heating',
+      NO_POWER: 'No power',
+      NO_GAS: 'No gas',
+      FLOODING: 'Flooding',
+      COLLAPSE: 'Collapse',
+      CHILD_DANGER: 'Danger to a child',
+      MODEL: 'The model’s judgement',
+    },
   },
   proposal: {
     title: 'System proposal',

@@ -7,6 +7,7 @@ export const itemQueueCountsQuery = graphql(`
       UNASSIGNED
       MY_REVIEW
       OVERDUE_MY_SECTORS
+      TO_CLASSIFY
     }
   }
 `);

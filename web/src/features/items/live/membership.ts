@@ -22,6 +22,8 @@ export type ListViewer = { id: string; roles: readonly Role[]; departmentId: str
 const ms = (iso: string) => new Date(iso).getTime();
 const isOpen = (row: Pick<Row, 'status'>) => !CLOSED_STATUSES.includes(row.status);
 const NUMBER = /^\d{4}-\d{1,6}$/;
+/** The statuses in which an item without a category waits in TO_CLASSIFY (the server's item-queries.ts). */
+const TO_CLASSIFY_STATUSES: readonly string[] = ['NEW', 'REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_CITIZEN', 'REOPENED'];
 
 function queueMembership(row: Row, queue: ItemQueue, viewer: ListViewer | null, now: number): Membership {
   switch (queue) {
@@ -35,6 +37,9 @@ function queueMembership(row: Row, queue: ItemQueue, viewer: ListViewer | null, 
       return ['NEW', 'REGISTERED', 'REOPENED'].includes(row.status) ? 'in' : 'out';
     case 'MY_REVIEW':
       return row.status === 'ON_REVIEW' ? 'in' : 'out';
+    case 'TO_CLASSIFY':
+      // An item waits to be classified while it has no category (the machine was not sure) and is open.
+      return !row.category && TO_CLASSIFY_STATUSES.includes(row.status) ? 'in' : 'out';
     case 'OVERDUE_MY_SECTORS': {
       if (!viewer) return 'unknown';
       const sector = viewer.roles.includes('HEAD') || (!!row.sector && viewer.sectorIds.includes(row.sector.id));

@@ -36,7 +36,7 @@ const optionsMock: MockedResponse = {
 
 const countsMock: MockedResponse = {
   request: { query: itemQueueCountsQuery },
-  result: { data: { itemQueueCounts: { __typename: 'ItemQueueCounts', MINE: 4, UNASSIGNED: 12, MY_REVIEW: 1, OVERDUE_MY_SECTORS: 7 } } },
+  result: { data: { itemQueueCounts: { __typename: 'ItemQueueCounts', MINE: 4, UNASSIGNED: 12, MY_REVIEW: 1, OVERDUE_MY_SECTORS: 7, TO_CLASSIFY: 2 } } },
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 
@@ -320,7 +320,7 @@ describe('InboxPage', () => {
     });
 
     it('fetches the queue counters again once per burst of events: a second after the last, at most five seconds after the first', async () => {
-      const counts = vi.fn(() => ({ data: { itemQueueCounts: { __typename: 'ItemQueueCounts', MINE: 4, UNASSIGNED: 12, MY_REVIEW: 1, OVERDUE_MY_SECTORS: 7 } } }));
+      const counts = vi.fn(() => ({ data: { itemQueueCounts: { __typename: 'ItemQueueCounts', MINE: 4, UNASSIGNED: 12, MY_REVIEW: 1, OVERDUE_MY_SECTORS: 7, TO_CLASSIFY: 2 } } }));
       const countsAsked: MockedResponse = { request: { query: itemQueueCountsQuery }, result: counts, maxUsageCount: Number.POSITIVE_INFINITY };
       const { live } = await openInbox('/items', [itemsMock({ openOnly: true }, page([itemRowFixture()]))], 'HEAD', 'ru', countsAsked);
       expect(counts).toHaveBeenCalledTimes(1);
