@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gql, launchBrowser, signIn } from './browser.js';
+
+// Issue 13, "Done when": the operator types a text into the registration form and sees the category, settlement
+// and urgency proposed as they type, with the confidence, and a likely duplicate offered — and merges into it.
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let close: () => Promise<void>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  ({ browser, close } = await launchBrowser());
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await close?.();
+});
+
+const tokenOf = async (username: string) =>
+  (await gql<{ signIn: { token: string } }>(baseUrl, 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: 'demo' }))
+    .signIn.token;
+
+/**
+ * Waits until the text model of the freshly started server answers (it trains in the background at start and says
+ * TEXT_MODEL_NOT_READY until then): the form would only show "модель ещё обучается" before. On a busy machine the
+ * first training takes minutes, hence the long wait; the tests after the first find it ready.
+ */
+async function modelReady(token: string, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query($t: String!) { classifyText(text: $t) { categoryCode } }', variables: { t: 'не вывозят мусор' } }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { reason?: string } }[] };
+    if (body.data && !body.errors) return;
+    if (body.errors?.[0]?.extensions?.reason !== 'TEXT_MODEL_NOT_READY') throw new Error(`classifyText failed: ${JSON.stringify(body.errors)}`);
+    if (Date.now() > deadline) throw new Error(`the text model was not ready in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** A person in their own browser context, signed in (on a wide screen: the phone header hides the name). */
+async function as(username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Asia/Vladivostok', viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, baseUrl, username);
+  await page.getByTestId('viewer-name').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+describe('the registration form proposes as the operator types', () => {
+  it(
+    'shows category, settlement, confidence and urgency, offers the earlier item as a duplicate and merges into it',
+    { timeout: 420_000 },
+    async () => {
+      const token = await tokenOf('pos_operator');
+      // The earlier message about the same matter, registered through the API.
+      const { createItem: main } = await gql<{ createItem: { id: string; number: string } }>(
+        baseUrl,
+        'mutation($i: ItemInput!) { createItem(input: $i) { id number } }',
+        { i: { kind: 'MESSAGE', channel: 'SOCIAL_VK', identified: false, text: 'в хуторе Лысове на улице Садовой не вывозят мусор уже месяц', register: true } },
+        token,
+      );
+      await modelReady(token);
+
+      const page = await as('pos_operator');
+      await page.getByTestId('nav-items').click();
+      await page.getByTestId('items-new').click();
+      await page.getByTestId('item-channel').selectOption('PHONE');
+      const text = page.getByTestId('item-text');
+
+      // An urgent text: the urgency is proposed with its reason.
+      await text.fill('В хуторе Лысове на улице Садовой в подъезде дома 5 сильно пахнет газом');
+      const urgent = page.locator('[data-testid="proposal-urgent"][data-urgent="true"]');
+      await urgent.waitFor({ timeout: 15_000 });
+      expect(await urgent.textContent()).toContain('Запах газа');
+      expect(await page.getByTestId('proposal-category').getAttribute('data-code')).toBe('ZHKH_GAS');
+
+      // The same matter as the earlier message, typed key by key at the end: the proposal follows the text.
+      await text.fill('Уже месяц в хуторе Лысове на улице Садовой ');
+      await text.pressSequentially('не вывозят мусор, баки переполнены', { delay: 40 });
+      const category = page.locator('[data-testid="proposal-category"][data-code^="WASTE_"]');
+      await category.waitFor({ timeout: 15_000 });
+      expect(await category.textContent()).toMatch(/Вывоз ТКО|свалки/);
+      expect(await page.getByTestId('proposal-settlement').textContent()).toContain('Лысовское');
+      expect(await page.getByTestId('proposal-confidence').textContent()).toMatch(/^\s*уверенность \d{1,3}\s%\s*$/);
+      expect(await page.locator('[data-testid="proposal-urgent"]').getAttribute('data-urgent')).toBe('false');
+      // Nothing was taken by itself.
+      expect(await page.getByTestId('item-category').inputValue()).toBe('');
+
+      // Accepting fills the form: category and, as the operator left them empty, settlement and address.
+      await page.getByTestId('proposal-accept-all').click();
+      expect(await page.getByTestId('item-category').inputValue()).toMatch(/^WASTE_/);
+      expect(await page.getByTestId('item-settlement').locator('option:checked').textContent()).toContain('Лысовское');
+      expect(await page.getByTestId('item-address').inputValue()).toContain('Садовая');
+
+      // The earlier message is offered as a likely duplicate; one click registers this one and merges it there.
+      const candidate = page.locator(`[data-testid="duplicate-candidate"][data-number="${main.number}"]`);
+      await candidate.waitFor({ timeout: 15_000 });
+      expect(await candidate.textContent()).toContain('не вывозят мусор');
+      expect(await candidate.getByTestId('duplicate-similarity').textContent()).toMatch(/сходство \d{1,3}\s%/);
+      await candidate.getByTestId('duplicate-merge').click();
+
+      await page.waitForURL(new RegExp(`/items/${main.id}$`), { timeout: 15_000 });
+      await page.getByTestId('item-number').filter({ hasText: main.number }).waitFor();
+      const toast = page.getByTestId('item-toast');
+      await toast.waitFor();
+      expect(await toast.textContent()).toMatch(new RegExp(`Зарегистрировано № \\d{4}-\\d{6} и объединено с № ${main.number}`));
+    },
+  );
+
+  it('keeps the form usable on a phone, the proposal under the text', { timeout: 420_000 }, async () => {
+    const token = await tokenOf('pos_operator');
+    await modelReady(token);
+    const page = await as('pos_operator');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/items/new`);
+    await page.getByTestId('item-text').fill('В хуторе Лысове на улице Садовой уже месяц не вывозят мусор');
+    const panel = page.getByTestId('text-proposal');
+    await page.getByTestId('proposal-category').waitFor({ timeout: 15_000 });
+    const textBox = (await page.getByTestId('item-text').boundingBox())!;
+    const panelBox = (await panel.boundingBox())!;
+    expect(panelBox.y).toBeGreaterThanOrEqual(textBox.y + textBox.height);
+    // Nothing is wider than the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(panelBox.x + panelBox.width).toBeLessThanOrEqual(390);
+    await page.getByTestId('proposal-accept-category').click();
+    expect(await page.getByTestId('item-category').inputValue()).toMatch(/^WASTE_/);
+  });
+});
