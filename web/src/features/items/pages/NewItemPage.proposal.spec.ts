@@ -168,7 +168,7 @@ describe('NewItemPage: the machine proposal', () => {
     expect(get(wrapper, 'proposal-sector').text()).toMatch(/^Блок: ЖКХ \(93\s%\)$/);
     expect(get(wrapper, 'proposal-alternative-ZHKH_BILLING').text()).toMatch(/^Плата за ЖКУ · 6\s%$/);
     expect(get(wrapper, 'proposal-urgent').attributes('data-urgent')).toBe('true');
-    expect(get(wrapper, 'proposal-urgent').text()).toContain('Срочное');
+    expect(get(wrapper, 'proposal-urgent').text()).toContain('Экстренное');
     expect(get(wrapper, 'proposal-urgent').text()).toContain('Нет воды');
     expect(get(wrapper, 'proposal-settlement').text()).toBe('Лысовское сельское поселение');
     expect(get(wrapper, 'proposal-address').text()).toBe('хутор Лысов, ул. Садовая, 12');
