@@ -17,6 +17,8 @@ export type ServerOptions = {
   /** Run the background jobs (pg-boss) as production does; off by default, so that no job runs beside a read. */
   jobs?: boolean;
   verbose?: boolean;
+  /** More settings (e.g. TEXT_MODEL_CACHE_DIR) */
+  env?: Record<string, string>;
 };
 
 /**
@@ -44,6 +46,7 @@ function environment(o: ServerOptions, port: number): NodeJS.ProcessEnv {
     RATE_LIMIT_CONCURRENT: '0',
     LOG_LEVEL: 'warn',
     TRUSTED_DOCUMENTS_MANIFEST: o.manifest,
+    ...o.env,
   };
 }
 

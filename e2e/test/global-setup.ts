@@ -14,6 +14,8 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Where every server of the run keeps the trained text model (TEXT_MODEL_CACHE_DIR): trained once per run. */
+export const TEXT_MODEL_CACHE = join(tmpdir(), 'otklik-e2e-text-models');
 
 /**
  * Checks `condition` every `intervalMs` until it holds, for at most `timeoutMs`: waiting for a condition, not for
@@ -56,6 +58,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: '',
       // webhooks.e2e.ts registers a webhook on a receiver of its own at 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      // The text model, trained once by this server and read from here by every other server of the run.
+      TEXT_MODEL_CACHE_DIR: TEXT_MODEL_CACHE,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -69,6 +73,23 @@ export default async function setup(project: TestProject) {
     }
   }, 90_000, 300);
   if (!healthy) throw new Error('the server did not become healthy in 90 s');
+  // A fresh database has no text model: the server trains one in the background. The tests read texts, so wait
+  // until it answers (it is then in TEXT_MODEL_CACHE for the other servers of the run).
+  const signIn = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation { signIn(username: "head", password: "demo") { token } }' }),
+  });
+  const token = ((await signIn.json()) as { data: { signIn: { token: string } } }).data.signIn.token;
+  const modelReady = await until(async () => {
+    const r = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ classifyText(text: "нет воды в доме") { modelVersion } }' }),
+    });
+    return !((await r.json()) as { errors?: unknown[] }).errors;
+  }, 300_000, 1_000);
+  if (!modelReady) throw new Error('the text model was not ready in 300 s');
   project.provide('baseUrl', baseUrl);
 
   return async () => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { buildOutOfDate, inputFiles, STAMP, targets, targetStatus, type Target } from '../../scripts/start.mjs';
 import { freePort } from './ports.js';
+import { TEXT_MODEL_CACHE } from './global-setup.js';
 
 /**
  * `pnpm start` (scripts/start.sh and scripts/start.mjs): it builds only what changed since the last build, then
@@ -177,6 +178,8 @@ describe('pnpm start', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      // The text model the run's first server trained (global-setup.ts), not trained again.
+      TEXT_MODEL_CACHE_DIR: TEXT_MODEL_CACHE,
       EMBEDDED_PG_PORT: String(await freePort()),
       DATABASE_URL: '',
       SEED_DEMO: 'true',

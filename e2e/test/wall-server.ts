@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports.js';
+import { TEXT_MODEL_CACHE } from './global-setup.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -51,6 +52,8 @@ export class OwnServer {
         PORT: String(this.port),
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
+        // The text model the run's first server trained (global-setup.ts), not trained again.
+        TEXT_MODEL_CACHE_DIR: TEXT_MODEL_CACHE,
         EMBEDDED_PG_PORT: String(this.pgPort),
         SEED_DEMO: 'true',
         DEMO_ITEMS: '150',

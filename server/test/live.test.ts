@@ -242,13 +242,13 @@ describe('reconnecting with a cursor', () => {
     const first = listen<{ itemEvents: Change }>(wsClient(head), CHANGES, { f: { kinds: ['INCIDENT'] } });
     const base = t.pubsub.listenerCount('ITEM_EVENT');
     await listening(t, 'ITEM_EVENT', base);
-    const seen = await createItem({ kind: 'INCIDENT', channel: 'SOCIAL_VK', identified: false, categoryCode: 'ROADS_REPAIR', applicant: undefined, register: false });
+    const seen = await createItem({ kind: 'INCIDENT', channel: 'SOCIAL_VK', identified: false, categoryCode: 'ROADS_REPAIR', text: 'Пост: яма на дороге у школы на улице Мира', applicant: undefined, register: false });
     await until(first, (es) => es.some((e) => e.itemEvents.itemId === seen.id));
     const cursor = first.events.at(-1)!.itemEvents.cursor;
     first.stop();
 
     // Missed while away: two changes of incidents (and one of an appeal, filtered out).
-    const missed1 = await createItem({ kind: 'INCIDENT', channel: 'SOCIAL_VK', identified: false, categoryCode: 'ROADS_REPAIR', applicant: undefined });
+    const missed1 = await createItem({ kind: 'INCIDENT', channel: 'SOCIAL_VK', identified: false, categoryCode: 'ROADS_REPAIR', text: 'Пост: разбитый асфальт на мосту через Чир, ездить страшно', applicant: undefined });
     await createItem({});
     const missed2 = await assign(missed1, 'roads');
     expect(missed2.id).toBe(missed1.id);
@@ -262,7 +262,7 @@ describe('reconnecting with a cursor', () => {
     ]);
     expect(BigInt(back.events[0]!.itemEvents.cursor)).toBeGreaterThan(BigInt(cursor));
     // Then live, once each.
-    const live = await createItem({ kind: 'INCIDENT', channel: 'SOCIAL_VK', identified: false, categoryCode: 'ROADS_REPAIR', applicant: undefined, register: false });
+    const live = await createItem({ kind: 'INCIDENT', channel: 'SOCIAL_VK', identified: false, categoryCode: 'ROADS_REPAIR', text: 'Пост: колея на грунтовке к хутору Зрянин, машины застревают', applicant: undefined, register: false });
     await until(back, (es) => es.some((e) => e.itemEvents.itemId === live.id));
     expect(back.events.map((e) => e.itemEvents.itemId)).toEqual([missed1.id, missed1.id, missed1.id, live.id]);
 

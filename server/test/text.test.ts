@@ -253,6 +253,24 @@ describe('duplicates', () => {
     expect(again.likelyDuplicates.map((c) => c.item.id)).not.toContain(second.id);
   });
 
+  it('groups posts of one social-media incident: a like post of the same place within hours becomes the first one’s duplicate', async () => {
+    const post = (text: string, hour: string) =>
+      create({ kind: 'INCIDENT', channel: 'SOCIAL_VK', text, receivedAt: new Date(at(`2026-03-10T${hour}:00:00`)).toISOString() });
+    const first = await post('в хуторе Лысове на улице Садовой прорвало трубу, вода заливает дорогу, никто не едет', '08');
+    const second = await post('в хуторе Лысове на улице Садовой прорвало трубу вода заливает дорогу никто не едет!!!', '09');
+    const other = await post('в хуторе Лысове на улице Садовой третий день не вывозят мусор, контейнеры переполнены', '09');
+    const read = (id: string) => ok<{ status: string; parent: { id: string } | null; history: { type: string; details: Record<string, unknown> | null }[] }>(
+      'query($id: ID!) { item(id: $id) { status parent { id } history { type details } } }',
+      { id },
+    );
+    const grouped = await read(second.id);
+    expect(grouped.status).toBe('MERGED');
+    expect(grouped.parent?.id).toBe(first.id);
+    expect(grouped.history.find((h) => h.type === "MERGE")?.details).toMatchObject({ byMachine: true });
+    expect((await read(other.id)).status).not.toBe('MERGED');
+    expect((await read(first.id)).status).not.toBe('MERGED');
+  });
+
   it('offers nothing for a text unlike any open item', async () => {
     const offered = await ok<unknown[]>('query($t: String!) { likelyDuplicates(text: $t) { similarity } }', { t: 'прошу предоставить сведения о работе библиотеки в праздничные дни' });
     expect(offered).toEqual([]);

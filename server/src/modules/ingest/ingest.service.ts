@@ -9,13 +9,13 @@ import { calendarFor } from '../calendar/calendar.service.js';
 import { Category } from '../organisation/category.entity.js';
 import { Settlement } from '../organisation/settlement.entity.js';
 import { Item } from '../items/item.entity.js';
-import { newItemFields, newItemProblem, startFirstClock } from '../items/item.service.js';
+import { groupIncidentPosts, newItemFields, newItemProblem, startFirstClock } from '../items/item.service.js';
 import { machineFirstPass } from '../items/item-machine.js';
 import type { MachineProposalData } from '../text/proposal.js';
 import { randomUUID } from 'node:crypto';
 import type { Topics } from '../../graphql/pubsub.js';
 import { ItemEvent } from '../items/item-event.entity.js';
-import { ClassifiedBy, ItemStatus } from '../items/item.enums.js';
+import { ClassifiedBy, ItemKind, ItemStatus } from '../items/item.enums.js';
 import { actorOf, itemEventPayload } from '../items/item-history.js';
 import { itemRowOf, type ItemView } from '../items/item-rows.js';
 import { alertFactsOf } from '../live/alerts.js';
@@ -153,6 +153,9 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
       }
     }
   }
+  // Posts of one social-media incident, grouped as they arrive (items/item.service.ts, `groupIncidentPosts`).
+  const incidents = results.filter((r) => r.created && r.item?.kind === ItemKind.INCIDENT).map((r) => r.item!.id);
+  if (incidents.length) await groupIncidentPosts(ctx, incidents);
   for (const r of repeats) {
     const first = results[r.of]!;
     results[r.index] = first.item ? { index: r.index, item: first.item, created: false, error: null } : { ...first, index: r.index };

@@ -92,3 +92,34 @@ export async function likelyDuplicates(ctx: Ctx, q: DuplicateQuery): Promise<Dup
     sameCategory: r.same_category,
   }));
 }
+
+/** Two posts of one incident: at least this alike (trigram similarity), within this many hours, of the same place. */
+export const INCIDENT_GROUP_SIMILARITY = 0.6;
+export const INCIDENT_GROUP_HOURS = 72;
+
+/**
+ * For each of the new INCIDENT items `ids` (NEW or REGISTERED), the open INCIDENT it is a post of, if any: received in the
+ * `INCIDENT_GROUP_HOURS` before it, not itself a duplicate, of the same settlement (or either without one), with a
+ * text at least `INCIDENT_GROUP_SIMILARITY` alike; the most alike, then the earliest. Within the caller's tenant.
+ */
+export async function incidentGroups(ctx: Ctx, ids: string[]): Promise<{ childId: string; parentId: string; similarity: number }[]> {
+  if (!ids.length) return [];
+  const rows = await readRows<{ child: string; parent: string; sim: number }>(
+    ctx.em,
+    `select c.id as child, p.id as parent, p.sim
+     from item c
+     cross join lateral (
+       select p.id, similarity(p.text, c.text) as sim from item p
+       where p.municipality_id = c.municipality_id and p.kind = 'INCIDENT' and p.id <> c.id and p.parent_id is null
+         and p.status not in ('CLOSED', 'MERGED', 'REDIRECTED')
+         and p.received_at <= c.received_at and p.received_at > c.received_at - make_interval(hours => ?)
+         and (p.settlement_id = c.settlement_id or p.settlement_id is null or c.settlement_id is null)
+         and not (p.id = any(?::uuid[]) and p.received_at = c.received_at and p.id > c.id)
+         and p.text % c.text and similarity(p.text, c.text) >= ?::float4
+       order by sim desc, p.received_at asc limit 1
+     ) p
+     where c.id = any(?::uuid[]) and c.kind = 'INCIDENT' and c.status in ('NEW', 'REGISTERED')`,
+    [INCIDENT_GROUP_HOURS, ids, INCIDENT_GROUP_SIMILARITY, ids],
+  );
+  return rows.map((r) => ({ childId: r.child, parentId: r.parent, similarity: Math.round(r.sim * 1000) / 1000 }));
+}

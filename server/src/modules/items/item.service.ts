@@ -27,6 +27,7 @@ import { readOnlyRow, type ItemView } from './item-rows.js';
 import { readRows, whereSql } from '../../db/where-sql.js';
 import { Channel, ClassifiedBy, ItemKind, ItemStatus, Outcome } from './item.enums.js';
 import { machineFirstPass } from './item-machine.js';
+import { incidentGroups } from './item-duplicates.js';
 import { TextExample } from '../text/text-model.entity.js';
 import { checkAnswer, type AnswerFinding } from '../answer-check/answer-check.js';
 import type { MachineProposalData } from '../text/proposal.js';
@@ -160,6 +161,7 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
     }),
   );
   resetItemLoaders(ctx);
+  if (item.kind === ItemKind.INCIDENT && (await groupIncidentPosts(ctx, [item.id]))) await ctx.em.refresh(item);
   return item;
 }
 
@@ -760,18 +762,42 @@ export async function mergeItem(ctx: Ctx, id: string, version: number, parentId:
     throw badInput([{ field: 'parentId', problems: [`cannot merge into an item in status ${parent.status}`] }]);
   }
   const root = parent;
-  return transition(ctx, id, version, ItemAction.MERGE, async (item) => {
-    item.parent = ctx.em.getReference(Item, root.id, { wrapped: true });
-    stopClock(item);
-    // Duplicates of this item follow it to the new parent.
-    const children = await ctx.em.find(Item, { parent: item });
-    for (const c of children) c.parent = ctx.em.getReference(Item, root.id, { wrapped: true });
-    recordEvent(ctx.em, root, { type: 'DUPLICATE_ADDED', at: ctx.now(), actor: actorOf(ctx), from: root.status, to: root.status, details: {
-      childId: item.id,
-      childNumber: item.number,
-    } });
-    return { details: { parentId: root.id, parentNumber: root.number } };
-  });
+  return transition(ctx, id, version, ItemAction.MERGE, (item) => mergeInto(ctx, item, root));
+}
+
+/** The merge itself: the item becomes a duplicate of `root`, and its own duplicates follow it there. */
+async function mergeInto(ctx: Ctx, item: Item, root: Item, details: Record<string, unknown> = {}): Promise<Applied> {
+  item.parent = ctx.em.getReference(Item, root.id, { wrapped: true });
+  stopClock(item);
+  const children = await ctx.em.find(Item, { parent: item });
+  for (const c of children) c.parent = ctx.em.getReference(Item, root.id, { wrapped: true });
+  recordEvent(ctx.em, root, { type: 'DUPLICATE_ADDED', at: ctx.now(), actor: actorOf(ctx), from: root.status, to: root.status, details: {
+    childId: item.id,
+    childNumber: item.number,
+    ...details,
+  } });
+  return { details: { parentId: root.id, parentNumber: root.number, ...details } };
+}
+
+/**
+ * Posts of one social-media incident, grouped (issue 13): a new INCIDENT whose text is very like that of an open
+ * INCIDENT of the same place received in the hours before it (item-duplicates.ts, `incidentGroups`) becomes its
+ * duplicate at once, as a person's one-click merge would make it, with the machine named in its history. Whoever sent
+ * the post needs no right to merge: the grouping is the system's, on items it has just accepted.
+ */
+export async function groupIncidentPosts(ctx: Ctx, ids: string[]): Promise<number> {
+  const groups = await incidentGroups(ctx, ids);
+  let grouped = 0;
+  for (const g of groups) {
+    const [item, found] = await Promise.all([ctx.em.findOne(Item, { id: g.childId }), ctx.em.findOne(Item, { id: g.parentId })]);
+    // A post grouped a moment ago under another takes the others with it to that one.
+    const root = found?.status === ItemStatus.MERGED && found.parent ? await found.parent.load() : found;
+    if (!item || !root || ![ItemStatus.NEW, ItemStatus.REGISTERED].includes(item.status) || root.id === item.id) continue;
+    await change(ctx, item, ItemAction.MERGE, () => mergeInto(ctx, item, root, { byMachine: true, similarity: g.similarity }));
+    grouped++;
+  }
+  if (grouped) resetItemLoaders(ctx);
+  return grouped;
 }
 
 /**
