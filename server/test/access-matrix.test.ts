@@ -80,6 +80,8 @@ const EXPECTED: Record<string, Set<string>> = {
   'mutation createCategory': HEAD,
   'mutation updateCategory': HEAD,
   'mutation updateSector': HEAD,
+  /** The gazetteer of a settlement (docs/text.md, "Places"): the head extends it. */
+  'mutation updateSettlementGazetteer': HEAD,
   'mutation saveCalendarYear': HEAD,
   'query items': ITEM_READERS,
   'query item': ITEM_READERS,
@@ -284,6 +286,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'mutation updateCategory': { doc: 'mutation($id: ID!) { updateCategory(id: $id, input: { name: "Изменено" }) { id } }', write: () => ({ id: ids.category }), probe: () => ({ id: NO_ID }) },
   'mutation updateSector': { doc: 'mutation($id: ID!) { updateSector(id: $id, input: { name: "Изменено" }) { id } }', write: () => ({ id: ids.sector }), probe: () => ({ id: NO_ID }) },
+  'mutation updateSettlementGazetteer': {
+    doc: 'mutation($id: ID!) { updateSettlementGazetteer(id: $id, input: { streets: ["ул. Матричная"] }) { id } }',
+    write: () => ({ id: ids.settlement }),
+    probe: () => ({ id: NO_ID }),
+  },
   'mutation saveCalendarYear': {
     doc: 'mutation($w: [String!]!) { saveCalendarYear(input: { year: 2031, status: PROVISIONAL, nonWorkingWeekdays: $w, workingWeekends: [], shortened: [] }) { year } }',
     write: () => ({ w: [] }),
@@ -666,11 +673,13 @@ beforeAll(async () => {
     categories: { id: string; code: string }[];
     sectors: { id: string; code: string }[];
     users: { id: string; username: string }[];
-  }>('{ me { municipality { id } } departments { id code } categories { id code } sectors { id code } users { id username } }', {}, head);
+    settlements: { id: string }[];
+  }>('{ me { municipality { id } } departments { id code } categories { id code } sectors { id code } users { id username } settlements { id } }', {}, head);
   ids.municipality = org.data!.me.municipality.id;
   ids.housing = org.data!.departments.find((d) => d.code === 'housing')!.id;
   ids.category = org.data!.categories.find((c) => c.code === 'ZHKH_WATER')!.id;
   ids.sector = org.data!.sectors.find((s) => s.code === 'ZHKH')!.id;
+  ids.settlement = org.data!.settlements[0]!.id;
   ids.analystUser = org.data!.users.find((u) => u.username === 'analyst')!.id;
   FIXTURES['mutation assignItem'] = lifecycle(FIXTURES['mutation assignItem']!.doc, 'registered', { departmentId: ids.housing });
 

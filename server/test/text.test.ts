@@ -82,6 +82,20 @@ describe('classifyText', () => {
     expect(c.modelVersion).toMatch(/^text-/);
   });
 
+  it('finds a locality the head added to a settlement’s gazetteer', async () => {
+    const settlements = await ok<{ id: string; name: string; localities: { name: string; kind: string }[] }[]>('{ settlements { id name localities { name kind } } }');
+    const lysov = settlements.find((s) => s.name.startsWith('Лысовское'))!;
+    const text = 'в хуторе Тополином третий день не горят фонари';
+    expect((await ok<Classified>(CLASSIFY, { t: text })).place?.settlement ?? null).toBeNull();
+    await ok('mutation($id: ID!, $l: [LocalityInput!]) { updateSettlementGazetteer(id: $id, input: { localities: $l }) { id } }', {
+      id: lysov.id,
+      l: [...lysov.localities, { name: 'Тополиный', kind: 'хутор' }],
+    });
+    const after = await ok<Classified>(CLASSIFY, { t: text });
+    expect(after.place?.settlement?.id).toBe(lysov.id);
+    expect(after.place?.locality).toEqual({ name: 'Тополиный', kind: 'хутор' });
+  });
+
   it('lists alternatives below the answer, most probable first', async () => {
     const c = await ok<Classified>(CLASSIFY, { t: 'во дворе дома яма и не горит фонарь' });
     const confidences = c.alternatives.map((a) => a.confidence);

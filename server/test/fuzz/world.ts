@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { systemEm } from '../../src/db/orm.js';
 import { seedCalendar, seedRubricator } from '../../src/db/seed/district.js';
@@ -224,7 +225,9 @@ export class World {
       'mutation($i: ItemInput!) { createItem(input: $i) { id version } }',
       {
         i: {
-          kind, channel, identified: true, register: status !== 'NEW', text: `Фаззер: ${kind} ${status}`,
+          kind, channel, identified: true, register: status !== 'NEW',
+          // Each text its own (a random tail): alike incidents would be grouped as posts of one (docs/text.md).
+          text: `Фаззер: ${kind} ${status} ${randomUUID().replaceAll('-', '')}`,
           applicant: { name: 'Иванов Иван Иванович', phone: '+7 900 000-00-00', address: 'г. Суровикино, ул. Ленина, д. 1' },
           ...(category ? { categoryCode: category } : {}),
         },

@@ -1,4 +1,4 @@
-import { ValidateIf, ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min, Max } from 'class-validator';
+import { ValidateIf, ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, Min, Max, ValidateNested } from 'class-validator';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DepartmentKind } from './department.entity.js';
@@ -174,4 +174,32 @@ export class SectorUpdateInput {
   @IsOptional()
   @Min(0)
   position?: number;
+}
+
+@InputType({ description: 'A locality (населённый пункт) of a settlement' })
+export class LocalityInput {
+  @Field()
+  @MinTrimmedLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @Field({ description: 'город, хутор, станица, посёлок, село, …' })
+  @MinTrimmedLength(1)
+  @MaxLength(50)
+  kind!: string;
+}
+
+@InputType({ description: 'The gazetteer of a settlement (docs/text.md, "Places"): what the machine finds in texts' })
+export class SettlementGazetteerInput {
+  @Field(() => [LocalityInput], { nullable: true, description: 'Every locality of the settlement (replaces the list)' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  localities?: LocalityInput[];
+
+  @Field(() => [String], { nullable: true, description: 'Every street, as written on signs ("ул. Ленина"; replaces the list)' })
+  @IsOptional()
+  @ArrayMaxSize(5000)
+  @MaxLength(200, { each: true })
+  streets?: string[];
 }

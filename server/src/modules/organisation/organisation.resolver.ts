@@ -12,6 +12,7 @@ import {
   DepartmentInput,
   DepartmentUpdateInput,
   SectorUpdateInput,
+  SettlementGazetteerInput,
 } from './organisation.inputs.js';
 import * as org from './organisation.service.js';
 
@@ -108,6 +109,14 @@ export class OrganisationResolver {
   @Mutation(() => Category)
   updateCategory(@Context() ctx: Ctx, @Arg('id', () => ID) id: string, @Arg('input') input: CategoryUpdateInput) {
     return org.updateCategory(ctx, id, input);
+  }
+
+  @Authorized(Permission.ORG_MANAGE)
+  @Mutation(() => Settlement, {
+    description: 'Extends or corrects the gazetteer of a settlement: its localities and streets, which the machine finds in texts (docs/text.md, "Places")',
+  })
+  updateSettlementGazetteer(@Context() ctx: Ctx, @Arg('id', () => ID) id: string, @Arg('input') input: SettlementGazetteerInput) {
+    return org.updateSettlementGazetteer(ctx, id, input);
   }
 
   @Authorized(Permission.ORG_MANAGE)

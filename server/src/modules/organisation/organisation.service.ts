@@ -13,6 +13,7 @@ import type {
   DepartmentInput,
   DepartmentUpdateInput,
   SectorUpdateInput,
+  SettlementGazetteerInput,
 } from './organisation.inputs.js';
 
 export function listMunicipalities(ctx: Ctx): Promise<Municipality[]> {
@@ -197,4 +198,29 @@ export async function updateSector(ctx: Ctx, id: string, input: SectorUpdateInpu
   announceOrganisationChanged(ctx, municipalityId, OrgEntity.Sector, sector.id, 'UPDATED');
   await ctx.em.flush();
   return sector;
+}
+
+/**
+ * The head extends a settlement's gazetteer (its localities and streets): every list given replaces the one kept,
+ * deduplicated and trimmed. Each server rebuilds the gazetteer from the settlements a minute after at the latest
+ * (modules/text/proposal.ts); this one at once.
+ */
+export async function updateSettlementGazetteer(ctx: Ctx, id: string, input: SettlementGazetteerInput): Promise<Settlement> {
+  const municipalityId = writableMunicipalityId(ctx);
+  const settlement = await ctx.em.findOne(Settlement, { id });
+  if (!settlement) throw notFound('Settlement', id);
+  if (input.localities) {
+    const seen = new Set<string>();
+    settlement.localities = input.localities
+      .map((l) => ({ name: l.name.trim(), kind: l.kind.trim().toLowerCase() }))
+      .filter((l) => !seen.has(l.name.toLowerCase()) && seen.add(l.name.toLowerCase()));
+  }
+  if (input.streets) {
+    const seen = new Set<string>();
+    settlement.streets = input.streets.map((s) => s.trim()).filter((s) => s && !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
+  }
+  announceOrganisationChanged(ctx, municipalityId, OrgEntity.Settlement, settlement.id, 'UPDATED');
+  await ctx.em.flush();
+  ctx.text?.forgetGazetteer(municipalityId);
+  return settlement;
 }

@@ -10,6 +10,7 @@ export enum OrgEntity {
   Department = 'Department',
   Category = 'Category',
   Sector = 'Sector',
+  Settlement = 'Settlement',
   User = 'User',
 }
 
@@ -18,7 +19,7 @@ export class OrganisationChange {
   @Field(() => ID)
   municipalityId!: string;
 
-  @Field({ description: 'Department, Category, Sector or User' })
+  @Field({ description: 'Department, Category, Sector, Settlement or User' })
   entity!: string;
 
   @Field(() => ID, { description: 'Id of the changed department, category, sector or user' })

@@ -157,7 +157,7 @@ describe('AuditPage', () => {
     [
       'organisation',
       'Изменения оргструктуры',
-      ['DEPARTMENT_CREATED', 'DEPARTMENT_UPDATED', 'CATEGORY_CREATED', 'CATEGORY_UPDATED', 'SECTOR_CREATED', 'SECTOR_UPDATED', 'TEXT_MODEL_RETRAINED'],
+      ['DEPARTMENT_CREATED', 'DEPARTMENT_UPDATED', 'CATEGORY_CREATED', 'CATEGORY_UPDATED', 'SECTOR_CREATED', 'SECTOR_UPDATED', 'SETTLEMENT_CREATED', 'SETTLEMENT_UPDATED', 'TEXT_MODEL_RETRAINED'],
     ],
     ['calendarTargets', 'Календарь и целевые показатели', ['CALENDAR_SAVED', 'KPI_TARGET_SET']],
   ])('filters by the group %s («%s») with exactly its actions, and back to all, asked for anew', async (group, label, actions) => {
