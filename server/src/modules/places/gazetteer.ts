@@ -1,4 +1,4 @@
-import { stemmer } from '@orama/stemmers/russian';
+import { stem } from '../text/features.js';
 import { adjectiveNominative, editDistance, isAdjective, normalizeWord, wordForms } from './inflect.js';
 
 /**
@@ -92,7 +92,8 @@ const GENERIC = new Set(['сельское', 'городское', 'поселе
 
 // ---- building -------------------------------------------------------------------------------------------------
 
-const stemOf = (w: string) => stemmer(w);
+// The classifier's stemmer with its memory of words already stemmed: a text's words meet every name of the district.
+const stemOf = (w: string) => stem(w);
 
 function nameOf(text: string, fixed = false): Name {
   return text
