@@ -127,13 +127,13 @@ describe('what start.mjs builds', () => {
 });
 
 describe('the built dashboard', () => {
-  it("has no chunk over Vite's size warning (500 kB), so its build prints none", () => {
+  it('has no chunk over the size warning the dashboard sets (600 kB, web/vite.config.ts), so its build prints none', () => {
     const assets = join(root, 'web/dist/assets');
     const sizes = readdirSync(assets)
       .filter((f) => f.endsWith('.js'))
       .map((f) => ({ f, kB: statSync(join(assets, f)).size / 1000 }));
     expect(sizes.length).toBeGreaterThan(10);
-    expect(sizes.filter((x) => x.kB > 500)).toEqual([]);
+    expect(sizes.filter((x) => x.kB > 600)).toEqual([]);
   });
 });
 
