@@ -14,8 +14,11 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** Where every server of the run keeps the trained text model (TEXT_MODEL_CACHE_DIR): trained once per run. */
-export const TEXT_MODEL_CACHE = join(tmpdir(), 'otklik-e2e-text-models');
+/**
+ * Where every server of the run keeps the trained text model (TEXT_MODEL_CACHE_DIR): the server tests' own
+ * (server/test/global-setup.ts), so that after them the model of this corpus and code is read, not trained again.
+ */
+export const TEXT_MODEL_CACHE = join(tmpdir(), 'otklik-text-models');
 
 /**
  * Checks `condition` every `intervalMs` until it holds, for at most `timeoutMs`: waiting for a condition, not for

@@ -5,7 +5,7 @@ import type { Orm } from '../../db/orm.js';
 import { logger, safeError } from '../../shared/logger.js';
 import { withoutTenant } from '../../db/tenant-bypass.js';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS, modelVersion, type TextModel, type TrainingExample, type TrainOptions } from './classifier.js';
 import { examplesHash, readCorpus } from './corpus.js';
 import { trainModel, unpackModel, type TrainResult } from './model-training.js';
@@ -34,9 +34,14 @@ export function corpusExamples(): TrainingExample[] {
 let codeHashMemo: string | null = null;
 export function classifierCodeHash(): string {
   if (codeHashMemo) return codeHashMemo;
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  // The TypeScript sources when they are at hand (tests run them, the build runs what was compiled from them: the same
+  // model either way), else the compiled modules this process runs.
+  const fromSource = import.meta.url.endsWith('.ts') ? new URL('./', import.meta.url) : new URL('../../../src/modules/text/', import.meta.url);
+  const sourced = ['classifier', 'features', 'urgency'].every((name) => existsSync(new URL(`${name}.ts`, fromSource)));
   const h = createHash('sha256');
-  for (const name of ['classifier', 'features', 'urgency']) h.update(readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
+  for (const name of ['classifier', 'features', 'urgency']) {
+    h.update(readFileSync(sourced ? new URL(`${name}.ts`, fromSource) : new URL(`./${name}.js`, import.meta.url)));
+  }
   codeHashMemo = h.digest('hex').slice(0, 8);
   return codeHashMemo;
 }
