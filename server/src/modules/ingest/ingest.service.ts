@@ -132,9 +132,19 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
   }
 
   if (accepted.length) {
-    // The machine's first pass, as for an item made by hand (items/item-machine.ts).
-    const passed = await machineFirstPass(ctx, municipalityId, accepted);
-    passed.forEach((p, i) => Object.assign(accepted[i]!, p));
+    // The machine's first pass, as for an item made by hand (items/item-machine.ts), over the inputs whose pair names
+    // no item yet: a retry or a replay is answered with the item it made and reads nothing again. (The pairs are
+    // looked up again under their locks when stored; one made meanwhile is answered as existing, its reading unused.)
+    const known = await readRows<{ source: string; external_id: string }>(
+      ctx.em,
+      `select source, external_id from item
+       where municipality_id = ? and (source, external_id) in (select s, e from unnest(?::text[], ?::text[]) as t(s, e))`,
+      [municipalityId, accepted.map((a) => a.source), accepted.map((a) => a.externalId)],
+    );
+    const knownPairs = new Set(known.map((r) => pairKey(r.source, r.external_id)));
+    const unread = accepted.filter((a) => !knownPairs.has(pairKey(a.source, a.externalId)));
+    const passed = await machineFirstPass(ctx, municipalityId, unread);
+    passed.forEach((p, i) => Object.assign(unread[i]!, p));
     try {
       await store(ctx, municipalityId, accepted, results);
     } catch (e) {
