@@ -22,27 +22,6 @@ const tokenOf = async (username: string) =>
   (await gql<{ signIn: { token: string } }>(baseUrl, 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token } }', { u: username, p: 'demo' }))
     .signIn.token;
 
-/**
- * Waits until the text model of the freshly started server answers (it trains in the background at start and says
- * TEXT_MODEL_NOT_READY until then): the form would only show "модель ещё обучается" before. On a busy machine the
- * first training takes minutes, hence the long wait; the tests after the first find it ready.
- */
-async function modelReady(token: string, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: 'query($t: String!) { classifyText(text: $t) { categoryCode } }', variables: { t: 'не вывозят мусор' } }),
-    });
-    const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { reason?: string } }[] };
-    if (body.data && !body.errors) return;
-    if (body.errors?.[0]?.extensions?.reason !== 'TEXT_MODEL_NOT_READY') throw new Error(`classifyText failed: ${JSON.stringify(body.errors)}`);
-    if (Date.now() > deadline) throw new Error(`the text model was not ready in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 /** A person in their own browser context, signed in (on a wide screen: the phone header hides the name). */
 async function as(username: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Asia/Vladivostok', viewport: { width: 1400, height: 1000 } });
@@ -56,7 +35,7 @@ async function as(username: string): Promise<Page> {
 describe('the registration form proposes as the operator types', () => {
   it(
     'shows category, settlement, confidence and urgency, offers the earlier item as a duplicate and merges into it',
-    { timeout: 420_000 },
+    { timeout: 120_000 },
     async () => {
       const token = await tokenOf('pos_operator');
       // The earlier message about the same matter, registered through the API.
@@ -66,7 +45,7 @@ describe('the registration form proposes as the operator types', () => {
         { i: { kind: 'MESSAGE', channel: 'SOCIAL_VK', identified: false, text: 'в хуторе Лысове на улице Садовой не вывозят мусор уже месяц', register: true } },
         token,
       );
-      await modelReady(token);
+      // The text model answers: global-setup.ts waited for it before any test.
 
       const page = await as('pos_operator');
       await page.getByTestId('nav-items').click();
@@ -114,9 +93,7 @@ describe('the registration form proposes as the operator types', () => {
     },
   );
 
-  it('keeps the form usable on a phone, the proposal under the text', { timeout: 420_000 }, async () => {
-    const token = await tokenOf('pos_operator');
-    await modelReady(token);
+  it('keeps the form usable on a phone, the proposal under the text', { timeout: 120_000 }, async () => {
     const page = await as('pos_operator');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/items/new`);
