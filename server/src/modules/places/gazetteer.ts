@@ -38,11 +38,19 @@ type Locality = { input: LocalityInput; name: Name; settlement: Settlement | nul
 type StreetKind = { abbr: string; gender: 'm' | 'f' | 'n' };
 type Street = { name: string; kind: StreetKind | null; core: Name; places: Locality[]; settlements: Settlement[] };
 
+/**
+ * Which entries of a list a token may begin, by the first word of their names: the entries one of whose forms the
+ * token is, those sharing its stem, and (for words long enough for a typo) those with a form of the same first
+ * letter. A text's token is then scored against a handful of names instead of every name of the district.
+ */
+type FirstWordIndex = { byForm: Map<string, number[]>; byStem: Map<string, number[]>; fuzzyByFirst: Map<string, number[]> };
+
 export type Gazetteer = {
   settlements: Settlement[];
   localities: Locality[];
   streets: Street[];
   centre: Locality | null;
+  index: { streets: FirstWordIndex; localities: FirstWordIndex; adjectives: FirstWordIndex };
 };
 
 // ---- vocabulary -----------------------------------------------------------------------------------------------
@@ -106,6 +114,34 @@ function nameOf(text: string, fixed = false): Name {
     });
 }
 
+function indexFirstWords(names: (Name | null)[]): FirstWordIndex {
+  const index: FirstWordIndex = { byForm: new Map(), byStem: new Map(), fuzzyByFirst: new Map() };
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  names.forEach((name, i) => {
+    const word = name?.[0];
+    if (!word) return;
+    for (const f of word.forms) add(index.byForm, f, i);
+    for (const st of word.stems) add(index.byStem, st, i);
+    if (word.fuzzy) for (const f of word.forms) if (f) add(index.fuzzyByFirst, f[0]!, i);
+  });
+  return index;
+}
+
+/** The entries (their positions, in the list's order) whose name's first word the token may be (see wordScore). */
+function candidates(index: FirstWordIndex, token: Token | undefined): number[] {
+  if (!token || token.num) return [];
+  const found = new Set(index.byForm.get(token.norm));
+  if (token.norm.length >= 5) {
+    for (const i of index.byStem.get(stemOf(token.norm)) ?? []) found.add(i);
+    for (const i of index.fuzzyByFirst.get(token.norm[0]!) ?? []) found.add(i);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
 function parseStreetName(name: string): { kind: StreetKind | null; core: string } {
   const m = /^\s*([а-яё-]+)\.?\s+(.+)$/i.exec(name);
   const kind = m ? streetMarker.get(normalizeWord(m[1]!)) : undefined;
@@ -155,7 +191,13 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     : (localities.filter((l) => l.input.kind === 'город').length === 1
         ? localities.find((l) => l.input.kind === 'город')!
         : null);
-  return { settlements, localities, streets: [...streets.values()], centre };
+  const streetList = [...streets.values()];
+  const index = {
+    streets: indexFirstWords(streetList.map((st) => st.core)),
+    localities: indexFirstWords(localities.map((l) => l.name)),
+    adjectives: indexFirstWords(settlements.map((st) => st.adjective)),
+  };
+  return { settlements, localities, streets: streetList, centre, index };
 }
 
 // ---- the text -------------------------------------------------------------------------------------------------
@@ -258,7 +300,8 @@ export function findPlace(gazetteer: Gazetteer, text: string): PlaceMatch | null
   for (let i = 0; i < tokens.length; i++) {
     const marker = streetMarkerBefore(tokens, i);
     let best: StreetHit | null = null;
-    for (const street of gazetteer.streets) {
+    for (const k of candidates(gazetteer.index.streets, tokens[i])) {
+      const street = gazetteer.streets[k]!;
       if (marker && street.kind && marker !== street.kind) continue;
       const s = nameScore(tokens, i, street.core);
       if (!s) continue;
@@ -303,7 +346,8 @@ export function findPlace(gazetteer: Gazetteer, text: string): PlaceMatch | null
     if (used.has(i)) continue;
     const prev = tokens[i - 1];
     const markerKind = prev ? localityMarker.get(prev.norm) : undefined;
-    for (const locality of gazetteer.localities) {
+    for (const k of candidates(gazetteer.index.localities, tokens[i])) {
+      const locality = gazetteer.localities[k]!;
       const s = nameScore(tokens, i, locality.name);
       if (!s) continue;
       const multi = locality.name.length > 1;
@@ -315,7 +359,8 @@ export function findPlace(gazetteer: Gazetteer, text: string): PlaceMatch | null
       if (markerKind || multi) score *= s;
       if (score) localities.push({ locality, score, at: i });
     }
-    for (const settlement of gazetteer.settlements) {
+    for (const k of candidates(gazetteer.index.adjectives, tokens[i])) {
+      const settlement = gazetteer.settlements[k]!;
       if (!settlement.adjective) continue;
       const s = nameScore(tokens, i, settlement.adjective);
       if (!s) continue;
