@@ -9,6 +9,7 @@ import { migrate, openOrm } from '../src/db/orm.js';
 import { seedDemoIfEmpty } from '../src/db/seed/index.js';
 import { freePort } from './ports.js';
 import { TextModels } from '../src/modules/text/model-service.js';
+import { cacheTrainSplitModel } from '../src/modules/text/report.js';
 
 export const TEMPLATE_DB = 'otklik_template';
 export const TEST_PASSWORD = 'demo-password';
@@ -48,7 +49,12 @@ export default async function setup(project: TestProject) {
   await seedDemoIfEmpty(orm, { password: TEST_PASSWORD });
   // The base text model, trained once (or read from the cache of an earlier run) and copied with the template: every
   // test server answers `classifyText` and reads new items from its first request.
-  await new TextModels(orm, { cacheDir: join(tmpdir(), 'otklik-text-models'), staffExampleWeight: 5, now: () => new Date() }).ensureBase();
+  // Beside it, in a second worker thread, the train split's model that the classifier's evaluation test reads.
+  const cacheDir = join(tmpdir(), 'otklik-text-models');
+  await Promise.all([
+    new TextModels(orm, { cacheDir, staffExampleWeight: 5, now: () => new Date() }).ensureBase(),
+    cacheTrainSplitModel(cacheDir),
+  ]);
   await orm.close();
 
   project.provide('pgAdminUrl', adminUrl);

@@ -1,9 +1,11 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReference, type Rubricator } from '../../db/reference.js';
 import { classify, modelFromJSON, modelToJSON, modelVersion, type TextModel } from './classifier.js';
 import { examplesHash, readCorpus } from './corpus.js';
 import type { Evaluation } from './evaluate.js';
-import { classifyLatency, reportMarkdown, trainAndEvaluate } from './report.js';
+import { classifyLatency, evaluateCached, reportMarkdown } from './report.js';
 import type { CorpusExample } from './text.types.js';
 import { urgentPatterns } from './urgency.js';
 
@@ -15,9 +17,10 @@ let corpus: CorpusExample[];
 let model: TextModel;
 let evaluation: Evaluation;
 
-beforeAll(() => {
+beforeAll(async () => {
   corpus = readCorpus();
-  const run = trainAndEvaluate(corpus);
+  // The model the global setup trained beside the base model (or trained here when it is not cached).
+  const run = await evaluateCached(join(tmpdir(), 'otklik-text-models'), corpus);
   model = run.model;
   evaluation = run.evaluation;
   const latency = classifyLatency(model, corpus.filter((e) => e.split === 'test').map((e) => e.text));

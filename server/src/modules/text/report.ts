@@ -1,14 +1,60 @@
-import { classify, train, type TextModel } from './classifier.js';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { classify, train, type TextModel, type TrainingExample } from './classifier.js';
 import { readCorpus } from './corpus.js';
 import { evaluate, type Evaluation } from './evaluate.js';
+import { versionFor } from './model-service.js';
+import { trainHere, trainModel, unpackModel } from './model-training.js';
 import type { CorpusExample } from './text.types.js';
+
+const trainSplit = (corpus: CorpusExample[]): TrainingExample[] =>
+  corpus.filter((e) => e.split === 'train').map((e) => ({ ...e, group: e.provenance.seed }));
 
 /** Trains on the corpus's train split and evaluates on its test split: what the evaluation test and text:report run. */
 export function trainAndEvaluate(corpus: CorpusExample[] = readCorpus()): { model: TextModel; evaluation: Evaluation; trainMs: number } {
   const started = performance.now();
-  const model = train(corpus.filter((e) => e.split === 'train').map((e) => ({ ...e, group: e.provenance.seed })));
+  const model = train(trainSplit(corpus));
   const trainMs = performance.now() - started;
   return { model, evaluation: evaluate(model, corpus.filter((e) => e.split === 'test')), trainMs };
+}
+
+/**
+ * The train split's model kept in a cache directory under its version (examples, options and the classifier's code,
+ * as the server's models): `cacheTrainSplitModel` trains it in a worker thread unless it is there (the server tests'
+ * global setup runs it beside the base model's training, one core each), and `evaluateCached` reads it, training it
+ * here only when no run cached it, then evaluates on the test split. The same model as `trainAndEvaluate` trains.
+ */
+export async function cacheTrainSplitModel(cacheDir: string, corpus: CorpusExample[] = readCorpus()): Promise<void> {
+  const examples = trainSplit(corpus);
+  const file = join(cacheDir, `${versionFor(examples)}.json.gz`);
+  if (await readFile(file).then(() => true, () => false)) return;
+  const result = await trainModel({ examples });
+  await storeIn(file, result.data);
+}
+
+export async function evaluateCached(
+  cacheDir: string,
+  corpus: CorpusExample[] = readCorpus(),
+): Promise<{ model: TextModel; evaluation: Evaluation; trainMs: number | null }> {
+  const examples = trainSplit(corpus);
+  const file = join(cacheDir, `${versionFor(examples)}.json.gz`);
+  let data: Buffer | null = await readFile(file).catch(() => null);
+  let trainMs: number | null = null;
+  if (!data) {
+    const result = trainHere({ examples });
+    data = result.data;
+    trainMs = result.trainingMs;
+    await storeIn(file, data);
+  }
+  const model = unpackModel(data);
+  return { model, evaluation: evaluate(model, corpus.filter((e) => e.split === 'test')), trainMs };
+}
+
+async function storeIn(file: string, data: Uint8Array): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
 }
 
 /** Milliseconds per classify over the given texts (after one warm-up pass): p50 and p95. */
@@ -30,11 +76,11 @@ export function reportMarkdown(
   corpus: CorpusExample[],
   model: TextModel,
   e: Evaluation,
-  timing: { trainMs: number; p50: number; p95: number },
+  timing: { trainMs: number | null; p50: number; p95: number },
 ): string {
   const L: string[] = [];
   const nTrain = corpus.filter((x) => x.split === 'train').length;
-  L.push(`Model \`${model.version}\` trained on ${nTrain} examples of the train split in ${(timing.trainMs / 1000).toFixed(1)} s ` +
+  L.push(`Model \`${model.version}\` trained on ${nTrain} examples of the train split${timing.trainMs === null ? '' : ` in ${(timing.trainMs / 1000).toFixed(1)} s`} ` +
     `(${model.featureIndex.size} features, temperature ${model.temperature.toFixed(3)}, urgency threshold ${model.urgentThreshold.toFixed(3)}); ` +
     `evaluated on the ${e.n} examples of the test split. \`classify\`: p50 ${timing.p50.toFixed(3)} ms, p95 ${timing.p95.toFixed(3)} ms per text.`);
   L.push('');
