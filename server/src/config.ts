@@ -49,6 +49,8 @@ const schema = z.object({
   RATE_LIMIT_CONCURRENT: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_RATE_LIMITS.concurrent),
   INGEST_ITEMS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000_000).default(60_000),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(200 * 1024 ** 2),
+  IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -119,6 +121,10 @@ export type Config = {
   ingestItemsPerMinute: number;
   /** The largest file `POST /imports` takes, in bytes (modules/imports, docs/integrators.md) */
   importMaxBytes: number;
+  /** Days an uploaded import file is kept after its upload and its last job's end (it holds personal data; modules/imports/import-retention.ts) */
+  importFileRetentionDays: number;
+  /** Days a delivered or cancelled webhook delivery is kept (modules/webhooks/webhook-retention.ts); dead ones wait for a replay */
+  webhookDeliveryRetentionDays: number;
   /** A request's SQL statement is stopped after this long (0: never); the server's own work is not (db/orm.ts) */
   dbStatementTimeoutMs: number;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
@@ -216,6 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: { perSecond: c.RATE_LIMIT_PER_SECOND, burst: c.RATE_LIMIT_BURST, concurrent: c.RATE_LIMIT_CONCURRENT },
     ingestItemsPerMinute: c.INGEST_ITEMS_PER_MINUTE,
     importMaxBytes: c.IMPORT_MAX_BYTES,
+    importFileRetentionDays: c.IMPORT_FILE_RETENTION_DAYS,
+    webhookDeliveryRetentionDays: c.WEBHOOK_DELIVERY_RETENTION_DAYS,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     liveRetentionHours: c.LIVE_RETENTION_HOURS,
     livePollMs: c.LIVE_POLL_MS,

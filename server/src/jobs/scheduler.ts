@@ -15,6 +15,9 @@ import { runScheduledReports } from '../modules/reports/report.service.js';
 import type { Config } from '../config.js';
 import { startImportJobs } from '../modules/imports/import-job.js';
 import { startWebhookJobs, type WebhookJobs } from '../modules/webhooks/webhook-jobs.js';
+import { purgeImportFiles } from '../modules/imports/import-retention.js';
+import { purgeWebhookDeliveries } from '../modules/webhooks/webhook-retention.js';
+import { LocalFileStore } from '../modules/files/file-store.js';
 
 export const QUEUES = {
   deadlineScan: 'deadline-scan',
@@ -26,6 +29,7 @@ export const QUEUES = {
   reports: 'scheduled-reports',
   importSweep: 'import-sweep',
   spikeScan: 'spike-scan',
+  retention: 'retention-purge',
 } as const;
 
 export type Scheduler = { boss: PgBoss; webhooks: WebhookJobs | null; stop: () => Promise<void> };
@@ -63,7 +67,7 @@ function handleUnawaitedJobEnds(): void {
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; text?: TextUnderstanding; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes'>> }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; text?: TextUnderstanding; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes' | 'importFileRetentionDays' | 'webhookDeliveryRetentionDays'>> }): Promise<Scheduler> {
   handleUnawaitedJobEnds();
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
@@ -85,6 +89,7 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   // Imports nobody holds (a worker stopped or died) are sent again (modules/imports/import-job.ts).
   await boss.schedule(QUEUES.importSweep, '* * * * *');
   await boss.schedule(QUEUES.spikeScan, '* * * * *');
+  await boss.schedule(QUEUES.retention, '50 2 * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now());
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -115,6 +120,14 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     if (n) logger.debug(`dropped ${n} live events older than the retention`);
     // Sign-in failures are forgotten after an hour (modules/auth/sign-in-throttle.ts).
     await purgeThrottle(systemEm(deps.orm), deps.now());
+  });
+  // What is kept only for a while (docs/operations.md, "Retention"): uploaded import files (with a configured file
+  // store) and finished webhook deliveries.
+  await boss.work(QUEUES.retention, async () => {
+    const em = systemEm(deps.orm);
+    const files = deps.config ? await purgeImportFiles(em, new LocalFileStore(deps.config.filesDir), deps.now(), deps.config.importFileRetentionDays ?? 30) : 0;
+    const deliveries = await purgeWebhookDeliveries(em, deps.now(), deps.config?.webhookDeliveryRetentionDays ?? 30);
+    if (files || deliveries) logger.info('retention', { importFiles: files, webhookDeliveries: deliveries });
   });
   // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
   await boss.work(QUEUES.problemMeasureScan, async () => {

@@ -22,6 +22,7 @@ import { Migration20261202190000_kpi_marks_added_only } from './Migration2026120
 import { Migration20261202200000_import_row_reason } from './Migration20261202200000_import_row_reason.js';
 import { Migration20261202210000_spikes } from './Migration20261202210000_spikes.js';
 import { Migration20261202220000_text_models } from './Migration20261202220000_text_models.js';
+import { Migration20261203081824_import_file_retention } from './Migration20261203081824_import_file_retention.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: 'Migration20261202200000_import_row_reason', class: Migration20261202200000_import_row_reason },
   { name: 'Migration20261202210000_spikes', class: Migration20261202210000_spikes },
   { name: 'Migration20261202220000_text_models', class: Migration20261202220000_text_models },
+  { name: 'Migration20261203081824_import_file_retention', class: Migration20261203081824_import_file_retention },
 ];

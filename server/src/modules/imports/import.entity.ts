@@ -97,6 +97,10 @@ export class ImportFile extends TenantEntity {
 
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
   uploadedBy!: Ref<User>;
+
+  /** When the stored file was removed, its retention over (import-retention.ts); the jobs made from it stay. */
+  @Property({ type: 'timestamptz', nullable: true })
+  purgedAt?: Date | null;
 }
 
 /** A mapping of columns to fields kept under a name, to use again for the next file of the same system. */

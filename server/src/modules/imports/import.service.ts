@@ -25,6 +25,11 @@ function userIdOf(ctx: Ctx): string {
 async function ownFile(ctx: Ctx, id: string): Promise<ImportFile> {
   const file = UUID.test(id) ? await ctx.em.findOne(ImportFile, { id, uploadedBy: userIdOf(ctx) }) : null;
   if (!file) throw notFound('ImportFile', id);
+  if (file.purgedAt) {
+    throw new AppError(ErrorCode.NOT_FOUND, `The file ${file.fileName} was removed at the end of its retention; upload it again`, {
+      reason: 'IMPORT_FILE_PURGED',
+    });
+  }
   return file;
 }
 
