@@ -321,6 +321,35 @@ describe('updateIngestedItem', () => {
     expect(codeOf(await update({ externalId: 'later-refuse', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'x' }, readToken))).toBe('FORBIDDEN');
     expect(codeOf(await update({ externalId: 'later-refuse', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'x' }, head))).toBe('FORBIDDEN');
   });
+
+  it('a token that only sends (ITEMS_INGEST without ITEMS_READ) is answered the id and number of the item, never the item: of one it made, of one another system sent, after an update', async () => {
+    const sender = await token(['ITEMS_INGEST']);
+    const ANSWER = `mutation($items: [IngestItemInput!]!) {
+      ingestItems(items: $items) { created existing results { created itemId number item { id text history { type } } } }
+    }`;
+    type Answer = { ingestItems: { created: number; existing: number; results: { created: boolean; itemId: string; number: string; item: unknown }[] } };
+    const own = await t.gql<Answer>(ANSWER, { items: [message('send-only-1', { source: 'pos-send-only' })] }, sender);
+    expect(own.errors).toBeUndefined();
+    const [made] = own.data!.ingestItems.results;
+    expect(made).toMatchObject({ created: true, item: null });
+    expect(made!.number).toMatch(/^\d{4}-\d+$/);
+
+    // Another system's item, named by its pair: the sender learns it exists (created: false) and which it is, not what it says.
+    const other = await ingestOne('sent-by-another');
+    const named = await t.gql<Answer>(ANSWER, { items: [message('sent-by-another', { source: 'pos-later', text: 'Хочу прочитать чужое обращение целиком' })] }, sender);
+    expect(named.data!.ingestItems).toMatchObject({ created: 0, existing: 1, results: [{ created: false, itemId: other, item: null }] });
+    // The same answers with ITEMS_READ carry the item.
+    const reader = await t.gql<Answer>(ANSWER, { items: [message('sent-by-another', { source: 'pos-later' })] }, ingestToken);
+    expect(reader.data!.ingestItems.results[0]).toMatchObject({ itemId: other, item: { id: other } });
+
+    const updated = await t.gql<{ updateIngestedItem: { changed: boolean; itemId: string; number: string; item: unknown } }>(
+      `mutation($i: IngestedItemUpdateInput!) { updateIngestedItem(input: $i) { changed itemId number item { id text } } }`,
+      { i: { source: 'pos-later', externalId: 'sent-by-another', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'В работе' } },
+      sender,
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateIngestedItem).toMatchObject({ changed: true, itemId: other, item: null });
+  });
 });
 
 describe('the ingestion budget of a token', () => {

@@ -24,6 +24,9 @@ export const IngestDocument = graphql(`
       results {
         index
         created
+        # The item's identity, whatever the token's scopes; the item itself only with ITEMS_READ.
+        itemId
+        number
         item {
           id
           number
@@ -44,6 +47,8 @@ export const UpdateFromSourceDocument = graphql(`
   mutation IntegratorUpdateFromSource($input: IngestedItemUpdateInput!) {
     updateIngestedItem(input: $input) {
       changed
+      itemId
+      number
       item {
         id
         number

@@ -3,7 +3,7 @@ import type { Ctx } from '../../graphql/context.js';
 import { AppError, badInput, ErrorCode, notFound } from '../../graphql/errors.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { AnswerKind, AnswerStatus, ItemAnswer } from '../items/item-answer.entity.js';
-import { sourceUpdateWhere } from '../items/item-access.js';
+import { accessFactsOf, ingestAnswerShowsItem, sourceUpdateWhere } from '../items/item-access.js';
 import { Item } from '../items/item.entity.js';
 import { ItemStatus, Outcome } from '../items/item.enums.js';
 import { changeFromSource } from '../items/item.service.js';
@@ -108,5 +108,7 @@ export async function updateIngestedItem(ctx: Ctx, input: IngestedItemUpdateInpu
     return { item: changed, changed: true };
   });
   resetItemLoaders(ctx);
-  return result;
+  // The item's identity always; the item itself to a viewer who reads it (the access policy: sending is not reading).
+  const { item, changed } = result;
+  return { itemId: item.id, number: item.number, item: ingestAnswerShowsItem(ctx.viewer, accessFactsOf(item)) ? item : null, changed };
 }

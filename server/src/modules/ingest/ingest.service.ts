@@ -22,6 +22,7 @@ import { alertFactsOf } from '../live/alerts.js';
 import { LiveEvent } from '../live/live-event.entity.js';
 import { outboxRows } from '../live/outbox.js';
 import { resetItemLoaders } from '../items/item.loaders.js';
+import { accessFactsOf, ingestAnswerShowsItem } from '../items/item-access.js';
 import { readRows } from '../../db/where-sql.js';
 import { bulkRows, insertRows } from '../../db/bulk-insert.js';
 import { INGEST_MAX, type IngestError, type IngestItemInput, type IngestItemResult, type IngestResult } from './ingest.types.js';
@@ -171,7 +172,7 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
     results[r.index] = first.item ? { index: r.index, item: first.item, created: false, error: null } : { ...first, index: r.index };
   }
   resetItemLoaders(ctx);
-  return summary(results);
+  return summary(answered(ctx, results));
 }
 
 /** Writes the accepted inputs of a batch in one transaction and fills in their results. */
@@ -354,11 +355,22 @@ function firstProblem(errors: ValidationError[], prefix = ''): [string, string[]
   return [path, ['invalid']];
 }
 
+/** The results as the access policy lets the viewer see them: every item's identity, the item itself if it reads it. */
+function answered(ctx: Ctx, results: IngestItemResult[]): IngestItemResult[] {
+  for (const r of results) {
+    if (!r.item) continue;
+    r.itemId = r.item.id;
+    r.number = r.item.number;
+    if (!ingestAnswerShowsItem(ctx.viewer, accessFactsOf(r.item))) r.item = null;
+  }
+  return results;
+}
+
 function summary(results: IngestItemResult[]): IngestResult {
   return {
     results,
     created: results.filter((r) => r.created).length,
-    existing: results.filter((r) => !r.created && r.item).length,
+    existing: results.filter((r) => !r.created && r.itemId).length,
     rejected: results.filter((r) => r.error).length,
   };
 }

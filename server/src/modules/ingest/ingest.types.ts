@@ -1,5 +1,5 @@
 import { MaxLength } from 'class-validator';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Item } from '../items/item.entity.js';
 import type { ItemView } from '../items/item-rows.js';
@@ -55,7 +55,16 @@ export class IngestItemResult {
   @Field(() => Int, { description: "The input's position in the batch, from 0" })
   index!: number;
 
-  @Field(() => Item, { nullable: true, description: 'The item: created now, or the one the pair already named' })
+  @Field(() => ID, { nullable: true, description: 'The item the input made or its pair already named (null: refused), whether or not you read items' })
+  itemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'That item’s registration number (null: refused)' })
+  number?: string | null;
+
+  @Field(() => Item, {
+    nullable: true,
+    description: 'The item: created now, or the one the pair already named. Only to a viewer who reads items (ITEMS_READ); sending is not reading, so a token that only sends gets itemId and number',
+  })
   item?: ItemView | null;
 
   @Field({ description: 'False when (source, externalId) already named an item (a retry, a replay, another worker)' })
@@ -119,8 +128,14 @@ export class IngestedItemUpdateInput {
 
 @ObjectType()
 export class IngestedItemUpdateResult {
-  @Field(() => Item)
-  item!: Item;
+  @Field(() => ID, { description: 'The item the pair names' })
+  itemId!: string;
+
+  @Field({ description: 'Its registration number' })
+  number!: string;
+
+  @Field(() => Item, { nullable: true, description: 'The item as the update leaves it; only to a viewer who reads items (ITEMS_READ), as in ingestItems' })
+  item!: Item | null;
 
   @Field({ description: 'False when the update changed nothing: not later than the last one applied, or what it says already holds' })
   changed!: boolean;

@@ -229,6 +229,15 @@ export function sourceUpdateWhere(s: Subject | null): FilterQuery<Item> {
   return s?.kind === 'token' && s.scopes.includes(SOURCE_UPDATE_SCOPE) ? { externalId: { $ne: null } } : NOTHING;
 }
 
+/**
+ * Whether a viewer that sends items (`ingestItems`, `updateIngestedItem`) is answered the item its input made or names,
+ * or only its identity (id and number): the item only when the viewer reaches it (reads items). Ingesting is not
+ * reading: a token that only sends must not read, through a pair it names, an item another system sent.
+ */
+export function ingestAnswerShowsItem(s: Subject | null, f: AccessFacts): boolean {
+  return reaches(s, f);
+}
+
 /** The facts of a loaded item. */
 export function accessFactsOf(item: {
   kind: ItemKind;

@@ -347,5 +347,5 @@ export async function postRequest(ctx: Ctx & { viewer: TokenViewer }, j: Jurisdi
     const argument = ARGUMENT_OF[field] ?? field;
     throw new Open311Error(400, `${argument}: ${result.error.message.replace(/^[^:]*:\s*/, '')}`);
   }
-  return { service_request_id: result!.item!.number, token: externalId, service_notice: null, account_id: null };
+  return { service_request_id: result!.number!, token: externalId, service_notice: null, account_id: null };
 }
