@@ -8,7 +8,7 @@ import { loadDocuments } from './documents.js';
 import { REPO } from './options.js';
 import { startPostgres } from './postgres.js';
 import { machine, writeSection } from './report.js';
-import { startServer } from './server-process.js';
+import { BENCH_TEXT_MODELS, startServer } from './server-process.js';
 import { fmtMs, log, poll } from './util.js';
 
 /**
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'otklik-bench-classify-'));
   onCleanup('the data directory', async () => rmSync(dataDir, { recursive: true, force: true }), () => rmSync(dataDir, { recursive: true, force: true }));
   const pgInfo = await startPostgres(dataDir, { sharedBuffers: '128MB' });
-  const cacheDir = join(tmpdir(), 'otklik-bench-text-models');
+  const cacheDir = BENCH_TEXT_MODELS;
   const server = await startServer({ main, databaseUrl: pgInfo.serverUrl, dataDir: join(dataDir, 'server'), demoPassword: DEMO_PASSWORD, manifest, env: { TEXT_MODEL_CACHE_DIR: cacheDir } });
   const signIn = await fetch(`${server.url}/graphql`, {
     method: 'POST',
