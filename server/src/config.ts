@@ -51,6 +51,7 @@ const schema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 ** 3).default(200 * 1024 ** 2),
   IMPORT_FILE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  UNATTACHED_FILE_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   LIVE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 30).default(3),
   LIVE_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -125,6 +126,8 @@ export type Config = {
   importFileRetentionDays: number;
   /** Days a delivered or cancelled webhook delivery is kept (modules/webhooks/webhook-retention.ts); dead ones wait for a replay */
   webhookDeliveryRetentionDays: number;
+  /** Hours a file uploaded for an item (POST /files) waits to be attached before it is removed */
+  unattachedFileRetentionHours: number;
   /** A request's SQL statement is stopped after this long (0: never); the server's own work is not (db/orm.ts) */
   dbStatementTimeoutMs: number;
   /** How long live events are kept for clients that reconnect with a cursor (at least an hour) */
@@ -224,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: c.IMPORT_MAX_BYTES,
     importFileRetentionDays: c.IMPORT_FILE_RETENTION_DAYS,
     webhookDeliveryRetentionDays: c.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    unattachedFileRetentionHours: c.UNATTACHED_FILE_RETENTION_HOURS,
     dbStatementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     liveRetentionHours: c.LIVE_RETENTION_HOURS,
     livePollMs: c.LIVE_POLL_MS,

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEm } from '../src/db/orm.js';
+import { purgeAttachments } from '../src/modules/files/attachment-retention.js';
 import { LocalFileStore } from '../src/modules/files/file-store.js';
 import { purgeImportFiles } from '../src/modules/imports/import-retention.js';
 import { purgeWebhookDeliveries } from '../src/modules/webhooks/webhook-retention.js';
@@ -83,6 +84,53 @@ describe('import files', () => {
 
     const job = await t.gql<{ importJob: { id: string; status: string; fileName: string } }>('query($id: ID!) { importJob(id: $id) { id status fileName } }', { id: jobId }, head);
     expect(job.data?.importJob).toEqual({ id: jobId, status: 'DONE', fileName: 'crm-job.csv' });
+  });
+});
+
+describe('attachments', () => {
+  async function uploadFile(name: string): Promise<string> {
+    const res = await fetch(`${t.url}/files?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${head}`, 'x-otklik-upload': '1', 'content-type': 'image/jpeg' },
+      body: new Uint8Array(Buffer.from(`фото ${name}`)),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  }
+  const attachmentPath = async (id: string) => join(t.filesDir, (await sql<{ storage_key: string }>('select storage_key from attachment where id = ?', [id]))[0]!.storage_key);
+  const attachmentIds = async () => (await sql<{ id: string }>('select id from attachment')).map((r) => r.id);
+  const purge = (now: string) => purgeAttachments(systemEm(t.orm), new LocalFileStore(t.filesDir), new Date(now), { unattachedHours: 24, retentionYears: 5 });
+
+  it('removes a file uploaded for an item that never got it after 24 hours, and the files of items closed more than five years ago; keeps the rest', async () => {
+    const [unsent, recent, ofOld, ofNewer] = [await uploadFile('unsent.jpg'), await uploadFile('recent.jpg'), await uploadFile('old.jpg'), await uploadFile('newer.jpg')];
+    const item = async (attachment: string) => {
+      const r = await t.gql<{ createItem: { id: string } }>(
+        'mutation($i: ItemInput!) { createItem(input: $i) { id } }',
+        { i: { kind: 'MESSAGE', channel: 'PHONE', identified: true, text: 'Во дворе дома не вывозят мусор, фото приложено', categoryCode: 'ZHKH_HEATING', attachmentIds: [attachment] } },
+        head,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.createItem.id;
+    };
+    const oldItem = await item(ofOld);
+    const newerItem = await item(ofNewer);
+    await sql(`update attachment set created_at = '2026-11-30T08:00:00Z' where id = ?`, [unsent]);
+    await sql(`update attachment set created_at = '2026-12-01T08:00:00Z' where id in (?, ?, ?)`, [recent, ofOld, ofNewer]);
+    await sql(`update item set status = 'CLOSED', closed_at = '2021-11-30T10:00:00Z' where id = ?`, [oldItem]);
+    await sql(`update item set status = 'CLOSED', closed_at = '2021-12-02T10:00:00Z' where id = ?`, [newerItem]);
+    const paths = { unsent: await attachmentPath(unsent), ofOld: await attachmentPath(ofOld), recent: await attachmentPath(recent), ofNewer: await attachmentPath(ofNewer) };
+
+    expect(await purge('2026-12-01T10:00:00Z')).toEqual({ unattached: 1, expired: 1 });
+    expect(await attachmentIds()).not.toContain(unsent);
+    expect(await attachmentIds()).not.toContain(ofOld);
+    expect(await exists(paths.unsent)).toBe(false);
+    expect(await exists(paths.ofOld)).toBe(false);
+    // An upload of two hours ago waits to be attached; the item closed four years and 364 days ago keeps its photo.
+    expect(await attachmentIds()).toEqual(expect.arrayContaining([recent, ofNewer]));
+    expect(await exists(paths.recent)).toBe(true);
+    expect(await exists(paths.ofNewer)).toBe(true);
+    const card = await t.gql<{ item: { attachments: unknown[] } }>('query($id: ID!) { item(id: $id) { attachments { id } } }', { id: oldItem }, head);
+    expect(card.data!.item.attachments).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@ import PgBoss from 'pg-boss';
 import type { Orm } from '../db/orm.js';
 import { systemEm } from '../db/orm.js';
 import { logger, safeError } from '../shared/logger.js';
-import { anonymiseExpired, closeUnrated, scanDeadlines } from './deadline-jobs.js';
+import { anonymiseExpired, closeUnrated, RETENTION_YEARS, scanDeadlines } from './deadline-jobs.js';
+import { purgeAttachments } from '../modules/files/attachment-retention.js';
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
 import { scanSpikes } from '../modules/spikes/spike-scan.js';
 import { DEFAULT_SPIKE_SETTINGS } from '../modules/spikes/spike-model.js';
@@ -67,7 +68,7 @@ function handleUnawaitedJobEnds(): void {
  * The durable scheduler: pg-boss keeps its jobs and cron schedules in PostgreSQL (schema `pgboss`), so they
  * survive a restart, and each scheduled run is taken by one server instance only.
  */
-export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; text?: TextUnderstanding; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes' | 'importFileRetentionDays' | 'webhookDeliveryRetentionDays'>> }): Promise<Scheduler> {
+export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now: () => Date; text?: TextUnderstanding; config?: Pick<Config, 'filesDir'> & Partial<Pick<Config, 'liveRetentionHours' | 'webhooks' | 'spikes' | 'importFileRetentionDays' | 'webhookDeliveryRetentionDays' | 'unattachedFileRetentionHours'>> }): Promise<Scheduler> {
   handleUnawaitedJobEnds();
   const boss = new PgBoss({ connectionString: deps.databaseUrl, schema: 'pgboss', max: 4, application_name: 'otklik-jobs' });
   let stopping = false;
@@ -121,13 +122,19 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     // Sign-in failures are forgotten after an hour (modules/auth/sign-in-throttle.ts).
     await purgeThrottle(systemEm(deps.orm), deps.now());
   });
-  // What is kept only for a while (docs/operations.md, "Retention"): uploaded import files (with a configured file
-  // store) and finished webhook deliveries.
+  // What is kept only for a while (docs/operations.md, "Retention"): uploaded import files and attachments (with a
+  // configured file store) and finished webhook deliveries.
   await boss.work(QUEUES.retention, async () => {
     const em = systemEm(deps.orm);
-    const files = deps.config ? await purgeImportFiles(em, new LocalFileStore(deps.config.filesDir), deps.now(), deps.config.importFileRetentionDays ?? 30) : 0;
+    const store = deps.config ? new LocalFileStore(deps.config.filesDir) : null;
+    const files = store ? await purgeImportFiles(em, store, deps.now(), deps.config!.importFileRetentionDays ?? 30) : 0;
+    const attachments = store
+      ? await purgeAttachments(em, store, deps.now(), { unattachedHours: deps.config!.unattachedFileRetentionHours ?? 24, retentionYears: RETENTION_YEARS })
+      : { unattached: 0, expired: 0 };
     const deliveries = await purgeWebhookDeliveries(em, deps.now(), deps.config?.webhookDeliveryRetentionDays ?? 30);
-    if (files || deliveries) logger.info('retention', { importFiles: files, webhookDeliveries: deliveries });
+    if (files || attachments.unattached || attachments.expired || deliveries) {
+      logger.info('retention', { importFiles: files, unattachedFiles: attachments.unattached, expiredAttachments: attachments.expired, webhookDeliveries: deliveries });
+    }
   });
   // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
   await boss.work(QUEUES.problemMeasureScan, async () => {
