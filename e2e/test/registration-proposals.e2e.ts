@@ -93,6 +93,37 @@ describe('the registration form proposes as the operator types', () => {
     },
   );
 
+  it('lays the proposal out without overlap in a narrow form (a 1024-pixel laptop beside the deadlines) and a wide one, the hint of an urgency not yet takeable included', { timeout: 120_000 }, async () => {
+    const page = await as('pos_operator');
+    await page.goto(`${baseUrl}/items/new`);
+    await page.getByTestId('item-text').fill('Третий день нет воды в хуторе Лысов на улице Центральной, дом 5, дети без воды');
+    await page.getByTestId('proposal-urgent-needs-category').waitFor({ timeout: 15_000 });
+    for (const width of [1024, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Every pair of boxes in a row of the panel (the label, the value, the button or the hint), and every box in a
+      // value, intersect in no more than a pixel.
+      const overlaps = await page.getByTestId('text-proposal').evaluate((panel) => {
+        const found: string[] = [];
+        const rows = [...panel.querySelectorAll(':scope > .proposal__part')];
+        for (const row of rows) {
+          const boxes = [...row.children, ...row.querySelectorAll('.proposal__value > *')].map((e) => ({ e, r: e.getBoundingClientRect() }));
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i]!;
+              const b = boxes[j]!;
+              if (a.e.contains(b.e) || b.e.contains(a.e)) continue;
+              const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+              const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+              if (w > 1 && h > 1) found.push(`"${a.e.textContent?.trim().slice(0, 30)}" over "${b.e.textContent?.trim().slice(0, 30)}"`);
+            }
+          }
+        }
+        return found;
+      });
+      expect(overlaps, `at ${width} px`).toEqual([]);
+    }
+  });
+
   it('keeps the form usable on a phone, the proposal under the text', { timeout: 120_000 }, async () => {
     const page = await as('pos_operator');
     await page.setViewportSize({ width: 390, height: 844 });
