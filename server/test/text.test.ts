@@ -203,10 +203,10 @@ describe('learning from staff', () => {
     const started = await ok<{ version: string; retraining: boolean }>('mutation { retrainTextModel { version retraining } }');
     expect(started.retraining).toBe(true);
     // The retraining runs off the request: wait until the municipality's own model answers.
-    let retrained: { version: string; staffExamples: number; municipal: boolean; retraining: boolean };
+    let retrained: { version: string; staffExamples: number; municipal: boolean; retraining: boolean; trainingMs: number | null };
     await vi.waitUntil(
       async () => {
-        retrained = await ok('{ textModel { version staffExamples municipal retraining } }');
+        retrained = await ok('{ textModel { version staffExamples municipal retraining trainingMs } }');
         return retrained.municipal && !retrained.retraining;
       },
       { timeout: 200_000, interval: 500 },
@@ -214,6 +214,8 @@ describe('learning from staff', () => {
     retrained = retrained!;
     expect(retrained.version).not.toBe(started.version);
     expect(retrained.staffExamples).toBe(1);
+    // Trained here, so timed here (only a base model read from a cache has no time).
+    expect(retrained.trainingMs).toBeGreaterThan(0);
     const after = await ok<Classified>(CLASSIFY, { t: text });
     expect(after.modelVersion).toBe(retrained.version);
     expect(after.categoryCode).toBe(target);

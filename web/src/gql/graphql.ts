@@ -1596,14 +1596,14 @@ export type ReportMunicipalitiesQuery = { municipalities: Array<{ id: string, sh
 export type RetrainTextModelMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RetrainTextModelMutation = { retrainTextModel: { version: string, baseVersion: string, trainedAt: string, trainingMs: number, examples: number, staffExamples: number, newStaffExamples: number, municipal: boolean, retraining: boolean } };
+export type RetrainTextModelMutation = { retrainTextModel: { version: string, baseVersion: string, trainedAt: string, trainingMs: number | null, examples: number, staffExamples: number, newStaffExamples: number, municipal: boolean, retraining: boolean } };
 
-export type TextModelFieldsFragment = { version: string, baseVersion: string, trainedAt: string, trainingMs: number, examples: number, staffExamples: number, newStaffExamples: number, municipal: boolean, retraining: boolean };
+export type TextModelFieldsFragment = { version: string, baseVersion: string, trainedAt: string, trainingMs: number | null, examples: number, staffExamples: number, newStaffExamples: number, municipal: boolean, retraining: boolean };
 
 export type TextModelQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TextModelQuery = { textModel: { version: string, baseVersion: string, trainedAt: string, trainingMs: number, examples: number, staffExamples: number, newStaffExamples: number, municipal: boolean, retraining: boolean } | null };
+export type TextModelQuery = { textModel: { version: string, baseVersion: string, trainedAt: string, trainingMs: number | null, examples: number, staffExamples: number, newStaffExamples: number, municipal: boolean, retraining: boolean } | null };
 
 export type ApiTokenFieldsFragment = { id: string, name: string, kind: TokenKind, scopes: Array<Scope>, prefix: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
 

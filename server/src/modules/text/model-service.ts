@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.js';
@@ -65,7 +65,7 @@ export type ModelStatus = {
   trainedById: string | null;
   examples: number;
   staffExamples: number;
-  trainingMs: number;
+  trainingMs: number | null;
   municipal: boolean;
 };
 
@@ -110,11 +110,16 @@ export class TextModels {
     this.lookedUp();
     // No row of this version: trained by other code or on another corpus; a row of an older one stays, inactive.
     const cacheFile = join(this.options.cacheDir, `${version}.json.gz`);
-    let result: TrainResult | null = null;
+    let result: (Omit<TrainResult, 'trainingMs'> & { trainingMs: number | null }) | null = null;
+    // A model read from the cache was trained when its file was written, in a time not known here.
+    let trainedAt = this.options.now();
     try {
       const data = await readFile(cacheFile);
       const model = unpackModel(data);
-      if (model.version === version) result = { data, version, examples: model.examples, trainingMs: 0 };
+      if (model.version === version) {
+        result = { data, version, examples: model.examples, trainingMs: null };
+        trainedAt = (await stat(cacheFile)).mtime;
+      }
     } catch {
       // Not cached: train.
     }
@@ -131,7 +136,7 @@ export class TextModels {
       municipality: null,
       version,
       baseVersion: version,
-      trainedAt: this.options.now(),
+      trainedAt,
       examples: result.examples,
       trainingMs: result.trainingMs,
       data: result.data,
@@ -266,7 +271,7 @@ function statusOf(r: TextModelRecord, municipal: boolean): ModelStatus {
     trainedById: r.trainedBy?.id ?? null,
     examples: r.examples,
     staffExamples: r.staffExamples,
-    trainingMs: r.trainingMs,
+    trainingMs: r.trainingMs ?? null,
     municipal,
   };
 }

@@ -45,8 +45,9 @@ export class TextModelRecord {
   @Property({ type: 'integer', default: 0 })
   staffExamples: number & Opt = 0;
 
-  @Property({ type: 'integer' })
-  trainingMs!: number;
+  /** How long the training took; null when the model was read from a cache of an earlier training (not timed here). */
+  @Property({ type: 'integer', nullable: true })
+  trainingMs?: number | null;
 
   @Property({ type: 'blob', lazy: true })
   data!: Buffer;

@@ -151,7 +151,7 @@ export class TextModelInfo {
   @Field({ description: 'The base model (the corpus alone) it extends, or its own version' })
   baseVersion!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was trained (a base model read from a cache: when the cache was written)' })
   trainedAt!: Date;
 
   @Field(() => Int)
@@ -163,8 +163,8 @@ export class TextModelInfo {
   @Field(() => Int, { description: 'Staff examples recorded since it was trained (a retraining would add them)' })
   newStaffExamples!: number;
 
-  @Field(() => Int)
-  trainingMs!: number;
+  @Field(() => Int, { nullable: true, description: 'How long its training took (null: read from a cache of an earlier training, not timed on this server)' })
+  trainingMs!: number | null;
 
   @Field({ description: 'Trained with the municipality’s own examples (false: the base model)' })
   municipal!: boolean;

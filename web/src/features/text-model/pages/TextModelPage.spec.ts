@@ -57,6 +57,13 @@ describe('TextModelPage', () => {
     expect(wrapper.find('[data-testid="text-model-retraining"]').exists()).toBe(false);
   });
 
+  it('names no training time for a base model read from a cache of an earlier training (trainingMs null)', async () => {
+    const { wrapper } = await render(TextModelPage, { mocks: [answers({ ...trained, municipal: false, trainingMs: null })] });
+    expect(wrapper.get('[data-testid="text-model-trained-at"] time').text()).toBe('26.11.2026, 10:15');
+    expect(wrapper.find('[data-testid="text-model-training-time"]').exists()).toBe(false);
+    expect(text(wrapper, 'text-model-trained-at')).not.toContain('обучение');
+  });
+
   it('says the base model is the corpus alone', async () => {
     const { wrapper } = await render(TextModelPage, {
       mocks: [answers({ ...trained, municipal: false, version: 'b-20261120-1000', staffExamples: 0, newStaffExamples: 0 })],
