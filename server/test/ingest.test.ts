@@ -352,6 +352,46 @@ describe('updateIngestedItem', () => {
   });
 });
 
+describe('a token bound to its sources', () => {
+  it('sends and updates the items of its own sources only: another source is refused input by input, and its items are not found for an update', async () => {
+    const r = await t.gql<{ createApiToken: { token: string; apiToken: { sources: string[] } } }>(
+      'mutation { createApiToken(input: { name: "ПОС", kind: INTEGRATOR, scopes: [ITEMS_INGEST], sources: ["pos-bound", " pos-bound "] }) { token apiToken { sources } } }',
+      {},
+      head,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.createApiToken.apiToken.sources).toEqual(['pos-bound']);
+    const bound = r.data!.createApiToken.token;
+
+    const batch = await t.gql<Ingested>(INGEST, { items: [message('b-1', { source: 'pos-bound' }), message('b-2', { source: 'region-112' })] }, bound);
+    expect(batch.errors).toBeUndefined();
+    const [own, other] = batch.data!.ingestItems.results;
+    expect(own!.error).toBeNull();
+    expect(other!.error).toMatchObject({ code: 'FORBIDDEN', field: 'source' });
+    expect(await countOf('pos-bound')).toBe(1);
+    expect(await countOf('region-112')).toBe(0);
+
+    // An item of another source, sent by an unbound token, cannot be updated (nor closed) by the bound one.
+    await t.gql<Ingested>(INGEST, { items: [message('r-1', { source: 'region-112' })] }, ingestToken);
+    const UPDATE = 'mutation($i: IngestedItemUpdateInput!) { updateIngestedItem(input: $i) { changed } }';
+    const foreign = await t.gql(UPDATE, { i: { source: 'region-112', externalId: 'r-1', at: '2026-11-20T09:00:00+03:00', closed: true } }, bound);
+    expect(codeOf(foreign)).toBe('NOT_FOUND');
+    const mine = await t.gql<{ updateIngestedItem: { changed: boolean } }>(UPDATE, { i: { source: 'pos-bound', externalId: 'b-1', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'В работе' } }, bound);
+    expect(mine.data?.updateIngestedItem.changed).toBe(true);
+
+    // createItem holds the same rule.
+    const made = await t.gql('mutation($i: ItemInput!) { createItem(input: $i) { id } }', { i: { kind: 'MESSAGE', channel: 'POS', identified: false, text: 'Не вывозят мусор у дома 3 по ул. Ленина', source: 'region-112', externalId: 'r-2' } }, bound);
+    expect(codeOf(made)).toBe('FORBIDDEN');
+  });
+
+  it('refuses sources on a token that does not send items, and a blank source', async () => {
+    const reader = await t.gql('mutation { createApiToken(input: { name: "reader", kind: INTEGRATOR, scopes: [ITEMS_READ], sources: ["pos"] }) { token } }', {}, head);
+    expect(codeOf(reader)).toBe('BAD_USER_INPUT');
+    const blank = await t.gql('mutation { createApiToken(input: { name: "blank", kind: INTEGRATOR, scopes: [ITEMS_INGEST], sources: ["  "] }) { token } }', {}, head);
+    expect(codeOf(blank)).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('the ingestion budget of a token', () => {
   let app: TestApp;
   beforeAll(async () => {

@@ -76,7 +76,7 @@ beforeAll(async () => {
     } satisfies UserViewer;
   }
   const head = viewers.head!;
-  viewers.token = { kind: 'token', tokenId: 't', tokenKind: TokenKind.INTEGRATOR, scopes: [Scope.ITEMS_READ], municipalityId: head.municipalityId!, name: 't', expiresAt: null };
+  viewers.token = { kind: 'token', tokenId: 't', tokenKind: TokenKind.INTEGRATOR, scopes: [Scope.ITEMS_READ], sources: null, municipalityId: head.municipalityId!, name: 't', expiresAt: null };
   viewers.ingestOnlyToken = { ...viewers.token, scopes: [Scope.ITEMS_INGEST] };
   const items = await systemEm(db.orm).find(Item, { applicantName: { $ne: null }, department: { $ne: null }, executor: { $ne: null }, settlement: { $ne: null }, sector: { $ne: null } }, { populate: ['sector', 'category'], limit: 1, orderBy: { number: 'asc' } });
   const i = items[0]!;

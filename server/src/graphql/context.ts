@@ -27,6 +27,8 @@ export type TokenViewer = {
   tokenId: string;
   tokenKind: TokenKind;
   scopes: Scope[];
+  /** The sources it may send and update (null: any; modules/items/item-access.ts, `sendsSource`) */
+  sources: string[] | null;
   municipalityId: string;
   name: string;
   /** When the token ends by itself (null: never) */

@@ -136,7 +136,7 @@ type Documents = {
     "\n  mutation RetrainTextModel {\n    retrainTextModel {\n      ...TextModelFields\n    }\n  }\n": typeof types.RetrainTextModelDocument,
     "\n  fragment TextModelFields on TextModelInfo {\n    version\n    baseVersion\n    trainedAt\n    trainingMs\n    examples\n    staffExamples\n    newStaffExamples\n    municipal\n    retraining\n  }\n": typeof types.TextModelFieldsFragmentDoc,
     "\n  query TextModel {\n    textModel {\n      ...TextModelFields\n    }\n  }\n": typeof types.TextModelDocument,
-    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
+    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    sources\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: ApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
@@ -283,7 +283,7 @@ const documents: Documents = {
     "\n  mutation RetrainTextModel {\n    retrainTextModel {\n      ...TextModelFields\n    }\n  }\n": types.RetrainTextModelDocument,
     "\n  fragment TextModelFields on TextModelInfo {\n    version\n    baseVersion\n    trainedAt\n    trainingMs\n    examples\n    staffExamples\n    newStaffExamples\n    municipal\n    retraining\n  }\n": types.TextModelFieldsFragmentDoc,
     "\n  query TextModel {\n    textModel {\n      ...TextModelFields\n    }\n  }\n": types.TextModelDocument,
-    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
+    "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    sources\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenFields\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: ApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenFields\n    }\n  }\n": types.RevokeApiTokenDocument,
@@ -813,7 +813,7 @@ export function graphql(source: "\n  query TextModel {\n    textModel {\n      .
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+export function graphql(source: "\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    sources\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenFields on ApiToken {\n    id\n    name\n    kind\n    scopes\n    sources\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,13 @@ export class ApiToken extends TenantEntity {
   @Enum({ items: () => Scope, array: true, nativeEnumName: 'token_scope' })
   scopes: Scope[] = [];
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The sources (the `source` of ingestItems, createItem and updateIngestedItem) the token may send and update; null: any',
+  })
+  @Property({ type: 'text[]', nullable: true })
+  sources?: string[] | null;
+
   @Field({ description: 'The first characters of the token, to recognise it in a list' })
   @Property({ type: 'text' })
   prefix!: string;

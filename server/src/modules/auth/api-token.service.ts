@@ -5,7 +5,7 @@ import { badInput, notFound } from '../../graphql/errors.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { ApiToken } from './api-token.entity.js';
 import type { ApiTokenInput } from './auth.types.js';
-import { scopesAllowedFor } from './roles.js';
+import { Scope, scopesAllowedFor } from './roles.js';
 import { API_TOKEN_PREFIX, newSecret, secretHash } from './secrets.js';
 
 export function listApiTokens(ctx: Ctx): Promise<ApiToken[]> {
@@ -23,12 +23,21 @@ export async function createApiToken(ctx: Ctx, input: ApiTokenInput): Promise<{ 
   if (input.expiresAt && input.expiresAt <= ctx.now()) {
     throw badInput([{ field: 'expiresAt', problems: ['must be in the future'] }]);
   }
+  const sources = input.sources?.length ? [...new Set(input.sources.map((s) => s.trim()))] : null;
+  if (sources) {
+    const problems = [
+      ...(scopes.includes(Scope.ITEMS_INGEST) ? [] : ['only a token with ITEMS_INGEST sends items']),
+      ...(sources.some((s) => !s || s.length > 100) ? ['each source is 1 to 100 characters'] : []),
+    ];
+    if (problems.length) throw badInput([{ field: 'sources', problems }]);
+  }
   const token = newSecret(API_TOKEN_PREFIX);
   const apiToken = ctx.em.create(ApiToken, {
     municipality: municipalityId,
     name: input.name.trim(),
     kind: input.kind,
     scopes,
+    sources,
     prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
     tokenHash: secretHash(token),
     createdBy: ctx.viewer?.kind === 'user' ? ctx.viewer.userId : undefined,

@@ -190,6 +190,7 @@ export async function resolveViewer(em: EntityManager, secret: string | undefine
       tokenId: token.id,
       tokenKind: token.kind,
       scopes: [...token.scopes],
+      sources: token.sources ? [...token.sources] : null,
       municipalityId: token.municipality.id,
       name: token.name,
       expiresAt: token.expiresAt ?? null,

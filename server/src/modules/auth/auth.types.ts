@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, MaxLength } from 'class-validator';
 import { MinTrimmedLength } from '../../shared/text.js';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
@@ -34,6 +34,14 @@ export class ApiTokenInput {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   expiresAt?: Date;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'With ITEMS_INGEST: the only sources (`source` of the items) the token may send and update, e.g. ["pos"]; none: any',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  sources?: string[] | null;
 }
 
 @ObjectType({ description: 'A new API token. `token` is shown only here, once; the server keeps its hash.' })

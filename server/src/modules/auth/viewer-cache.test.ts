@@ -47,7 +47,7 @@ describe('ViewerCache', () => {
     cache.set('a', person(), cache.mark);
     cache.set('b', person({ sessionId: 's-2' }), cache.mark);
     cache.set('c', person({ userId: 'u-2', sessionId: 's-3' }), cache.mark);
-    cache.set('t', { kind: 'token', tokenId: 't-1', tokenKind: 'WALL_DISPLAY' as never, scopes: [], municipalityId: 'm-1', name: 'wall', expiresAt: null }, cache.mark);
+    cache.set('t', { kind: 'token', tokenId: 't-1', tokenKind: 'WALL_DISPLAY' as never, scopes: [], sources: null, municipalityId: 'm-1', name: 'wall', expiresAt: null }, cache.mark);
     cache.revoke({ reason: 'SIGNED_OUT', sessionId: 's-1' });
     expect([cache.get('a', NOW), cache.get('b', NOW)].map((v) => !!v)).toEqual([false, true]);
     cache.revoke({ reason: 'PASSWORD_CHANGED', userId: 'u-1', exceptSessionId: 's-2' });

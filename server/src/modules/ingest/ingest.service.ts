@@ -22,7 +22,7 @@ import { alertFactsOf } from '../live/alerts.js';
 import { LiveEvent } from '../live/live-event.entity.js';
 import { outboxRows } from '../live/outbox.js';
 import { resetItemLoaders } from '../items/item.loaders.js';
-import { accessFactsOf, ingestAnswerShowsItem } from '../items/item-access.js';
+import { accessFactsOf, ingestAnswerShowsItem, sendsSource } from '../items/item-access.js';
 import { readRows } from '../../db/where-sql.js';
 import { bulkRows, insertRows } from '../../db/bulk-insert.js';
 import { INGEST_MAX, type IngestError, type IngestItemInput, type IngestItemResult, type IngestResult } from './ingest.types.js';
@@ -115,6 +115,11 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
     }
     const source = input.source.trim();
     const externalId = input.externalId.trim();
+    // A token bound to some sources sends only those (the access policy).
+    if (!sendsSource(ctx.viewer, source)) {
+      results[index]!.error = sourceRefused(ctx);
+      continue;
+    }
     const key = pairKey(source, externalId);
     const first = firstOf.get(key);
     if (first !== undefined) {
@@ -355,6 +360,12 @@ function firstProblem(errors: ValidationError[], prefix = ''): [string, string[]
   return [path, ['invalid']];
 }
 
+/** The error of an input whose source the token may not send. */
+function sourceRefused(ctx: Ctx): IngestError {
+  const sources = ctx.viewer?.kind === 'token' ? (ctx.viewer.sources ?? []) : [];
+  return { code: ErrorCode.FORBIDDEN, field: 'source', message: `source: this token sends only ${sources.join(', ')}` };
+}
+
 /** The results as the access policy lets the viewer see them: every item's identity, the item itself if it reads it. */
 function answered(ctx: Ctx, results: IngestItemResult[]): IngestItemResult[] {
   for (const r of results) {
@@ -389,5 +400,7 @@ export async function ingestProblems(ctx: Ctx, inputs: IngestItemInput[]): Promi
   ]);
   const categoryBy = new Map(categories.map((c) => [c.code, c]));
   const settlementBy = new Map(settlements.map((s) => [s.id, s]));
-  return Promise.all(inputs.map((input) => problemOf(input, now, categoryBy, settlementBy)));
+  return Promise.all(
+    inputs.map(async (input) => (await problemOf(input, now, categoryBy, settlementBy)) ?? (sendsSource(ctx.viewer, input.source.trim()) ? null : sourceRefused(ctx))),
+  );
 }

@@ -22,7 +22,7 @@ import { ItemAction, stateRefusal, WORKFLOW, type ItemFacts } from './lifecycle.
 /** Who is asking. A person's session and an API token are both viewers; `null` is nobody. */
 export type Subject =
   | { kind: 'user'; userId: string; roles: readonly Role[]; departmentId: string | null; sectorIds: readonly string[] }
-  | { kind: 'token'; scopes: readonly Scope[] };
+  | { kind: 'token'; scopes: readonly Scope[]; sources?: readonly string[] | null };
 
 /** The facts of an item that the policy reads (ids and codes only: events carry them too). */
 export type AccessFacts = Pick<ItemFacts, 'kind' | 'sectorId' | 'departmentId' | 'executorId'>;
@@ -223,10 +223,22 @@ export const SOURCE_UPDATE_SCOPE = Scope.ITEMS_INGEST;
 /**
  * The items whose source's later status or answer the viewer may carry (`updateIngestedItem`), as a query condition:
  * for a token that ingests, every item of its municipality that came from another system (it has an external id;
- * the caller names it by source and external id). Nobody else: a person changes an item through its lifecycle.
+ * the caller names it by source and external id), of the token's own sources when it is bound to some. Nobody else: a person changes an item through its lifecycle.
  */
 export function sourceUpdateWhere(s: Subject | null): FilterQuery<Item> {
-  return s?.kind === 'token' && s.scopes.includes(SOURCE_UPDATE_SCOPE) ? { externalId: { $ne: null } } : NOTHING;
+  if (s?.kind !== 'token' || !s.scopes.includes(SOURCE_UPDATE_SCOPE)) return NOTHING;
+  return s.sources ? { externalId: { $ne: null }, source: { $in: [...s.sources] } } : { externalId: { $ne: null } };
+}
+
+/**
+ * Whether the viewer may send items of this source (`ingestItems`, `createItem`): a token bound to some sources (the
+ * head binds the connector of one system to that system's name) only those, so that the feedback platform's
+ * connector cannot send, nor later update or close, the items of the 112 service. A person sends as anyone (from
+ * the dashboard or an import); whether they may send at all is the operation's permission.
+ */
+export function sendsSource(s: Subject | null, source: string): boolean {
+  if (!s) return false;
+  return s.kind === 'user' || !s.sources || s.sources.includes(source);
 }
 
 /**

@@ -45,7 +45,7 @@ import type {
 } from './item.inputs.js';
 import { applyRegistrationClocks, measureSpeed, runClock, stopClock } from './deadlines.js';
 import { ItemAction, nextStatus, type ItemFacts } from './lifecycle.js';
-import { accessFactsOf, actionRefusal, worksItem } from './item-access.js';
+import { accessFactsOf, actionRefusal, sendsSource, worksItem } from './item-access.js';
 import { actorOf, diff, recordEvent, snapshot } from './item-history.js';
 import { getItem } from './item-queries.js';
 import { notifyItem } from './item.notify.js';
@@ -131,6 +131,9 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   }
   const source = input.source?.trim() || 'dashboard';
   const externalId = input.externalId?.trim() || undefined;
+  if (!sendsSource(ctx.viewer, source)) {
+    throw new AppError(ErrorCode.FORBIDDEN, `This token sends only the items of its sources, not ${source}`, { field: 'source' });
+  }
   if (externalId) {
     const existing = await em.findOne(Item, { source, externalId });
     if (existing) {

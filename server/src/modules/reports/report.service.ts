@@ -102,7 +102,7 @@ export async function listReports(ctx: Ctx, args: { first: number; kind?: Report
 
 /** The viewer the scheduler computes a municipality's report as: a system reader of its KPIs and problems. */
 export function schedulerViewer(municipalityId: string): TokenViewer {
-  return { kind: 'token', tokenId: SCHEDULER, tokenKind: TokenKind.INTEGRATOR, scopes: [Scope.KPI_READ], municipalityId, name: SCHEDULER, expiresAt: null };
+  return { kind: 'token', tokenId: SCHEDULER, tokenKind: TokenKind.INTEGRATOR, scopes: [Scope.KPI_READ], sources: null, municipalityId, name: SCHEDULER, expiresAt: null };
 }
 
 /** The periods due at `now` in `zone`: the week before the last Monday 06:00, the month before the last 1st 06:00. */

@@ -12,6 +12,7 @@ const apiToken = {
   name: 'Интеграция с ЕДДС',
   kind: 'INTEGRATOR',
   scopes: ['ITEMS_INGEST', 'KPI_READ'],
+  sources: null,
   prefix: 'otk_abcd',
   createdAt: '2026-11-27T10:00:00.000Z',
   expiresAt: null,
@@ -50,7 +51,7 @@ describe('TokenCreateForm', () => {
         {
           request: {
             query: createApiTokenMutation,
-            variables: { input: { name: 'Интеграция с ЕДДС', kind: 'INTEGRATOR', scopes: ['ITEMS_INGEST', 'KPI_READ'], expiresAt: null } },
+            variables: { input: { name: 'Интеграция с ЕДДС', kind: 'INTEGRATOR', scopes: ['ITEMS_INGEST', 'KPI_READ'], expiresAt: null, sources: null } },
           },
           result,
         },
@@ -76,6 +77,30 @@ describe('TokenCreateForm', () => {
     expect(wrapper.emitted('done')).toHaveLength(1);
   });
 
+  it('binds a token that sends items to the sources typed (commas or spaces, each once), and asks for none without ITEMS_INGEST', async () => {
+    const result = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 's', apiToken: { ...apiToken, sources: ['pos', 'email'] } } } }));
+    const { wrapper } = await render(TokenCreateForm, {
+      mocks: [
+        {
+          request: {
+            query: createApiTokenMutation,
+            variables: { input: { name: 'ПОС', kind: 'INTEGRATOR', scopes: ['ITEMS_INGEST'], expiresAt: null, sources: ['pos', 'email'] } },
+          },
+          result,
+        },
+      ],
+    });
+    await wrapper.get('[data-testid="token-name"]').setValue('ПОС');
+    await wrapper.get('[data-testid="token-kind"]').setValue('INTEGRATOR');
+    await wrapper.get('[data-testid="token-scope-KPI_READ"]').setValue(false);
+    expect(wrapper.find('[data-testid="token-sources"]').exists()).toBe(false);
+    await wrapper.get('[data-testid="token-scope-ITEMS_INGEST"]').setValue(true);
+    await wrapper.get('[data-testid="token-sources"]').setValue(' pos, email  pos ');
+    await wrapper.get('form').trigger('submit');
+    await settle();
+    expect(result).toHaveBeenCalledTimes(1);
+  });
+
   it('sends the expiry as the end of the chosen day in the municipality time zone', async () => {
     const result = vi.fn(() => ({ data: { createApiToken: { __typename: 'CreatedApiToken', token: 's', apiToken } } }));
     const { wrapper } = await render(TokenCreateForm, {
@@ -83,7 +108,7 @@ describe('TokenCreateForm', () => {
         {
           request: {
             query: createApiTokenMutation,
-            variables: { input: { name: 'Табло', kind: 'WALL_DISPLAY', scopes: ['WALL_READ', 'KPI_READ'], expiresAt: '2099-12-31T20:59:59.000Z' } },
+            variables: { input: { name: 'Табло', kind: 'WALL_DISPLAY', scopes: ['WALL_READ', 'KPI_READ'], expiresAt: '2099-12-31T20:59:59.000Z', sources: null } },
           },
           result,
         },
@@ -180,7 +205,7 @@ describe('TokenCreateForm', () => {
         {
           request: {
             query: createApiTokenMutation,
-            variables: { input: { name: 'Табло', kind: 'WALL_DISPLAY', scopes: ['WALL_READ', 'KPI_READ'], expiresAt: null } },
+            variables: { input: { name: 'Табло', kind: 'WALL_DISPLAY', scopes: ['WALL_READ', 'KPI_READ'], expiresAt: null, sources: null } },
           },
           result: {
             errors: [

@@ -6,6 +6,7 @@ export const apiTokenFieldsFragment = graphql(`
     name
     kind
     scopes
+    sources
     prefix
     createdAt
     expiresAt
