@@ -352,6 +352,26 @@ describe('updateIngestedItem', () => {
   });
 });
 
+describe('posts of one incident', () => {
+  it('answers a post grouped under an earlier one of the same batch as it now is: MERGED into it', async () => {
+    const post = (externalId: string, receivedAt: string, text: string) => ({ ...message(externalId, { source: 'vk-monitor', receivedAt, text }), kind: 'INCIDENT', channel: 'SOCIAL_VK' });
+    const r = await t.gql<{ ingestItems: { results: { item: { id: string; status: string; parent: { id: string } | null } }[] } }>(
+      `mutation($items: [IngestItemInput!]!) { ingestItems(items: $items) { results { item { id status parent { id } } } } }`,
+      {
+        items: [
+          post('vk-1', '2026-11-20T08:00:00+03:00', 'в хуторе Лысове на улице Садовой прорвало трубу, вода заливает дорогу, никто не едет'),
+          post('vk-2', '2026-11-20T08:40:00+03:00', 'в хуторе Лысове на улице Садовой прорвало трубу вода заливает дорогу никто не едет!!!'),
+        ],
+      },
+      ingestToken,
+    );
+    expect(r.errors).toBeUndefined();
+    const [first, second] = r.data!.ingestItems.results.map((x) => x.item);
+    expect(first!.status).toBe('NEW');
+    expect(second).toMatchObject({ status: 'MERGED', parent: { id: first!.id } });
+  });
+});
+
 describe('a token bound to its sources', () => {
   it('sends and updates the items of its own sources only: another source is refused input by input, and its items are not found for an update', async () => {
     const r = await t.gql<{ createApiToken: { token: string; apiToken: { sources: string[] } } }>(

@@ -171,7 +171,11 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
   }
   // Posts of one social-media incident, grouped as they arrive (items/item.service.ts, `groupIncidentPosts`).
   const incidents = results.filter((r) => r.created && r.item?.kind === ItemKind.INCIDENT).map((r) => r.item!.id);
-  if (incidents.length) await groupIncidentPosts(ctx, incidents);
+  if (incidents.length) {
+    // A post grouped under an earlier one is answered as it now is (MERGED into it), not as it was created.
+    const grouped = new Map((await groupIncidentPosts(ctx, incidents)).map((item) => [item.id, item]));
+    for (const r of results) if (r.item && grouped.has(r.item.id)) r.item = grouped.get(r.item.id)!;
+  }
   for (const r of repeats) {
     const first = results[r.of]!;
     results[r.index] = first.item ? { index: r.index, item: first.item, created: false, error: null } : { ...first, index: r.index };

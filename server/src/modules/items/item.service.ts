@@ -164,7 +164,7 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
     }),
   );
   resetItemLoaders(ctx);
-  if (item.kind === ItemKind.INCIDENT && (await groupIncidentPosts(ctx, [item.id]))) await ctx.em.refresh(item);
+  if (item.kind === ItemKind.INCIDENT && (await groupIncidentPosts(ctx, [item.id])).length) await ctx.em.refresh(item);
   return item;
 }
 
@@ -786,20 +786,21 @@ async function mergeInto(ctx: Ctx, item: Item, root: Item, details: Record<strin
  * Posts of one social-media incident, grouped (issue 13): a new INCIDENT whose text is very like that of an open
  * INCIDENT of the same place received in the hours before it (item-duplicates.ts, `incidentGroups`) becomes its
  * duplicate at once, as a person's one-click merge would make it, with the machine named in its history. Whoever sent
- * the post needs no right to merge: the grouping is the system's, on items it has just accepted.
+ * the post needs no right to merge: the grouping is the system's, on items it has just accepted. Returns the posts it
+ * grouped, as they now are.
  */
-export async function groupIncidentPosts(ctx: Ctx, ids: string[]): Promise<number> {
+export async function groupIncidentPosts(ctx: Ctx, ids: string[]): Promise<Item[]> {
   const groups = await incidentGroups(ctx, ids);
-  let grouped = 0;
+  const grouped: Item[] = [];
   for (const g of groups) {
     const [item, found] = await Promise.all([ctx.em.findOne(Item, { id: g.childId }), ctx.em.findOne(Item, { id: g.parentId })]);
     // A post grouped a moment ago under another takes the others with it to that one.
     const root = found?.status === ItemStatus.MERGED && found.parent ? await found.parent.load() : found;
     if (!item || !root || ![ItemStatus.NEW, ItemStatus.REGISTERED].includes(item.status) || root.id === item.id) continue;
     await change(ctx, item, ItemAction.MERGE, () => mergeInto(ctx, item, root, { byMachine: true, similarity: g.similarity }));
-    grouped++;
+    grouped.push(item);
   }
-  if (grouped) resetItemLoaders(ctx);
+  if (grouped.length) resetItemLoaders(ctx);
   return grouped;
 }
 
