@@ -11,9 +11,14 @@ const BATCH = 20;
 
 export type AttemptResult = { httpStatus: number | null; error: string | null; durationMs: number; ok: boolean };
 
-/** The wait after the n-th failed attempt (n from 1): base × 2^(n−1), at most a day. */
-export function backoffMs(base: number, failures: number): number {
-  return Math.min(base * 2 ** Math.max(0, failures - 1), 86_400_000);
+/**
+ * The wait after the n-th failed attempt (n from 1): base × 2^(n−1), at most a day, plus up to a quarter more at
+ * random, so that the deliveries that failed together (an endpoint down, then back) do not all come back at the same
+ * instant. Never less than base × 2^(n−1): an endpoint is given at least that long.
+ */
+export function backoffMs(base: number, failures: number, random: () => number = Math.random): number {
+  const wait = Math.min(base * 2 ** Math.max(0, failures - 1), 86_400_000);
+  return Math.round(wait * (1 + random() / 4));
 }
 
 /** The words of a failed request, without anything of the secret or the body. */
