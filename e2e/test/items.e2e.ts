@@ -46,7 +46,7 @@ async function openFromInbox(page: Page, number: string, queue?: string): Promis
 }
 
 describe('an appeal through its whole lifecycle, by four people', () => {
-  it('is registered by hand, assigned, answered, approved, rated and closed', { timeout: 180_000 }, async () => {
+  it('is registered by hand, assigned, answered, approved beside the machine'''s findings in the answer, rated and closed', { timeout: 180_000 }, async () => {
     // --- head registers an appeal that came through the website form of an identified citizen
     const head = await as('head');
     await head.getByTestId('nav-items').click();
@@ -110,6 +110,14 @@ describe('an appeal through its whole lifecycle, by four people', () => {
     await openFromInbox(lead, number, 'MY_REVIEW');
     await statusIs(lead, 'ON_REVIEW');
     await lead.getByTestId('action-APPROVE_ANSWER').click();
+    // Beside the answer, what the machine found in it when it was submitted: a concrete measure with a date, but not
+    // the street the citizen wrote from (the answer names no place).
+    const checks = lead.getByTestId('review-answer').getByTestId('answer-checks');
+    await checks.waitFor();
+    const codes = await checks.getByTestId('answer-check').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code));
+    expect(codes).toContain('PLACE_MISSING');
+    expect(codes).not.toContain('NO_DATE');
+    expect(codes).not.toContain('NO_MEASURE');
     await lead.getByTestId('review-outcome').selectOption('SUPPORTED_MEASURES_TAKEN');
     await lead.getByTestId('review-approve').click();
     await statusIs(lead, 'ANSWERED');
