@@ -46,7 +46,7 @@ async function openFromInbox(page: Page, number: string, queue?: string): Promis
 }
 
 describe('an appeal through its whole lifecycle, by four people', () => {
-  it('is registered by hand, assigned, answered, approved beside the machine'''s findings in the answer, rated and closed', { timeout: 180_000 }, async () => {
+  it('is registered by hand, assigned, answered, approved beside the machine’s findings in the answer, rated and closed', { timeout: 180_000 }, async () => {
     // --- head registers an appeal that came through the website form of an identified citizen
     const head = await as('head');
     await head.getByTestId('nav-items').click();
