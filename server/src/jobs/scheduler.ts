@@ -6,6 +6,7 @@ import { systemEm } from '../db/orm.js';
 import { logger, safeError } from '../shared/logger.js';
 import { anonymiseExpired, closeUnrated, RETENTION_YEARS, scanDeadlines } from './deadline-jobs.js';
 import { purgeAttachments } from '../modules/files/attachment-retention.js';
+import { retrainWithNewExamples } from '../modules/text/text-jobs.js';
 import { scanProblemMeasures } from '../modules/problems/problem-jobs.js';
 import { scanSpikes } from '../modules/spikes/spike-scan.js';
 import { DEFAULT_SPIKE_SETTINGS } from '../modules/spikes/spike-model.js';
@@ -31,6 +32,7 @@ export const QUEUES = {
   importSweep: 'import-sweep',
   spikeScan: 'spike-scan',
   retention: 'retention-purge',
+  textRetrain: 'text-retrain',
 } as const;
 
 export type Scheduler = { boss: PgBoss; webhooks: WebhookJobs | null; stop: () => Promise<void> };
@@ -77,7 +79,10 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   boss.on('error', (e) => !stopping && logger.error('scheduler error', safeError(e)));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { name, policy: 'singleton' } as never).catch(() => undefined);
+    // The nightly retraining may take a while (tens of seconds per municipality): not given up as stuck after pg-boss's
+    // default quarter of an hour.
+    const expiry = name === QUEUES.textRetrain ? { expireInSeconds: 4 * 3600 } : {};
+    await boss.createQueue(name, { name, policy: 'singleton', ...expiry } as never).catch(() => undefined);
   }
   await boss.schedule(QUEUES.deadlineScan, '* * * * *');
   await boss.schedule(QUEUES.closeUnrated, '*/15 * * * *');
@@ -91,6 +96,7 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   await boss.schedule(QUEUES.importSweep, '* * * * *');
   await boss.schedule(QUEUES.spikeScan, '* * * * *');
   await boss.schedule(QUEUES.retention, '50 2 * * *');
+  await boss.schedule(QUEUES.textRetrain, '40 23 * * *');
   await boss.work(QUEUES.deadlineScan, async () => {
     const r = await scanDeadlines(systemEm(deps.orm), deps.now());
     if (r.dueSoon || r.overdue) logger.info('deadline scan', r);
@@ -135,6 +141,13 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
     if (files || attachments.unattached || attachments.expired || deliveries) {
       logger.info('retention', { importFiles: files, unattachedFiles: attachments.unattached, expiredAttachments: attachments.expired, webhookDeliveries: deliveries });
     }
+  });
+  // Every night (02:40 in Moscow's time), the text models of the municipalities whose staff corrected the machine
+  // since, retrained with those corrections (modules/text/text-jobs.ts). Only where the server reads texts.
+  await boss.work(QUEUES.textRetrain, async () => {
+    if (!deps.text) return;
+    const retrained = await retrainWithNewExamples(systemEm(deps.orm), deps.text.models);
+    if (retrained.length) logger.info(`retrained the text models of ${retrained.length} municipalities with their staff's corrections`);
   });
   // Measures of the problems' plans past their due date: once per measure and due date (modules/problems).
   await boss.work(QUEUES.problemMeasureScan, async () => {
