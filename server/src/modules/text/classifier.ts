@@ -165,25 +165,64 @@ function softmaxInPlace(s: Float32Array | Float64Array, temperature = 1): void {
   for (let c = 0; c < s.length; c++) s[c]! /= sum;
 }
 
+/**
+ * Multinomial logistic regression by SGD. Each step decays the rows of the text's features (L2) and moves them by
+ * the gradient; a row is kept as a scale times stored weights (`scale[j]`), so its decay is one multiplication and
+ * not one per category, and the gradient moves only the categories whose probability error is above
+ * `GRADIENT_FLOOR` (on the corpus about 6 of the 46 a step, on average). The same steps as the dense form,
+ * but for those negligible moves.
+ */
+const GRADIENT_FLOOR = 1e-3;
+
 function trainSoftmax(vectors: Vector[], labels: Int32Array, F: number, C: number, o: TrainOptions) {
   const weights = new Float32Array(F * C);
+  const scale = new Float64Array(F).fill(1);
   const bias = new Float32Array(C);
   const p = new Float32Array(C);
+  const moving = new Int32Array(C);
   const random = seededRandom(o.seed);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const lr = o.learningRate / Math.sqrt(1 + epoch);
+    const decay = 1 - lr * o.l2;
     for (const d of shuffled(vectors.length, random)) {
-      const lr = o.learningRate / Math.sqrt(1 + epoch);
       const v = vectors[d]!;
-      scoresInto(p, v, weights, bias);
+      const idx = v.idx;
+      const val = v.val;
+      p.set(bias);
+      for (let k = 0; k < idx.length; k++) {
+        const j = idx[k]!;
+        const base = j * C;
+        const x = val[k]! * scale[j]!;
+        for (let c = 0; c < C; c++) p[c]! += weights[base + c]! * x;
+      }
       softmaxInPlace(p);
       p[labels[d]!]! -= 1;
-      for (let k = 0; k < v.idx.length; k++) {
-        const base = v.idx[k]! * C;
-        const x = v.val[k]!;
-        for (let c = 0; c < C; c++) weights[base + c]! -= lr * (p[c]! * x + o.l2 * weights[base + c]!);
+      let n = 0;
+      for (let c = 0; c < C; c++) if (p[c]! > GRADIENT_FLOOR || p[c]! < -GRADIENT_FLOOR) moving[n++] = c;
+      for (let k = 0; k < idx.length; k++) {
+        const j = idx[k]!;
+        const base = j * C;
+        let s = scale[j]! * decay;
+        if (s < 1e-6) {
+          // Fold a scale grown too small into the stored row before it loses precision.
+          for (let c = 0; c < C; c++) weights[base + c]! *= s;
+          s = 1;
+        }
+        scale[j] = s;
+        const step = (lr * val[k]!) / s;
+        for (let m = 0; m < n; m++) {
+          const c = moving[m]!;
+          weights[base + c]! -= step * p[c]!;
+        }
       }
-      for (let c = 0; c < C; c++) bias[c]! -= lr * p[c]!;
+      for (let m = 0; m < n; m++) bias[moving[m]!]! -= lr * p[moving[m]!]!;
     }
+  }
+  for (let j = 0; j < F; j++) {
+    const s = scale[j]!;
+    if (s === 1) continue;
+    const base = j * C;
+    for (let c = 0; c < C; c++) weights[base + c]! *= s;
   }
   return { weights, bias };
 }
