@@ -3,7 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { modelFromJSON, modelToJSON, train, type TextModel, type TextModelJSON, type TrainingExample, type TrainOptions } from './classifier.js';
 
 /**
- * Training off the event loop: a model takes tens of seconds to train, and a server that trained on its own thread
+ * Training off the event loop: a model takes seconds to tens of seconds to train, and a server that trained on its own thread
  * would answer nobody meanwhile. `trainModel` runs `train` in a worker thread (model-train-worker.ts) and gives the
  * model back gzipped, as it is stored (text-model.entity.ts).
  */

@@ -5,7 +5,7 @@ import type { TextModels } from './model-service.js';
 /**
  * The nightly retraining (docs/text.md, "Models"): every municipality whose staff classified texts since its model
  * was trained (each such classification is a labelled example) gets a model retrained with them, one municipality
- * after the other (each takes a core for tens of seconds, off the event loop); the others keep theirs. What the
+ * after the other (each takes a core for some seconds, off the event loop); the others keep theirs. What the
  * head's "Переобучить" does by hand, so that corrections teach the machine without anyone asking. Returns the
  * municipalities retrained.
  */

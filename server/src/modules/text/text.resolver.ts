@@ -54,7 +54,7 @@ export class TextResolver {
   @Authorized(Permission.TEXT_MODEL_MANAGE)
   @Mutation(() => TextModelInfo, {
     description:
-      'Starts retraining the municipality’s text model on the corpus and every classification by its staff (tens of seconds, off the request); answers the model that answers now, with `retraining` true. Read `textModel` until its version changes.',
+      'Starts retraining the municipality’s text model on the corpus and every classification by its staff (up to half a minute, off the request); answers the model that answers now, with `retraining` true. Read `textModel` until its version changes.',
   })
   async retrainTextModel(
     @Context() ctx: Ctx,
