@@ -112,6 +112,17 @@ describe('slaPreview over GraphQL (Суровикинский район, Europe
     expect(r.data?.slaPreview.answerDueAt).toMatch(/^2026-02-05T17:00:00(\.\d+)?\+03:00$/);
   });
 
+  it('a change of a category\'s answer time shows in the very next preview (the categories a preview reads are remembered)', async () => {
+    const created = await t.gql<{ createCategory: { id: string } }>('mutation { createCategory(input: { code: "ROADS_LIGHT", sectorCode: "ROADS", name: "Разметка", messageAnswerDays: 3 }) { id } }', {}, head);
+    expect(created.errors).toBeUndefined();
+    const due = async () => (await t.gql<Preview>(PREVIEW, { kind: 'MESSAGE', at: '2026-02-02T10:00:00+03:00', category: 'ROADS_LIGHT' }, head)).data?.slaPreview.answerDueAt;
+    expect(await due()).toMatch(/^2026-02-05T17:00:00(\.\d+)?\+03:00$/);
+    const updated = await t.gql('mutation($id: ID!) { updateCategory(id: $id, input: { messageAnswerDays: 5 }) { id } }', { id: created.data!.createCategory.id }, head);
+    expect(updated.errors).toBeUndefined();
+    // Five working days after Monday 02.02.2026: Monday 09.02.2026, 17:00.
+    expect(await due()).toMatch(/^2026-02-09T17:00:00(\.\d+)?\+03:00$/);
+  });
+
   it('says when a deadline falls in a provisional year', async () => {
     // 2027 is provisional in the reference calendar: D+30 from 20.12.2026 is in January 2027; D+3 is not.
     const r = await t.gql<Preview>(PREVIEW, { kind: 'APPEAL', at: '2026-12-20T10:00:00+03:00' }, head);

@@ -1,10 +1,8 @@
 import { Arg, Authorized, Ctx as Context, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { readRows, whereSql } from '../../db/where-sql.js';
 import type { Ctx } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { oneReadableMunicipalityId } from '../../shared/tenancy.js';
 import { Permission } from '../auth/roles.js';
-import { Category } from '../organisation/category.entity.js';
 import { ItemKind } from '../items/item.enums.js';
 import { slaPreview, toZonedIso } from '../sla/index.js';
 import { CalendarYear } from './calendar-year.entity.js';
@@ -52,12 +50,10 @@ export class CalendarResolver {
     const calendar = await calendars.calendarFor(ctx.em, mid, ctx.now().getTime());
     let messageAnswerDays: number | null = null;
     if (categoryCode) {
-      // One column of one row: read as a row (db/where-sql.ts), not hydrated as an entity.
-      const params: unknown[] = [];
-      const where = whereSql(ctx.em, Category.name, 'c', { code: categoryCode, municipality: mid }, params);
-      const [category] = await readRows<{ days: number | null }>(ctx.em, `select c.message_answer_days as days from category c where ${where} limit 1`, params);
-      if (!category) throw notFound('Category', categoryCode);
-      messageAnswerDays = category.days ?? null;
+      // The municipality's categories, remembered by the process (calendar.service.ts).
+      const days = await calendars.categoryAnswerDays(ctx.em, mid, categoryCode, ctx.now().getTime());
+      if (days === undefined) throw notFound('Category', categoryCode);
+      messageAnswerDays = days;
     }
     const p = slaPreview(kind, registeredAt, { urgent: urgent ?? false, messageAnswerDays, receivedAt }, calendar);
     const iso = (d: Date | null) => (d ? toZonedIso(d, calendar.zone) : null);
