@@ -79,8 +79,8 @@ export async function startScheduler(deps: { orm: Orm; databaseUrl: string; now:
   boss.on('error', (e) => !stopping && logger.error('scheduler error', safeError(e)));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    // The nightly retraining may take a while (seconds per municipality, more on a slow machine): not given up as stuck after pg-boss's
-    // default quarter of an hour.
+    // The nightly retraining may take a while (seconds per municipality, more on a slow machine): not given up as
+    // stuck after pg-boss's default quarter of an hour.
     const expiry = name === QUEUES.textRetrain ? { expireInSeconds: 4 * 3600 } : {};
     await boss.createQueue(name, { name, policy: 'singleton', ...expiry } as never).catch(() => undefined);
   }
