@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryObserver } from '../src/db/orm.js';
 import { codeOf, startTestApp, type TestApp } from './harness.js';
 
 /*
@@ -239,6 +240,45 @@ describe('ingestItems', () => {
     const node = list.data!.items.nodes.find((n) => n.id === id);
     expect(node?.sector?.code).toBe('ZHKH');
     expect(node!.suggestedDepartments.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what a single-item call costs and sees', () => {
+  it('a new item sent alone costs three statements besides its transaction: the lock of its pair, the lookup under it and the one write', async () => {
+    // The first call reads the municipality's catalogue, calendar and text model once; the second is measured.
+    await t.gql<Ingested>(INGEST, { items: [message('single-warm', { source: 'pos-single' })] }, ingestToken);
+    const statements: string[] = [];
+    queryObserver.current = (sql, pool) => {
+      if (pool === 'requests') statements.push(sql.replace(/\s+/g, ' ').slice(0, 120));
+    };
+    try {
+      const r = await t.gql<Ingested>(INGEST, { items: [message('single-1', { source: 'pos-single', categoryCode: 'WASTE_COLLECTION' })] }, ingestToken);
+      expect(r.data!.ingestItems.created).toBe(1);
+    } finally {
+      queryObserver.current = null;
+    }
+    const own = statements.filter((x) => !/^(begin|commit|rollback|savepoint|release)/i.test(x) && !/api_token/.test(x));
+    expect(own, own.join('\n')).toHaveLength(3);
+    expect(own[0]).toMatch(/pg_advisory_xact_lock/);
+    expect(own[2]).toMatch(/insert into item_counter/);
+  });
+
+  it('accepts a category the head has just created in the very next call, and a resent item is still answered as existing', async () => {
+    const item = message('fresh-category', { source: 'pos-catalogue', categoryCode: 'WASTE_BULKY' });
+    const before = await t.gql<Ingested>(INGEST, { items: [item] }, ingestToken);
+    expect(before.data!.ingestItems.results[0]!.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'categoryCode' });
+    const made = await t.gql(
+      'mutation($input: CategoryInput!) { createCategory(input: $input) { code } }',
+      { input: { code: 'WASTE_BULKY', sectorCode: 'WASTE', name: 'Вывоз крупногабаритных отходов' } },
+      head,
+    );
+    expect(made.errors).toBeUndefined();
+    const after = await t.gql<Ingested>(INGEST, { items: [item] }, ingestToken);
+    expect(after.data!.ingestItems).toMatchObject({ created: 1, rejected: 0 });
+    const again = await t.gql<Ingested>(INGEST, { items: [item] }, ingestToken);
+    expect(again.data!.ingestItems).toMatchObject({ created: 0, existing: 1 });
+    expect(again.data!.ingestItems.results[0]!.item!.id).toBe(after.data!.ingestItems.results[0]!.item!.id);
+    expect(await countOf('pos-catalogue')).toBe(1);
   });
 });
 

@@ -6,8 +6,9 @@ import { rateLimited } from '../../graphql/rate-limit.js';
 import { logger, safeError } from '../../shared/logger.js';
 import { writableMunicipalityId } from '../../shared/tenancy.js';
 import { calendarFor } from '../calendar/calendar.service.js';
-import { Category } from '../organisation/category.entity.js';
-import { Settlement } from '../organisation/settlement.entity.js';
+import type { Category } from '../organisation/category.entity.js';
+import { catalogueOf } from '../organisation/catalogue.js';
+import type { Settlement } from '../organisation/settlement.entity.js';
 import { Item } from '../items/item.entity.js';
 import { groupIncidentPosts, newItemFields, newItemProblem, startFirstClock } from '../items/item.service.js';
 import { machineFirstPass } from '../items/item-machine.js';
@@ -48,8 +49,6 @@ function defaultsOf(make: () => object): () => Record<string, unknown> {
 const ITEM_DEFAULTS = defaultsOf(() => new Item());
 const EVENT_DEFAULTS = defaultsOf(() => new ItemEvent());
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Ingestion's own budget: items a token may send a minute (`INGEST_ITEMS_PER_MINUTE`), beside the operations every
  * client may start (graphql/rate-limit.ts), since one call carries up to a thousand items. A call over the budget is
@@ -72,6 +71,9 @@ async function spendIngestBudget(ctx: Ctx, items: number): Promise<void> {
   }
 }
 
+/** Up to this many accepted inputs get the machine's pass without first asking which pairs already name an item. */
+const READ_WITHOUT_ASKING = 8;
+
 /** Buckets of (source, externalId) pairs a municipality's ingestion locks by. */
 const LOCK_BUCKETS = 64;
 
@@ -93,15 +95,10 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
   const results: IngestItemResult[] = inputs.map((_, index) => ({ index, created: false, item: null, error: null }));
   if (!inputs.length) return summary(results);
 
-  // The catalogue rows the batch names, read once (the tenant filter keeps them to the municipality's own).
-  const codes = [...new Set(inputs.map((i) => i.categoryCode).filter((c): c is string => !!c))];
-  const settlementIds = [...new Set(inputs.map((i) => i.settlementId).filter((id): id is string => !!id && UUID.test(id)))];
-  const [categories, settlements] = await Promise.all([
-    codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
-    settlementIds.length ? ctx.em.find(Settlement, { id: { $in: settlementIds } }) : [],
-  ]);
-  const categoryBy = new Map(categories.map((c) => [c.code, c]));
-  const settlementBy = new Map(settlements.map((s) => [s.id, s]));
+  // The municipality's categories and settlements, remembered between calls (organisation/catalogue.ts).
+  const catalogue = await catalogueOf(ctx.em, municipalityId, now.getTime());
+  const categoryBy = catalogue.categoryByCode;
+  const settlementBy = catalogue.settlementById;
 
   const accepted: Accepted[] = [];
   // Within a batch the first input of a pair is the one; a later one is answered with its item.
@@ -141,15 +138,19 @@ export async function ingestItems(ctx: Ctx, inputs: IngestItemInput[]): Promise<
     // The machine's first pass, as for an item made by hand (items/item-machine.ts), over the inputs whose pair names
     // no item yet: a retry or a replay is answered with the item it made and reads nothing again. (The pairs are
     // looked up again under their locks when stored; one made meanwhile is answered as existing, its reading unused.)
-    const known = await readRows<{ source: string; external_id: string }>(
-      ctx.em,
-      `select source, external_id from item
-       where municipality_id = ? and (source, external_id) in (select s, e from unnest(?::text[], ?::text[]) as t(s, e))`,
-      [municipalityId, accepted.map((a) => a.source), accepted.map((a) => a.externalId)],
-    );
+    // A few inputs are read without asking: reading one costs a fraction of a millisecond, the question a round trip.
+    const known =
+      accepted.length <= READ_WITHOUT_ASKING
+        ? []
+        : await readRows<{ source: string; external_id: string }>(
+            ctx.em,
+            `select source, external_id from item
+             where municipality_id = ? and (source, external_id) in (select s, e from unnest(?::text[], ?::text[]) as t(s, e))`,
+            [municipalityId, accepted.map((a) => a.source), accepted.map((a) => a.externalId)],
+          );
     const knownPairs = new Set(known.map((r) => pairKey(r.source, r.external_id)));
     const unread = accepted.filter((a) => !knownPairs.has(pairKey(a.source, a.externalId)));
-    const passed = await machineFirstPass(ctx, municipalityId, unread);
+    const passed = await machineFirstPass(ctx, municipalityId, unread, catalogue);
     passed.forEach((p, i) => Object.assign(unread[i]!, p));
     try {
       await store(ctx, municipalityId, accepted, results);
@@ -334,8 +335,8 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
 async function problemOf(
   input: IngestItemInput,
   now: Date,
-  categoryBy: Map<string, Category>,
-  settlementBy: Map<string, Settlement>,
+  categoryBy: ReadonlyMap<string, Category>,
+  settlementBy: ReadonlyMap<string, Settlement>,
 ): Promise<IngestError | null> {
   const invalid = await validate(input, { forbidUnknownValues: false });
   if (invalid.length) {
@@ -396,15 +397,8 @@ function summary(results: IngestItemResult[]): IngestResult {
  */
 export async function ingestProblems(ctx: Ctx, inputs: IngestItemInput[]): Promise<(IngestError | null)[]> {
   const now = ctx.now();
-  const codes = [...new Set(inputs.map((i) => i.categoryCode).filter((c): c is string => !!c))];
-  const settlementIds = [...new Set(inputs.map((i) => i.settlementId).filter((id): id is string => !!id && UUID.test(id)))];
-  const [categories, settlements] = await Promise.all([
-    codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
-    settlementIds.length ? ctx.em.find(Settlement, { id: { $in: settlementIds } }) : [],
-  ]);
-  const categoryBy = new Map(categories.map((c) => [c.code, c]));
-  const settlementBy = new Map(settlements.map((s) => [s.id, s]));
+  const { categoryByCode, settlementById } = await catalogueOf(ctx.em, writableMunicipalityId(ctx), now.getTime());
   return Promise.all(
-    inputs.map(async (input) => (await problemOf(input, now, categoryBy, settlementBy)) ?? (sendsSource(ctx.viewer, input.source.trim()) ? null : sourceRefused(ctx))),
+    inputs.map(async (input) => (await problemOf(input, now, categoryByCode, settlementById)) ?? (sendsSource(ctx.viewer, input.source.trim()) ? null : sourceRefused(ctx))),
   );
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../graphql/context.js';
 import { Category } from '../organisation/category.entity.js';
+import type { Catalogue } from '../organisation/catalogue.js';
 import { Settlement } from '../organisation/settlement.entity.js';
 import { decide, itemText, MachineApplied, type MachineProposalData } from '../text/proposal.js';
 import { ClassifiedBy } from './item.enums.js';
@@ -27,11 +28,17 @@ export type Passed<I> = {
 /**
  * The machine's first pass over new items (modules/text/proposal.ts), for `createItem` and `ingestItems` alike: the
  * category it is sure of, the settlement and address of a place it is sure of, urgency when the text is urgent and
- * the item's category may be urgent. The catalogue rows it names are read in one query each for the whole batch.
+ * the item's category may be urgent. The catalogue rows it names are read in one query each for the whole batch, or
+ * taken from the municipality's remembered catalogue when one is given (ingestion: organisation/catalogue.ts).
  * Without the text services (a job, a tool), or while no model is ready, items keep what they came with and those
  * without a category wait in the "to classify" queue.
  */
-export async function machineFirstPass<I extends MachineInput>(ctx: Ctx, municipalityId: string, given: Given<I>[]): Promise<Passed<I>[]> {
+export async function machineFirstPass<I extends MachineInput>(
+  ctx: Ctx,
+  municipalityId: string,
+  given: Given<I>[],
+  catalogue?: Catalogue,
+): Promise<Passed<I>[]> {
   const text = ctx.text;
   if (!text) return given.map((g) => ({ ...g, classifiedBy: g.category ? ClassifiedBy.SOURCE : null, machine: null }));
   const now = ctx.now();
@@ -40,12 +47,12 @@ export async function machineFirstPass<I extends MachineInput>(ctx: Ctx, municip
   );
   const codes = [...new Set(decisions.map((d) => d.categoryCode).filter((c): c is string => !!c))];
   const ids = [...new Set(decisions.map((d) => d.settlementId).filter((c): c is string => !!c))];
-  const [categories, settlements] = await Promise.all([
-    codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
-    ids.length ? ctx.em.find(Settlement, { id: { $in: ids } }) : [],
-  ]);
-  const categoryBy = new Map(categories.map((c) => [c.code, c]));
-  const settlementBy = new Map(settlements.map((s) => [s.id, s]));
+  const [categoryBy, settlementBy] = catalogue
+    ? [catalogue.categoryByCode, catalogue.settlementById]
+    : await Promise.all([
+        codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
+        ids.length ? ctx.em.find(Settlement, { id: { $in: ids } }) : [],
+      ]).then(([categories, settlements]) => [new Map(categories.map((c) => [c.code, c])), new Map(settlements.map((s) => [s.id, s]))] as const);
   return given.map((g, i) => {
     const d = decisions[i]!;
     const machineCategory = d.categoryCode ? (categoryBy.get(d.categoryCode) ?? null) : null;
