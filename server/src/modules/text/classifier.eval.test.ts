@@ -112,10 +112,12 @@ describe('classify', () => {
     }
   });
 
-  it('does not flag street lamps that burn by day, though "горят" names the reason FIRE; "загорелся" forces it', () => {
-    const text = 'фонари на улице горят днём и не выключаются';
-    expect(urgentPatterns(text)).toMatchObject({ reasons: ['FIRE'], forced: false });
-    expect(classify(model, text).urgent).toBe(false);
+  it('does not flag street lamps that burn by day or not at night: "горят" of a lamp names no fire; "горит сарай" names it, "загорелся" forces it', () => {
+    for (const text of ['фонари на улице горят днём и не выключаются', 'на улице не горят фонари']) {
+      expect(urgentPatterns(text)).toMatchObject({ reasons: [], forced: false });
+      expect(classify(model, text).urgent, text).toBe(false);
+    }
+    expect(urgentPatterns('у соседа горит сарай')).toMatchObject({ reasons: ['FIRE'], forced: false });
     expect(urgentPatterns('загорелся сарай у соседа').forced).toBe(true);
   });
 

@@ -452,7 +452,10 @@ export function classify(model: TextModel, text: string, channel?: string): Clas
 
   const patterns = urgentPatterns(text);
   const urgentScore = sigmoid(dot(model.urgentStack, urgencyInputs(sigmoid(binaryScore(v, model.urgentWeights, model.urgentBias)), p, model.urgentRate, patterns)));
-  const urgent = patterns.forced || (urgentScore >= model.urgentThreshold && !patterns.mitigated);
+  // A category no urgent training text has, answered with confidence, vouches against urgency ("на улице не горят
+  // фонари" is street lighting, never an emergency): only a forcing pattern (a gas smell, a fire...) overrides it.
+  const vouchedCalm = model.urgentRate[best] === 0 && p[best]! >= CALM_CATEGORY_CONFIDENCE;
+  const urgent = patterns.forced || (urgentScore >= model.urgentThreshold && !patterns.mitigated && !vouchedCalm);
   return {
     sectorCode,
     sectorConfidence: round(bySector.get(sectorCode)!),
@@ -467,6 +470,9 @@ export function classify(model: TextModel, text: string, channel?: string): Clas
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The confidence at which a category that is never urgent in training keeps the model's doubt from flagging a text. */
+const CALM_CATEGORY_CONFIDENCE = 0.9;
 
 // ---- storing --------------------------------------------------------------------------------------------------------
 

@@ -22,7 +22,8 @@ export type UrgentReason =
   /** The model found the text urgent and no pattern names why. */
   | 'MODEL';
 
-type Pattern = { reason: UrgentReason; forces: boolean; all: string[][] };
+/** `unless`: stems whose presence cancels the pattern (a lamp "горит" without any fire). */
+type Pattern = { reason: UrgentReason; forces: boolean; all: string[][]; unless?: string[] };
 
 /** The reasons a pattern can give (all but `MODEL`), in a fixed order: the urgency decision weighs each. */
 export const URGENT_PATTERN_REASONS: readonly UrgentReason[] = [
@@ -44,9 +45,10 @@ const NO = ['=нет', '=без', 'отсутств', 'отключ', '=ни'];
 const PATTERNS: Pattern[] = [
   { reason: 'GAS_SMELL', forces: true, all: [['газ'], ['пахн', '=зап', 'запах', 'воня', 'шипен', 'утечк']] },
   { reason: 'FALLEN_WIRE', forces: true, all: [['провод'], ['оборва', '=обр', 'обрыв', 'упа', 'лежит', 'искр', 'виси', '=вис']] },
-  // "пожар", "загорелся", "огонь", "пламя" force; "горит" and "дым" (a lamp burns, a boiler house smokes) only name it.
+  // "пожар", "загорелся", "огонь", "пламя" force; "горит" and "дым" (a boiler house smokes) only name it, and
+  // "горит" of a street lamp, a bulb or a floodlight (burning by day, not burning at night) names nothing.
   { reason: 'FIRE', forces: true, all: [['=пожар', 'загорел', 'огон', '=огн', 'пламя']] },
-  { reason: 'FIRE', forces: false, all: [['=гор', 'горел', '=дым', '=гар']] },
+  { reason: 'FIRE', forces: false, all: [['=гор', 'горел', '=дым', '=гар']], unless: ['фонар', 'ламп', 'светильник', 'освещен', 'прожектор', 'лампочк'] },
   { reason: 'OPEN_MANHOLE', forces: true, all: [['=люк'], ['откр', 'крышк']] },
   { reason: 'NO_WATER', forces: false, all: [[...NO, 'сух', 'капл'], ['=вод', 'водоснабжен', 'кран', 'водопровод']] },
   { reason: 'NO_HEATING', forces: false, all: [[...NO, 'холодн', 'ледян', 'остановил', 'замерза'], ['отоплен', '=тепл', 'батар', 'радиатор', 'котельн']] },
@@ -85,7 +87,7 @@ export function urgentPatterns(text: string): { reasons: UrgentReason[]; forced:
   const reasons: UrgentReason[] = [];
   let forced = false;
   for (const p of PATTERNS) {
-    if (p.all.every((alternatives) => alternatives.some((a) => matches(stems, a)))) {
+    if (p.all.every((alternatives) => alternatives.some((a) => matches(stems, a))) && !p.unless?.some((u) => matches(stems, u))) {
       if (!reasons.includes(p.reason)) reasons.push(p.reason);
       forced ||= p.forces;
     }

@@ -5,6 +5,8 @@ import { CITY_SEEDS } from './seeds-city.js';
 import { COMMON_SEEDS } from './seeds-common.js';
 import { MORE_SEEDS, MORE_SEEDS_2, MORE_SEEDS_3, MORE_SEEDS_4, MORE_SEEDS_5 } from './seeds-more.js';
 import { OTHER_SEEDS } from './seeds-other.js';
+import { ROUND10_SEEDS } from './seeds-round10.js';
+import { ROUND9_SEEDS } from './seeds-round9.js';
 import { SECTOR_SEEDS } from './seeds-sectors.js';
 import { SOCIAL_SEEDS } from './seeds-social.js';
 import { ZHKH_SEEDS } from './seeds-zhkh.js';
@@ -17,11 +19,71 @@ import { ZHKH_SEEDS } from './seeds-zhkh.js';
  */
 export const GENERATOR = 'corpus/generate.ts v1';
 
-export const ALL_SEEDS: Record<string, readonly string[]> = Object.fromEntries(
-  Object.entries({ ...ZHKH_SEEDS, ...CITY_SEEDS, ...SOCIAL_SEEDS, ...OTHER_SEEDS }).map(([code, seeds]) => [
-    code,
-    [...seeds, ...(COMMON_SEEDS[code] ?? []), ...(MORE_SEEDS[code] ?? []), ...(MORE_SEEDS_2[code] ?? []), ...(MORE_SEEDS_3[code] ?? []), ...(MORE_SEEDS_4[code] ?? []), ...(MORE_SEEDS_5[code] ?? []), ...(SECTOR_SEEDS[code] ?? [])],
-  ]),
+/**
+ * Clauses an earlier round filed against the corpus's own rules (docs/text.md, "How it was checked"), found by the
+ * writers of the tenth round among the clauses the classifier got wrong: the clause (without its markers) and the
+ * category it belongs to. They stay in their seed files as written and are filed here, so that the files keep what
+ * each round wrote.
+ */
+export const REFILED: Readonly<Record<string, string>> = {
+  // A lift, a ramp or a wheelchair anywhere is accessibility.
+  'в больнице нет лифта, больных носят на руках': 'SOCIAL_ACCESSIBLE',
+  'в больнице нет лифта, пациентов поднимают по лестнице': 'SOCIAL_ACCESSIBLE',
+  'в больнице нет пандуса к приёмному покою, каталку несут по ступеням': 'SOCIAL_ACCESSIBLE',
+  'в поликлинике нет лифта и пандуса для пожилых': 'SOCIAL_ACCESSIBLE',
+  'инвалидную коляску отказались брать в автобус': 'SOCIAL_ACCESSIBLE',
+  'водитель автобуса отказался везти человека на коляске': 'SOCIAL_ACCESSIBLE',
+  // A building in danger, a collapse or a flood is an emergency.
+  'школа в аварийном состоянии, стены в трещинах': 'SAFETY_EMERGENCY',
+  'школьники учатся в аварийном здании': 'SAFETY_EMERGENCY',
+  'у музея обвалилось крыльцо': 'SAFETY_EMERGENCY',
+  'огород затопило с оросительного канала': 'SAFETY_EMERGENCY',
+  // Snow anywhere is snow clearing; the ambulance is its own category; a common pasture taken is a matter of land
+  // (as "кто-то огородил общий выгон" is); animals in an apartment block's basement are the block's upkeep.
+  'дорогу к кладбищу не чистят от снега': 'ROADS_SNOW',
+  'скорая едет из района больше часа': 'HEALTH_FAP',
+  'фермер занял общий выгон': 'PROP_LAND',
+  'кошки в подвале многоквартирного дома, вонь и блохи': 'ZHKH_MKD',
+  // A school's own drinking fountain is the school's; a farm's waste water in a river is pollution by an enterprise.
+  'в школе ребятам нечего пить, питьевой фонтанчик не работает': 'EDU_SCHOOL',
+  'сточные воды от фермы текут в речку через хутор': 'ECO_POLLUTION',
+};
+
+const clauseOf = (line: string) => line.replace(/^[!~]+/, '').split(' | ')[0]!.trim();
+
+function refile(seeds: Record<string, readonly string[]>): Record<string, readonly string[]> {
+  const out: Record<string, string[]> = Object.fromEntries(Object.keys(seeds).map((code) => [code, []]));
+  const found = new Set<string>();
+  for (const [code, lines] of Object.entries(seeds)) {
+    for (const line of lines) {
+      const to = REFILED[clauseOf(line)];
+      if (to) found.add(clauseOf(line));
+      out[to ?? code]!.push(line);
+    }
+  }
+  const missing = Object.keys(REFILED).filter((c) => !found.has(c));
+  if (missing.length) throw new Error(`refiled clauses not in the seeds: ${missing.join('; ')}`);
+  return out;
+}
+
+export const ALL_SEEDS: Record<string, readonly string[]> = refile(
+  Object.fromEntries(
+    Object.entries({ ...ZHKH_SEEDS, ...CITY_SEEDS, ...SOCIAL_SEEDS, ...OTHER_SEEDS }).map(([code, seeds]) => [
+      code,
+      [
+        ...seeds,
+        ...(COMMON_SEEDS[code] ?? []),
+        ...(MORE_SEEDS[code] ?? []),
+        ...(MORE_SEEDS_2[code] ?? []),
+        ...(MORE_SEEDS_3[code] ?? []),
+        ...(MORE_SEEDS_4[code] ?? []),
+        ...(MORE_SEEDS_5[code] ?? []),
+        ...(SECTOR_SEEDS[code] ?? []),
+        ...(ROUND9_SEEDS[code] ?? []),
+        ...(ROUND10_SEEDS[code] ?? []),
+      ],
+    ]),
+  ),
 );
 
 export type Seed = {
