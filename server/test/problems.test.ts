@@ -352,7 +352,7 @@ describe('the plan, reports and overdue measures', () => {
     expect(await problem(ids.A!)).toEqual(before);
   });
 
-  it('an overdue measure notifies its owner, the sector lead and the head once per due date', async () => {
+  it('an overdue measure notifies its owner, the sector lead and the head once per due date, naming its problem', async () => {
     const em = () => systemEm(t.orm);
     expect(await scanProblemMeasures(em(), new Date(at('2026-03-10T23:00:00')))).toEqual({ overdue: 0, notified: 0 });
     expect(await scanProblemMeasures(em(), new Date(at('2026-03-11T09:00:00')))).toEqual({ overdue: 1, notified: 3 });
@@ -361,8 +361,9 @@ describe('the plan, reports and overdue measures', () => {
       `select u.username from notification n join app_user u on u.id = n.user_id where n.type = 'MEASURE_OVERDUE' order by u.username`,
     )) as { username: string }[];
     expect(rows.map((r) => r.username)).toEqual(['executor', 'head', 'sector_lead']);
-    const mine = await ok<{ type: string; message: string }[]>('{ notifications { type message } }', {}, 'executor');
-    expect(mine.filter((n) => n.type === 'MEASURE_OVERDUE').map((n) => n.message)).toEqual([expect.stringContaining('Промыть сети')]);
+    // The notice names the problem, which the dashboard words in the reader's language and links to.
+    const mine = await ok<{ type: string; message: string; problem: { id: string } | null; item: unknown }[]>('{ notifications { type message problem { id } item { id } } }', {}, 'executor');
+    expect(mine.filter((n) => n.type === 'MEASURE_OVERDUE')).toEqual([{ type: 'MEASURE_OVERDUE', message: expect.stringContaining('Промыть сети'), problem: { id: ids.A }, item: null }]);
     t.clock.set(at('2026-03-11T10:00:00'));
     expect((await problem(ids.A!)).measures.find((m) => m.id === ids.m2)!.overdue).toBe(true);
 

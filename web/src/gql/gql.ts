@@ -82,7 +82,7 @@ type Documents = {
     "\n  mutation SubmitAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    submitAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": typeof types.SubmitAnswerDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      notificationId\n      at\n    }\n  }\n": typeof types.NotificationAddedDocument,
-    "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n    }\n  }\n": typeof types.NotificationBellDocument,
+    "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n      problem {\n        id\n        title\n      }\n    }\n  }\n": typeof types.NotificationBellDocument,
     "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      ...CategoryFields\n    }\n  }\n": typeof types.CreateCategoryDocument,
     "\n  mutation CreateDepartment($input: DepartmentInput!) {\n    createDepartment(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": typeof types.CreateDepartmentDocument,
     "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
@@ -229,7 +229,7 @@ const documents: Documents = {
     "\n  mutation SubmitAnswer($id: ID!, $version: Int!, $input: AnswerInput!) {\n    submitAnswer(id: $id, version: $version, input: $input) {\n      ...ItemFields\n    }\n  }\n": types.SubmitAnswerDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      notificationId\n      at\n    }\n  }\n": types.NotificationAddedDocument,
-    "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n    }\n  }\n": types.NotificationBellDocument,
+    "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n      problem {\n        id\n        title\n      }\n    }\n  }\n": types.NotificationBellDocument,
     "\n  mutation CreateCategory($input: CategoryInput!) {\n    createCategory(input: $input) {\n      ...CategoryFields\n    }\n  }\n": types.CreateCategoryDocument,
     "\n  mutation CreateDepartment($input: DepartmentInput!) {\n    createDepartment(input: $input) {\n      ...DepartmentFields\n    }\n  }\n": types.CreateDepartmentDocument,
     "\n  mutation CreateUser($input: UserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
@@ -597,7 +597,7 @@ export function graphql(source: "\n  subscription NotificationAdded {\n    notif
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n      problem {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationBell($first: Int!) {\n    unreadNotificationCount\n    notifications(first: $first) {\n      id\n      type\n      message\n      readAt\n      createdAt\n      itemCount\n      item {\n        id\n        number\n        subject\n      }\n      problem {\n        id\n        title\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,11 +3,13 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../organisation/tenant.entity.js';
 import { User } from '../users/user.entity.js';
 import { Item } from '../items/item.entity.js';
+import { Problem } from '../problems/problem.entity.js';
 
 /**
  * An in-app notification for one person (other channels later). There is one per person, item and kind (`key`): a
  * repeated one is the same notification again, unread and on top. Many of one kind at once (a scan that finds 47
- * deadlines passed) are one digest without an item (`itemCount` > 1). See notification-delivery.ts.
+ * deadlines passed) are one digest without an item (`itemCount` > 1). A notice about a problem's measure names the
+ * problem instead of an item. See notification-delivery.ts.
  */
 @ObjectType()
 @Entity()
@@ -19,7 +21,11 @@ export class Notification extends TenantEntity {
   @ManyToOne(() => Item, { ref: true, nullable: true, deleteRule: 'cascade' })
   item?: Ref<Item>;
 
-  @Field({ description: 'ASSIGNED, DUE_SOON, OVERDUE, RETURNED, ON_REVIEW, …' })
+  /** The problem a notice about one of its measures is about (MEASURE_OVERDUE). */
+  @ManyToOne(() => Problem, { ref: true, nullable: true, deleteRule: 'cascade' })
+  problem?: Ref<Problem>;
+
+  @Field({ description: 'ASSIGNED, DUE_SOON, OVERDUE, RETURNED, ON_REVIEW, REVIEW_OVERDUE, REOPENED, MEASURE_OVERDUE, …' })
   @Property({ type: 'text' })
   type!: string;
 

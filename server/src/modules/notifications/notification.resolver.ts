@@ -4,6 +4,8 @@ import type { Topics } from '../../graphql/pubsub.js';
 import { Item } from '../items/item.entity.js';
 import { Permission } from '../auth/roles.js';
 import { itemLoaders } from '../items/item.loaders.js';
+import { Problem } from '../problems/problem.entity.js';
+import { visibleProblems } from '../problems/problem-queries.js';
 import { Notification } from './notification.entity.js';
 import * as notifications from './notification.service.js';
 
@@ -54,5 +56,12 @@ export class NotificationResolver {
   @FieldResolver(() => Item, { nullable: true, description: 'The item, while you reach it' })
   item(@Root() n: Notification, @Context() ctx: Ctx) {
     return n.item ? itemLoaders(ctx).reachable.load(n.item.id) : null;
+  }
+
+  @FieldResolver(() => Problem, { nullable: true, description: 'The problem a notice about one of its measures is about, while you read it' })
+  async problem(@Root() n: Notification, @Context() ctx: Ctx): Promise<Problem | null> {
+    if (!n.problem) return null;
+    const [problem] = await visibleProblems(ctx, [n.problem.id]);
+    return problem ?? null;
   }
 }

@@ -36,7 +36,8 @@ async function audienceOf(em: EntityManager, measure: ProblemMeasure, problem: P
 /**
  * Announces each measure of a problem on the list once when its due date has passed (per due date: a measure
  * moved to a later date is announced again when that one passes), as in-app notifications. `em` sees every
- * municipality. The notifications name the problem in their text; they carry no item.
+ * municipality. The notifications carry the problem (the dashboard words them in the reader's language) and name it
+ * in their text too; they carry no item.
  */
 export async function scanProblemMeasures(em: EntityManager, now: Date): Promise<MeasureScanResult> {
   const statuses = [...OPEN_MEASURE_STATUSES];
@@ -59,6 +60,7 @@ export async function scanProblemMeasures(em: EntityManager, now: Date): Promise
         municipality: problem.municipality,
         user,
         type: 'MEASURE_OVERDUE',
+        problem,
         message: `Просрочено мероприятие по проблеме «${problem.title}»: ${m.text}`,
         key: `MEASURE_OVERDUE:${m.id}:${user}:${m.dueAt.toISOString()}`,
       });

@@ -812,6 +812,9 @@ const en: typeof ru = {
     OVERDUE: 'The deadline of {number} has passed',
     REVIEW_OVERDUE: 'The review of the answer to {number} is overdue',
   },
+  problemNotices: {
+    MEASURE_OVERDUE: 'A measure of the problem “{title}” is overdue',
+  },
   notificationDigests: {
     ASSIGNED: '{n} item is assigned to you | {n} items are assigned to you',
     ON_REVIEW: 'The answer to {n} item waits for review | The answers to {n} items wait for review',

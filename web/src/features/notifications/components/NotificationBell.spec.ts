@@ -7,7 +7,13 @@ import { notificationAddedSubscription } from '../graphql/notification-added.sub
 import { notificationBellQuery } from '../graphql/notification-bell.query';
 import NotificationBell from './NotificationBell.vue';
 
-function notice(id: string, type: string, number: string | null, readAt: string | null = null, extra: { itemCount?: number; subject?: string | null } = {}) {
+function notice(
+  id: string,
+  type: string,
+  number: string | null,
+  readAt: string | null = null,
+  extra: { itemCount?: number; subject?: string | null; problem?: { id: string; title: string } } = {},
+) {
   return {
     __typename: 'Notification',
     id,
@@ -17,6 +23,7 @@ function notice(id: string, type: string, number: string | null, readAt: string 
     createdAt: '2026-11-27T09:00:00.000Z',
     itemCount: extra.itemCount ?? 1,
     item: number ? { __typename: 'Item', id: `i-${number}`, number, subject: extra.subject ?? null } : null,
+    problem: extra.problem ? { __typename: 'Problem', ...extra.problem } : null,
   };
 }
 
@@ -53,6 +60,25 @@ describe('NotificationBell', () => {
     expect(items[0]!.get('a').attributes('href')).toBe('/items/i-2026-000901');
     expect(items[0]!.classes()).toContain('bell__item--unread');
     expect(items[2]!.classes()).not.toContain('bell__item--unread');
+  });
+
+  it.each([
+    ['ru', 'Просрочено мероприятие по проблеме «Ямы на ул. Ленина»'],
+    ['en', 'A measure of the problem “Ямы на ул. Ленина” is overdue'],
+  ] as const)('words an overdue measure of a problem in %s with the problem’s title and links to the problem', async (locale, words) => {
+    const overdue = notice('n-7', 'MEASURE_OVERDUE', null, null, { problem: { id: 'p-1', title: 'Ямы на ул. Ленина' } });
+    const { wrapper } = await render(NotificationBell, { locale, mocks: [bell(1, [overdue]), silent] });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    const entry = wrapper.get('[data-testid="notification-n-7"] a[data-problem]');
+    expect(entry.get('.bell__text').text()).toBe(words);
+    expect(entry.attributes('href')).toBe('/problems/p-1');
+  });
+
+  it('shows the server’s words for an overdue measure of a problem the reader may not open', async () => {
+    const { wrapper } = await render(NotificationBell, { mocks: [bell(1, [notice('n-8', 'MEASURE_OVERDUE', null)]), silent] });
+    await wrapper.get('[data-testid="notifications-bell"]').trigger('click');
+    expect(wrapper.get('[data-testid="notification-n-8"] .bell__text').text()).toBe('server text n-8');
+    expect(wrapper.find('[data-testid="notification-n-8"] a').exists()).toBe(false);
   });
 
   it('says what each item is about under its notification', async () => {

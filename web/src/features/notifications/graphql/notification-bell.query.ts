@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql';
 
-/** The bell: how many are unread, and the latest notifications with their items (or how many items a digest gathers). */
+/** The bell: how many are unread, and the latest notifications with their items or problems (or how many items a digest gathers). */
 export const notificationBellQuery = graphql(`
   query NotificationBell($first: Int!) {
     unreadNotificationCount
@@ -15,6 +15,10 @@ export const notificationBellQuery = graphql(`
         id
         number
         subject
+      }
+      problem {
+        id
+        title
       }
     }
   }
