@@ -71,6 +71,7 @@ const schema = z.object({
   TEXT_URGENT_APPLY_SCORE: z.coerce.number().min(0).max(1).default(0.5),
   TEXT_STAFF_EXAMPLE_WEIGHT: z.coerce.number().int().min(1).max(100).default(5),
   TEXT_MODEL_CACHE_DIR: z.string().min(1).optional(),
+  TEXT_MODELS_IN_MEMORY: z.coerce.number().int().min(1).max(1000).default(8),
   WALL_TILE_URL: z.string().regex(/^https:\/\//, 'must be an https:// URL template').optional(),
   TRUSTED_DOCUMENTS: z.enum(['off', 'cookie']).optional(),
   TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
@@ -179,6 +180,8 @@ export type TextSettings = {
   staffExampleWeight: number;
   /** Where trained models are kept on disk besides the database, so that a new database does not train again (default DATA_DIR/text-models) */
   modelCacheDir: string;
+  /** How many municipalities' own (retrained) models a process keeps loaded; the least recently used is read again when needed */
+  modelsInMemory: number;
 };
 
 export class ConfigError extends Error {}
@@ -247,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urgentApplyScore: c.TEXT_URGENT_APPLY_SCORE,
       staffExampleWeight: c.TEXT_STAFF_EXAMPLE_WEIGHT,
       modelCacheDir: resolve(c.TEXT_MODEL_CACHE_DIR ?? `${c.DATA_DIR}/text-models`),
+      modelsInMemory: c.TEXT_MODELS_IN_MEMORY,
     },
     wallTileUrl: c.WALL_TILE_URL,
     // Production keeps the dashboard to its own documents and the schema from anonymous callers; development and tests

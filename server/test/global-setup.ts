@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
   // Beside it, in a second worker thread, the train split's model that the classifier's evaluation test reads.
   const cacheDir = join(tmpdir(), 'otklik-text-models');
   await Promise.all([
-    new TextModels(orm, { cacheDir, staffExampleWeight: 5, now: () => new Date() }).ensureBase(),
+    new TextModels(orm, { cacheDir, staffExampleWeight: 5, modelsInMemory: 1, now: () => new Date() }).ensureBase(),
     cacheTrainSplitModel(cacheDir),
   ]);
   await orm.close();

@@ -71,15 +71,21 @@ export type ModelStatus = {
 
 export class TextModels {
   private base: Loaded | null = null;
-  /** Each municipality's own model (null: it has none, the base answers), and when that was last checked. */
+  /**
+   * Each municipality's own model (null: it has none, the base answers), and when that was last checked; in the order
+   * of use, the most recent last. At most `modelsInMemory` hold a model (each some 20 MB of weights and its feature
+   * index): the least recently used is dropped and read again from the database when its municipality next asks.
+   */
   private readonly municipal = new Map<string, { loaded: Loaded | null; checkedAt: number }>();
   private readonly checking = new Map<string, Promise<TextModel | null>>();
   private baseTraining: Promise<void> | null = null;
+  /** Municipal models read from the database since the start (a dropped one is read again). */
+  reads = 0;
   private readonly retraining = new Map<string, Promise<ModelStatus>>();
 
   constructor(
     private readonly orm: Orm,
-    private readonly options: { cacheDir: string; staffExampleWeight: number; now: () => Date },
+    private readonly options: { cacheDir: string; staffExampleWeight: number; modelsInMemory: number; now: () => Date },
   ) {}
 
   /**
@@ -102,7 +108,7 @@ export class TextModels {
     const em = this.orm.em.fork();
     const stored = await em.findOne(TextModelRecord, { municipality: null, version }, { populate: ['data'] });
     if (stored) {
-      this.base = { model: unpackModel(stored.data), record: stored };
+      this.base = { model: unpackModel(stored.data), record: { id: stored.id, version: stored.version } };
       this.lookedUp();
       await this.activateBase(em, stored.id);
       return;
@@ -149,7 +155,7 @@ export class TextModels {
     }
     const row = await em.findOneOrFail(TextModelRecord, { municipality: null, version });
     await this.activateBase(em, row.id);
-    this.base = { model: unpackModel(result.data), record: row };
+    this.base = { model: unpackModel(result.data), record: { id: row.id, version: row.version } };
   }
 
   private async activateBase(em: EntityManager, id: string): Promise<void> {
@@ -165,7 +171,10 @@ export class TextModels {
   async model(municipalityId: string): Promise<TextModel | null> {
     if (!this.base && this.baseTraining) await this.baseLookup;
     const cached = this.municipal.get(municipalityId);
-    if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.loaded?.model ?? this.base?.model ?? null;
+    if (cached && Date.now() - cached.checkedAt < RECHECK_MS) {
+      this.remember(municipalityId, cached);
+      return cached.loaded?.model ?? this.base?.model ?? null;
+    }
     let pending = this.checking.get(municipalityId);
     if (!pending) {
       pending = this.check(municipalityId, cached?.loaded ?? null).finally(() => this.checking.delete(municipalityId));
@@ -178,15 +187,38 @@ export class TextModels {
     const em = this.orm.em.fork();
     const active = await em.findOne(TextModelRecord, { municipality: municipalityId, active: true }, { fields: ['id', 'version'] });
     if (!active) {
-      this.municipal.set(municipalityId, { loaded: null, checkedAt: Date.now() });
+      this.remember(municipalityId, { loaded: null, checkedAt: Date.now() });
       return this.base?.model ?? null;
     }
     if (loaded?.record.id !== active.id) {
       const full = await em.findOneOrFail(TextModelRecord, { id: active.id }, { populate: ['data'] });
-      loaded = { model: unpackModel(full.data), record: full };
+      // Only the weights are kept, not the stored (gzipped) copy they were read from.
+      loaded = { model: unpackModel(full.data), record: { id: full.id, version: full.version } };
+      this.reads++;
     }
-    this.municipal.set(municipalityId, { loaded, checkedAt: Date.now() });
+    this.remember(municipalityId, { loaded, checkedAt: Date.now() });
     return loaded.model;
+  }
+
+  /** How many municipalities' own models are loaded now. */
+  loadedCount(): number {
+    let n = 0;
+    for (const e of this.municipal.values()) if (e.loaded) n++;
+    return n;
+  }
+
+  /** Records a municipality's entry as the most recently used, dropping the least recently used models over the bound. */
+  private remember(municipalityId: string, entry: { loaded: Loaded | null; checkedAt: number }): void {
+    this.municipal.delete(municipalityId);
+    this.municipal.set(municipalityId, entry);
+    let over = this.loadedCount() - this.options.modelsInMemory;
+    for (const [id, e] of this.municipal) {
+      if (over <= 0) break;
+      if (e.loaded && id !== municipalityId) {
+        this.municipal.delete(id);
+        over--;
+      }
+    }
   }
 
   /** The base model, when ready (its calibration is what a retrained model carries). */
@@ -248,7 +280,7 @@ export class TextModels {
       row.active = true;
       return row;
     });
-    this.municipal.set(municipalityId, { loaded: { model: unpackModel(result.data), record }, checkedAt: Date.now() });
+    this.remember(municipalityId, { loaded: { model: unpackModel(result.data), record: { id: record.id, version: record.version } }, checkedAt: Date.now() });
     logger.info('text model: retrained', { version: result.version, staffExamples: String(staff.length), ms: String(result.trainingMs) });
     return statusOf(record, true);
   }

@@ -197,7 +197,12 @@ export function itemText(input: { subject?: string | null; text: string }): stri
  * background: the server answers meanwhile.
  */
 export function createTextUnderstanding(orm: Orm, settings: TextSettings, now: () => Date): TextUnderstanding {
-  const models = new TextModels(orm, { cacheDir: settings.modelCacheDir, staffExampleWeight: settings.staffExampleWeight, now });
+  const models = new TextModels(orm, {
+    cacheDir: settings.modelCacheDir,
+    staffExampleWeight: settings.staffExampleWeight,
+    modelsInMemory: settings.modelsInMemory,
+    now,
+  });
   void models.ensureBase().catch(() => undefined);
   return new TextUnderstanding(orm, models, settings);
 }
