@@ -3,14 +3,10 @@ import { auditChange } from '../audit/audit.service.js';
 import type { Ctx } from '../../graphql/context.js';
 import { badInput, notFound } from '../../graphql/errors.js';
 import { oneReadableMunicipalityId, writableMunicipalityId } from '../../shared/tenancy.js';
+import { catalogueOf } from '../organisation/catalogue.js';
 import { Municipality } from '../organisation/municipality.entity.js';
 import { WorkingCalendar, type ProductionCalendarData, parseProductionCalendar } from '../sla/index.js';
 import { CalendarStatus, CalendarYear } from './calendar-year.entity.js';
-import { readRows, whereSql } from '../../db/where-sql.js';
-import type { Topics } from '../../graphql/pubsub.js';
-import { onEmit } from '../live/outbox.js';
-import { Category } from '../organisation/category.entity.js';
-import { OrgEntity } from '../organisation/organisation.topics.js';
 import type { CalendarYearInput } from './calendar.types.js';
 
 /**
@@ -44,30 +40,13 @@ function toData(rows: CalendarYear[]): ProductionCalendarData {
 }
 
 /**
- * Each municipality's categories with the answer period of their messages (code → days; null: the default 10),
- * for slaPreview, which the registration form asks as the operator types: read once, not per request. A change of a
- * category forgets its municipality's entry at once in the process that makes it (before it commits: never too
- * late); other instances read it again within `TTL_MS`, as they do the calendar.
+ * The message answer period of a category of the municipality: days, null for the default, undefined: no such
+ * category. For slaPreview, which the registration form asks as the operator types: from the municipality's
+ * remembered catalogue (organisation/catalogue.ts, forgotten at once on a change of a category), not read per request.
  */
-const categoryDays = new Map<string, { days: Map<string, number | null>; at: number }>();
-onEmit((topic, payload) => {
-  if (topic !== 'ORGANISATION_CHANGED') return;
-  const change = payload as Topics['ORGANISATION_CHANGED'][0];
-  if (change.entity === OrgEntity.Category) categoryDays.delete(change.municipalityId);
-});
-
-/** The message answer period of a category of the municipality: days, null for the default, undefined: no such category. */
 export async function categoryAnswerDays(em: EntityManager, municipalityId: string, code: string, nowMs = Date.now()): Promise<number | null | undefined> {
-  let hit = categoryDays.get(municipalityId);
-  if (!hit || nowMs - hit.at >= TTL_MS) {
-    // Rows, not entities (db/where-sql.ts): two columns of a few dozen categories.
-    const params: unknown[] = [];
-    const where = whereSql(em, Category.name, 'c', { municipality: municipalityId }, params);
-    const rows = await readRows<{ code: string; days: number | null }>(em, `select c.code, c.message_answer_days as days from category c where ${where}`, params);
-    hit = { days: new Map(rows.map((r) => [r.code, r.days ?? null])), at: nowMs };
-    categoryDays.set(municipalityId, hit);
-  }
-  return hit.days.has(code) ? hit.days.get(code)! : undefined;
+  const category = (await catalogueOf(em, municipalityId, nowMs)).categoryByCode.get(code);
+  return category ? (category.messageAnswerDays ?? null) : undefined;
 }
 
 /** The working calendar of a municipality (needs an EntityManager that may read it). */

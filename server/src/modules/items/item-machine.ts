@@ -47,12 +47,7 @@ export async function machineFirstPass<I extends MachineInput>(
   );
   const codes = [...new Set(decisions.map((d) => d.categoryCode).filter((c): c is string => !!c))];
   const ids = [...new Set(decisions.map((d) => d.settlementId).filter((c): c is string => !!c))];
-  const [categoryBy, settlementBy] = catalogue
-    ? [catalogue.categoryByCode, catalogue.settlementById]
-    : await Promise.all([
-        codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
-        ids.length ? ctx.em.find(Settlement, { id: { $in: ids } }) : [],
-      ]).then(([categories, settlements]) => [new Map(categories.map((c) => [c.code, c])), new Map(settlements.map((s) => [s.id, s]))] as const);
+  const { categoryByCode: categoryBy, settlementById: settlementBy } = catalogue ?? (await namedRows(ctx, codes, ids));
   return given.map((g, i) => {
     const d = decisions[i]!;
     const machineCategory = d.categoryCode ? (categoryBy.get(d.categoryCode) ?? null) : null;
@@ -75,4 +70,13 @@ export async function machineFirstPass<I extends MachineInput>(
       machine: { ...d.data, applied },
     };
   });
+}
+
+/** The categories and settlements named, read through the request's EntityManager (their entities may be attached). */
+async function namedRows(ctx: Ctx, codes: string[], ids: string[]): Promise<Catalogue> {
+  const [categories, settlements] = await Promise.all([
+    codes.length ? ctx.em.find(Category, { code: { $in: codes } }) : [],
+    ids.length ? ctx.em.find(Settlement, { id: { $in: ids } }) : [],
+  ]);
+  return { categoryByCode: new Map(categories.map((c) => [c.code, c])), settlementById: new Map(settlements.map((s) => [s.id, s])) };
 }

@@ -6,11 +6,11 @@ import { OrgEntity } from './organisation.topics.js';
 import { Settlement } from './settlement.entity.js';
 
 /**
- * Each municipality's categories (by code) and settlements (by id), for ingestion, whose every call names or is
- * given some of them: read once, not per call (a single-item call spent two of its eight round trips on them). A
- * change of a category, a sector or a settlement forgets the municipality's entry at once in the process that makes
- * it (before it commits: never too late); other instances read it again within `TTL_MS`, as they do the working
- * calendar and the categories' answer periods (calendar.service.ts).
+ * Each municipality's categories (by code) and settlements (by id), read once, not per request: for ingestion, whose
+ * every call names or is given some of them (a single-item call spent two of its eight round trips on them), and for
+ * slaPreview's answer periods, which the registration form asks as the operator types. A change of a category, a
+ * sector or a settlement forgets the municipality's entry at once in the process that makes it (before it commits:
+ * never too late); other instances read it again within `TTL_MS`, as they do the working calendar.
  *
  * The entities are read by a fork of their own and are kept detached: what uses them reads their fields and ids
  * (the rows of new items are built from them, db/bulk-insert.ts), and must never attach them to another
