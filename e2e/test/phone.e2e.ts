@@ -115,7 +115,7 @@ async function switchTo(page: Page, locale: 'ru' | 'en') {
 }
 
 describe('the dashboard on a phone (390×844)', () => {
-  it('lets the executor find an appeal in the inbox and answer it, nothing wider than the screen', { timeout: 180_000 }, async () => {
+  it('lets the executor find an appeal in the inbox and answer it, nothing wider than the screen, the notifications within it', { timeout: 180_000 }, async () => {
     const subject = `Нет холодной воды в многоквартирном доме по улице Ленина (e2e ${Date.now()})`;
     const number = await appealForTheExecutor(subject);
     const { page, errors } = await as('executor', PHONE);
@@ -131,6 +131,13 @@ describe('the dashboard on a phone (390×844)', () => {
     await page.getByTestId('nav-items').click();
     await page.waitForURL(/\/items(\?|$)/);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    // --- the notifications open within the screen (the panel hangs from the bell, which is not at the screen's edge)
+    await page.getByTestId('notifications-bell').click();
+    const panel = (await page.getByTestId('notifications-panel').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(PHONE.width);
+    await page.keyboard.press('Escape');
 
     // --- the inbox: cards, every queue in sight, the filters folded, no sideways scrolling
     const cards = page.getByTestId('items-cards');
