@@ -698,11 +698,12 @@ beforeAll(async () => {
     ids[name] = r.id;
     versions[name] = r.version;
   }
-  // An item from another system, for the source's later updates (`updateIngestedItem`).
+  // An item from another system, sent by the ingesting token, for the source's later updates (`updateIngestedItem`):
+  // a token bound to no source carries updates only to the items it sent.
   const later = await t.gql(
     'mutation { createItem(input: { kind: MESSAGE, channel: POS, identified: false, text: "Матрица: из другой системы", register: false, source: "matrix-later", externalId: "later-1" }) { id } }',
     {},
-    head,
+    creds.get('token:ITEMS_INGEST')!.token!,
   );
   expect(later.errors).toBeUndefined();
   const upload = await fetch(`${t.url}/files?name=act.txt`, {

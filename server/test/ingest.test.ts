@@ -384,11 +384,28 @@ describe('updateIngestedItem', () => {
 
     const updated = await t.gql<{ updateIngestedItem: { changed: boolean; itemId: string; number: string; item: unknown } }>(
       `mutation($i: IngestedItemUpdateInput!) { updateIngestedItem(input: $i) { changed itemId number item { id text } } }`,
-      { i: { source: 'pos-later', externalId: 'sent-by-another', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'В работе' } },
+      { i: { source: 'pos-send-only', externalId: 'send-only-1', at: '2026-11-20T09:00:00+03:00', sourceStatus: 'В работе' } },
       sender,
     );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateIngestedItem).toMatchObject({ changed: true, itemId: other, item: null });
+    expect(updated.data!.updateIngestedItem).toMatchObject({ changed: true, itemId: made!.itemId, number: made!.number, item: null });
+  });
+
+  it("a token bound to no source updates only the items it sent itself: another token's item is not found for it, and stays as it was", async () => {
+    const first = await token(['ITEMS_INGEST', 'ITEMS_READ']);
+    const second = await token(['ITEMS_INGEST', 'ITEMS_READ']);
+    const sent = await t.gql<Ingested>(INGEST, { items: [message('own-1', { source: 'pos-two-senders' })] }, first);
+    const id = sent.data!.ingestItems.results[0]!.item!.id;
+    const at = '2026-11-20T09:00:00+03:00';
+
+    const foreign = await update({ source: 'pos-two-senders', externalId: 'own-1', at, closed: true }, second);
+    expect(codeOf(foreign)).toBe('NOT_FOUND');
+    const [row] = await t.orm.em.fork().getConnection().execute<{ status: string; source_status: string | null }[]>('select status, source_status from item where id = ?', [id]);
+    expect(row).toEqual({ status: 'NEW', source_status: null });
+
+    const own = await update({ source: 'pos-two-senders', externalId: 'own-1', at, sourceStatus: 'Принято' }, first);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.updateIngestedItem).toMatchObject({ changed: true, item: { id, sourceStatus: 'Принято' } });
   });
 });
 

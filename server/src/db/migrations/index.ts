@@ -26,6 +26,7 @@ import { Migration20261203081824_import_file_retention } from './Migration202612
 import { Migration20261203084303_text_model_training_time } from './Migration20261203084303_text_model_training_time.js';
 import { Migration20261203084732_api_token_sources } from './Migration20261203084732_api_token_sources.js';
 import { Migration20261203120343_notification_problem } from './Migration20261203120343_notification_problem.js';
+import { Migration20261203134734_sent_by_token } from './Migration20261203134734_sent_by_token.js';
 
 export const migrationsList = [
   { name: 'Migration20261127103542_init', class: Migration20261127103542_init },
@@ -55,4 +56,5 @@ export const migrationsList = [
   { name: 'Migration20261203084303_text_model_training_time', class: Migration20261203084303_text_model_training_time },
   { name: 'Migration20261203084732_api_token_sources', class: Migration20261203084732_api_token_sources },
   { name: 'Migration20261203120343_notification_problem', class: Migration20261203120343_notification_problem },
+  { name: 'Migration20261203134734_sent_by_token', class: Migration20261203134734_sent_by_token },
 ];

@@ -23,7 +23,7 @@ import { alertFactsOf } from '../live/alerts.js';
 import { LiveEvent } from '../live/live-event.entity.js';
 import { outboxRows } from '../live/outbox.js';
 import { resetItemLoaders } from '../items/item.loaders.js';
-import { accessFactsOf, ingestAnswerShowsItem, sendsSource } from '../items/item-access.js';
+import { accessFactsOf, ingestAnswerShowsItem, sendingToken, sendsSource } from '../items/item-access.js';
 import { readRows } from '../../db/where-sql.js';
 import { bulkRows, insertRows } from '../../db/bulk-insert.js';
 import { INGEST_MAX, type IngestError, type IngestItemInput, type IngestItemResult, type IngestResult } from './ingest.types.js';
@@ -218,6 +218,7 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
     const eventRows: Record<string, unknown>[] = [];
     const announced: { payload: Topics['ITEM_EVENT'][0]; at: Date }[] = [];
     const created = { type: 'CREATED', at: now, from: ItemStatus.NEW, to: ItemStatus.NEW };
+    const sentByToken = sendingToken(ctx.viewer);
     for (const a of fresh) {
       const fields = newItemFields({ ...a.input, register: false }, {
         municipalityId,
@@ -230,6 +231,7 @@ async function store(ctx: Ctx, municipalityId: string, batch: Accepted[], result
         externalId: a.externalId,
         classifiedBy: a.classifiedBy,
         machine: a.machine,
+        sentByToken,
       });
       const item: NewRow = {
         ...ITEM_DEFAULTS(),

@@ -22,7 +22,7 @@ import { ItemAction, stateRefusal, WORKFLOW, type ItemFacts } from './lifecycle.
 /** Who is asking. A person's session and an API token are both viewers; `null` is nobody. */
 export type Subject =
   | { kind: 'user'; userId: string; roles: readonly Role[]; departmentId: string | null; sectorIds: readonly string[] }
-  | { kind: 'token'; scopes: readonly Scope[]; sources?: readonly string[] | null };
+  | { kind: 'token'; tokenId?: string; scopes: readonly Scope[]; sources?: readonly string[] | null };
 
 /** The facts of an item that the policy reads (ids and codes only: events carry them too). */
 export type AccessFacts = Pick<ItemFacts, 'kind' | 'sectorId' | 'departmentId' | 'executorId'>;
@@ -221,13 +221,23 @@ export function personalDataWhere(s: Subject | null): FilterQuery<Item> | null {
 export const SOURCE_UPDATE_SCOPE = Scope.ITEMS_INGEST;
 
 /**
- * The items whose source's later status or answer the viewer may carry (`updateIngestedItem`), as a query condition:
- * for a token that ingests, every item of its municipality that came from another system (it has an external id;
- * the caller names it by source and external id), of the token's own sources when it is bound to some. Nobody else: a person changes an item through its lifecycle.
+ * The items whose source's later status or answer the viewer may carry (`updateIngestedItem`), as a query condition,
+ * for a token that ingests, among the items of its municipality that came from another system (they have an external
+ * id; the caller names one by source and external id): a token bound to some sources, the items of those sources,
+ * whichever token sent them (so a connector's token can be replaced); a token bound to none, only the items it sent
+ * itself, so that one system's connector cannot answer or close what another system sent. Nobody else: a person
+ * changes an item through its lifecycle.
  */
 export function sourceUpdateWhere(s: Subject | null): FilterQuery<Item> {
   if (s?.kind !== 'token' || !s.scopes.includes(SOURCE_UPDATE_SCOPE)) return NOTHING;
-  return s.sources ? { externalId: { $ne: null }, source: { $in: [...s.sources] } } : { externalId: { $ne: null } };
+  return s.sources
+    ? { externalId: { $ne: null }, source: { $in: [...s.sources] } }
+    : s.tokenId ? { externalId: { $ne: null }, sentByToken: s.tokenId } : NOTHING;
+}
+
+/** The token recorded as the sender of the items the viewer sends (`Item.sentByToken`): the viewer, when it is a token. */
+export function sendingToken(s: Subject | null): string | null {
+  return s?.kind === 'token' ? (s.tokenId ?? null) : null;
 }
 
 /**

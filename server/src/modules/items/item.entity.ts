@@ -7,6 +7,7 @@ import { Category } from '../organisation/category.entity.js';
 import { Sector } from '../organisation/sector.entity.js';
 import { Department } from '../organisation/department.entity.js';
 import { User } from '../users/user.entity.js';
+import { ApiToken } from '../auth/api-token.entity.js';
 import { Channel, ClassifiedBy, ItemKind, ItemStatus, NoAnswerReason, Outcome } from './item.enums.js';
 import type { MachineProposalData } from '../text/proposal.js';
 
@@ -86,6 +87,13 @@ export class Item extends TenantEntity {
   @Field({ nullable: true, description: 'Id of the item in its source system; (source, externalId) is unique' })
   @Property({ type: 'text', nullable: true })
   externalId?: string;
+
+  /**
+   * The integrator token that sent the item, if one did. A token bound to no source carries later updates only to
+   * the items it sent itself (the access policy's `sourceUpdateWhere`); not in the schema.
+   */
+  @ManyToOne(() => ApiToken, { ref: true, nullable: true })
+  sentByToken?: Ref<ApiToken> | null;
 
   @Field(() => String, { nullable: true, description: "The source system's own status, as it last reported it (updateIngestedItem)" })
   @Property({ type: 'text', nullable: true })

@@ -45,7 +45,7 @@ import type {
 } from './item.inputs.js';
 import { applyRegistrationClocks, measureSpeed, runClock, stopClock } from './deadlines.js';
 import { ItemAction, nextStatus, type ItemFacts } from './lifecycle.js';
-import { accessFactsOf, actionRefusal, sendsSource, worksItem } from './item-access.js';
+import { accessFactsOf, actionRefusal, sendingToken, sendsSource, worksItem } from './item-access.js';
 import { actorOf, diff, recordEvent, snapshot } from './item-history.js';
 import { getItem } from './item-queries.js';
 import { notifyItem } from './item.notify.js';
@@ -161,6 +161,7 @@ export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
       externalId,
       classifiedBy,
       machine,
+      sentByToken: sendingToken(ctx.viewer),
     }),
   );
   resetItemLoaders(ctx);
@@ -196,6 +197,7 @@ export function newItemFields(input: NewItemInput, o: NewItemContext) {
     channel: input.channel,
     source: o.source,
     externalId: o.externalId,
+    sentByToken: o.sentByToken ?? undefined,
     identified: input.identified,
     applicantName: a?.name?.trim() || undefined,
     applicantPhone: a?.phone?.trim() || undefined,
@@ -241,6 +243,8 @@ export type NewItemContext = {
   /** Who gave the category (default: the source when it came with one) and what the machine did (item-machine.ts). */
   classifiedBy?: ClassifiedBy | null;
   machine?: MachineProposalData | null;
+  /** The integrator token that sends the item (the viewer, when it is one): see `Item.sentByToken`. */
+  sentByToken?: string | null;
 };
 
 /**
