@@ -482,6 +482,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       viewerCache.stop();
       itemCounts.stop();
       liveServices.figures.stop();
+      // The text services this app made for itself (tests): their trainings end with it. main.ts stops its own.
+      if (!deps.text) text.stop();
       // In order: no new requests or sockets; the accepted requests finish; the sockets are told "going away"
       // (1001, graphql-ws); the connections and the listener close; then Apollo, and the live bus.
       await drainHttp(config.stopGraceMs);

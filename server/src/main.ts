@@ -10,7 +10,7 @@ import { User } from './modules/users/user.entity.js';
 import { startApp, type RunningApp } from './app.js';
 import { createAppPubSub } from './graphql/pubsub.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
-import { createTextUnderstanding } from './modules/text/proposal.js';
+import { createTextUnderstanding, type TextUnderstanding } from './modules/text/proposal.js';
 import { logger, safeError, setLogLevel } from './shared/logger.js';
 
 /** config -> database -> migrations -> seed -> scheduler -> HTTP + WebSocket server. Stops cleanly on SIGINT/SIGTERM. */
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   let orm: Orm | undefined;
   let app: RunningApp | undefined;
   let scheduler: Scheduler | undefined;
+  let text: TextUnderstanding | undefined;
   let stopping = false;
   /**
    * On SIGTERM or Ctrl+C, in this order: stop accepting connections and let the requests already accepted finish,
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     }, config.stopGraceMs + 15_000);
     hard.unref();
     const logged = (e: unknown) => logger.error('stopping', safeError(e));
+    // A text model training under way ends now (its worker thread with it); nothing of it is stored.
+    text?.stop();
     await Promise.all([app?.stop().catch(logged), scheduler?.stop().catch(logged)]);
     await orm?.close().catch(logged);
     await embedded?.stop().catch(logged);
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
   const now = () => new Date();
   // The scheduler before the HTTP server: once /readyz answers, everything has started.
   // The text models (trained in the background when the database has none for this corpus) and the gazetteers.
-  const text = createTextUnderstanding(orm, config.text, now);
+  text = createTextUnderstanding(orm, config.text, now);
   if (config.jobs) scheduler = await startScheduler({ orm, databaseUrl, now, config, text });
   app = await startApp({
     config,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS, modelVersion, type TextModel, type TrainingExample, type TrainOptions } from './classifier.js';
 import { examplesHash, readCorpus } from './corpus.js';
-import { trainModel, unpackModel, type TrainResult } from './model-training.js';
+import { trainModel, TrainingStopped, unpackModel, type TrainResult } from './model-training.js';
 import { TextExample, TextModelRecord } from './text-model.entity.js';
 
 /**
@@ -82,6 +82,19 @@ export class TextModels {
   /** Municipal models read from the database since the start (a dropped one is read again). */
   reads = 0;
   private readonly retraining = new Map<string, Promise<ModelStatus>>();
+  /** Aborted by `stop`: ends the trainings under way (their worker threads) and refuses new ones. */
+  private readonly stopping = new AbortController();
+  /** Worker threads training now. */
+  trainingsUnderway = 0;
+
+  private async trainInWorker(request: Parameters<typeof trainModel>[0]): Promise<TrainResult> {
+    this.trainingsUnderway++;
+    try {
+      return await trainModel(request, this.stopping.signal);
+    } finally {
+      this.trainingsUnderway--;
+    }
+  }
 
   constructor(
     private readonly orm: Orm,
@@ -96,7 +109,8 @@ export class TextModels {
     this.baseTraining ??= this.loadOrTrainBase().catch((e: unknown) => {
       this.lookedUp();
       this.baseTraining = null;
-      logger.error('text model: the base model could not be made ready', safeError(e));
+      if (e instanceof TrainingStopped) logger.info('text model: the base model was not trained: the server stopped');
+      else logger.error('text model: the base model could not be made ready', safeError(e));
       throw e;
     });
     return this.baseTraining;
@@ -131,7 +145,7 @@ export class TextModels {
     }
     if (!result) {
       logger.info('text model: training the base model on the corpus', { version, examples: String(examples.length) });
-      result = await trainModel({ examples, version });
+      result = await this.trainInWorker({ examples, version });
       await mkdir(this.options.cacheDir, { recursive: true });
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       await writeFile(tmp, result.data);
@@ -240,6 +254,14 @@ export class TextModels {
     return run;
   }
 
+  /**
+   * The server is stopping: a training under way (the base model's first, a municipality's retraining) ends now, its
+   * worker thread with it, and stores nothing; the models already held keep answering until the process ends.
+   */
+  stop(): void {
+    this.stopping.abort();
+  }
+
   isRetraining(municipalityId: string): boolean {
     return this.retraining.has(municipalityId);
   }
@@ -255,7 +277,7 @@ export class TextModels {
         examples.push({ text: s.text, sectorCode: s.sectorCode, categoryCode: s.categoryCode, urgent: s.urgent, group: `staff:${s.id}` });
       }
     }
-    const result = await trainModel({
+    const result = await this.trainInWorker({
       examples,
       options: { folds: 0 },
       version: versionFor(examples, { folds: 0 }),

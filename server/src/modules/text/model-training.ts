@@ -22,6 +22,14 @@ export type TrainRequest = {
 
 export type TrainResult = { data: Buffer; version: string; examples: number; trainingMs: number };
 
+/** A training ended because its server stopped (`trainModel`'s signal). */
+export class TrainingStopped extends Error {
+  constructor() {
+    super('text model training stopped: the server is stopping');
+    this.name = 'TrainingStopped';
+  }
+}
+
 /** Trains in this thread (the worker's body; also for one-off tools that have nothing else to do). */
 export function trainHere(request: TrainRequest): TrainResult {
   const started = performance.now();
@@ -59,11 +67,24 @@ function workerTarget(): { url: URL; execArgv: string[] } {
   return { url: new URL('./model-train-worker.js', own), execArgv: [] };
 }
 
-export function trainModel(request: TrainRequest): Promise<TrainResult> {
+/**
+ * Trains in a worker thread. An aborted `signal` (the server stopping) ends the worker at once and rejects with
+ * `TrainingStopped`: nothing of that training is kept.
+ */
+export function trainModel(request: TrainRequest, signal?: AbortSignal): Promise<TrainResult> {
   const { url, execArgv } = workerTarget();
+  if (signal?.aborted) return Promise.reject(new TrainingStopped());
   return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: request, execArgv });
     let settled = false;
+    const abort = () => {
+      if (settled) return;
+      settled = true;
+      reject(new TrainingStopped());
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.once('exit', () => signal?.removeEventListener('abort', abort));
     worker.once('message', (m: { ok: true; result: TrainResult } | { ok: false; error: string }) => {
       settled = true;
       if (m.ok) resolve({ ...m.result, data: Buffer.from(m.result.data) });

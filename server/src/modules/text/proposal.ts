@@ -62,6 +62,11 @@ export class TextUnderstanding {
     readonly settings: TextSettings,
   ) {}
 
+  /** Ends the trainings under way (TextModels.stop): the server is stopping. */
+  stop(): void {
+    this.models.stop();
+  }
+
   /** Reads a text: its classification (null while no model is ready) and its place in the municipality. */
   async understand(municipalityId: string, text: string, channel?: string | null): Promise<Understanding> {
     const [model, gazetteer] = await Promise.all([this.models.model(municipalityId), this.gazetteer(municipalityId)]);

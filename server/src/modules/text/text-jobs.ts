@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { logger, safeError } from '../../shared/logger.js';
 import type { TextModels } from './model-service.js';
+import { TrainingStopped } from './model-training.js';
 
 /**
  * The nightly retraining (docs/text.md, "Models"): every municipality whose staff classified texts since its model
@@ -22,6 +23,8 @@ export async function retrainWithNewExamples(em: EntityManager, models: Pick<Tex
       await models.retrain(municipalityId, null);
       retrained.push(municipalityId);
     } catch (e) {
+      // The server stopping ends the night's retrainings: the next night takes them up.
+      if (e instanceof TrainingStopped) break;
       logger.error('text model: the nightly retraining failed', { municipalityId, ...safeError(e) });
     }
   }

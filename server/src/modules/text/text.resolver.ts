@@ -7,6 +7,7 @@ import { auditChange } from '../audit/audit.service.js';
 import { Permission } from '../auth/roles.js';
 import { Channel } from '../items/item.enums.js';
 import type { ModelStatus } from './model-service.js';
+import { TrainingStopped } from './model-training.js';
 import { Classification, classificationOf, TextModelInfo } from './text.graphql.js';
 import { TextExample } from './text-model.entity.js';
 
@@ -69,7 +70,8 @@ export class TextResolver {
     if (onlyIfNewExamples && info.newStaffExamples === 0) return info;
     const v = ctx.viewer;
     void ctx.text.models.retrain(municipalityId, v?.kind === 'user' ? v.userId : null).catch((e: unknown) => {
-      logger.error('text model: the retraining failed', safeError(e));
+      if (e instanceof TrainingStopped) logger.info('text model: a retraining ended unfinished: the server stopped');
+      else logger.error('text model: the retraining failed', safeError(e));
     });
     auditChange(ctx, municipalityId, 'TEXT_MODEL_RETRAINED');
     await ctx.em.flush();
