@@ -51,11 +51,15 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   urgentStackL2: 1e-3,
   urgentLearningRate: 0.06,
   seed: 13,
-  featureWeights: { w: 4, b: 1, c: 1 },
+  featureWeights: { w: 4, b: 2, c: 1 },
 };
 
-/** A training example; `group` keeps examples written from one seed together when folds are drawn. */
-export type TrainingExample = LabelledText & { group?: string };
+/**
+ * A training example; `group` keeps examples written from one seed together when folds are drawn. A `lexicon` example
+ * is a term of the lexicon (corpus/lexicon.ts), not a text: it teaches the category model what the term points to and
+ * nothing else; the urgency model, the categories' urgent shares and the out-of-fold calibration skip it.
+ */
+export type TrainingExample = LabelledText & { group?: string; lexicon?: boolean };
 
 export type Classification = {
   sectorCode: string;
@@ -94,9 +98,18 @@ export type TextModel = {
   urgentThreshold: number;
 };
 
+/** A value with its objects' keys in order, at every depth: the same options give the same JSON. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
 /** A model's version: the hash of what it was trained on and how, so the same corpus and options give the same one. */
 export function modelVersion(trainedOnHash: string, options: TrainOptions): string {
-  const canonical = JSON.stringify(options, Object.keys(options).sort());
+  const canonical = JSON.stringify(sortedKeys(options));
   return `text-${createHash('sha256').update(trainedOnHash).update(canonical).digest('hex').slice(0, 12)}`;
 }
 
@@ -355,7 +368,8 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
     const idf = Float32Array.from(idfs);
     const vectors = rows.map((r) => vectorize(featureSets[r]!, index, idf));
     const soft = trainSoftmax(vectors, Int32Array.from(rows, (r) => labels[r]!), index.size, C, o);
-    const bin = trainBinary(vectors, Uint8Array.from(rows, (r) => urgentLabels[r]!), index.size, o);
+    const texts = rows.flatMap((r, k) => (examples[r]!.lexicon ? [] : [k]));
+    const bin = trainBinary(texts.map((k) => vectors[k]!), Uint8Array.from(texts, (k) => urgentLabels[rows[k]!]!), index.size, o);
     return { index, idf, ...soft, urgentWeights: bin.weights, urgentBias: bin.bias };
   };
 
@@ -363,6 +377,7 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
   const urgentRate = new Float32Array(C);
   const perClass = new Float32Array(C);
   examples.forEach((e, i) => {
+    if (e.lexicon) return;
     perClass[labels[i]!]! += 1;
     if (e.urgent) urgentRate[labels[i]!]! += 1;
   });
@@ -378,7 +393,7 @@ export function train(examples: readonly TrainingExample[], options: Partial<Tra
     for (let f = 0; f < o.folds; f++) {
       const trainRows: number[] = [];
       const heldRows: number[] = [];
-      foldOf.forEach((k, i) => (k === f ? heldRows : trainRows).push(i));
+      foldOf.forEach((k, i) => (k === f && !examples[i]!.lexicon ? heldRows : trainRows).push(i));
       if (!heldRows.length || !trainRows.length) continue;
       const m = fit(trainRows);
       for (const r of heldRows) {

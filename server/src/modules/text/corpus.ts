@@ -17,8 +17,8 @@ export function readCorpus(path = CORPUS_PATH): CorpusExample[] {
  * The hash of a training set: of its labelled texts in a canonical order, so the same examples give the same hash
  * whatever their order or extra fields.
  */
-export function examplesHash(examples: readonly LabelledText[]): string {
-  const lines = examples.map((e) => JSON.stringify([e.text, e.sectorCode, e.categoryCode, e.urgent])).sort();
+export function examplesHash(examples: readonly (LabelledText & { lexicon?: boolean })[]): string {
+  const lines = examples.map((e) => JSON.stringify(e.lexicon ? [e.text, e.sectorCode, e.categoryCode, 'lexicon'] : [e.text, e.sectorCode, e.categoryCode, e.urgent])).sort();
   const h = createHash('sha256');
   for (const line of lines) h.update(line).update('\n');
   return h.digest('hex');

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS, modelVersion, type TextModel, type TrainingExample, type TrainOptions } from './classifier.js';
 import { examplesHash, readCorpus } from './corpus.js';
+import { lexiconExamples } from './corpus/lexicon.js';
 import { trainModel, TrainingStopped, unpackModel, type TrainResult } from './model-training.js';
 import { TextExample, TextModelRecord } from './text-model.entity.js';
 
@@ -22,9 +23,15 @@ import { TextExample, TextModelRecord } from './text-model.entity.js';
 
 const RECHECK_MS = 60_000;
 
-/** The corpus as training examples: every example of both splits (the split is for measuring; docs/text.md). */
+/**
+ * The corpus as training examples: every example of both splits (the split is for measuring; docs/text.md), and the
+ * lexicon's terms.
+ */
 export function corpusExamples(): TrainingExample[] {
-  return readCorpus().map((e) => ({ text: e.text, sectorCode: e.sectorCode, categoryCode: e.categoryCode, urgent: e.urgent, group: e.provenance.seed }));
+  return [
+    ...readCorpus().map((e) => ({ text: e.text, sectorCode: e.sectorCode, categoryCode: e.categoryCode, urgent: e.urgent, group: e.provenance.seed })),
+    ...lexiconExamples(),
+  ];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { train, type TrainOptions } from './classifier.js';
 import { readCorpus } from './corpus.js';
+import { lexiconExamples } from './corpus/lexicon.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import type { CorpusExample } from './text.types.js';
 
@@ -27,6 +28,6 @@ export function validationFold(corpus: readonly CorpusExample[]): { fit: CorpusE
 export function validate(options: Partial<TrainOptions> = {}, corpus: CorpusExample[] = readCorpus()): { evaluation: Evaluation; trainMs: number } {
   const { fit, validation } = validationFold(corpus);
   const started = performance.now();
-  const model = train(fit.map((e) => ({ ...e, group: e.provenance.seed })), { folds: 0, ...options });
+  const model = train([...fit.map((e) => ({ ...e, group: e.provenance.seed })), ...lexiconExamples()], { folds: 0, ...options });
   return { trainMs: performance.now() - started, evaluation: evaluate(model, validation) };
 }

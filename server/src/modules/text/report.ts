@@ -2,13 +2,17 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classify, train, type TextModel, type TrainingExample } from './classifier.js';
 import { readCorpus } from './corpus.js';
+import { lexiconExamples } from './corpus/lexicon.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { versionFor } from './model-service.js';
 import { trainHere, trainModel, unpackModel } from './model-training.js';
 import type { CorpusExample } from './text.types.js';
 
-const trainSplit = (corpus: CorpusExample[]): TrainingExample[] =>
-  corpus.filter((e) => e.split === 'train').map((e) => ({ ...e, group: e.provenance.seed }));
+/** What the measured model trains on: the train split and the lexicon (which is in neither split). */
+const trainSplit = (corpus: CorpusExample[]): TrainingExample[] => [
+  ...corpus.filter((e) => e.split === 'train').map((e) => ({ ...e, group: e.provenance.seed })),
+  ...lexiconExamples(),
+];
 
 /** Trains on the corpus's train split and evaluates on its test split: what the evaluation test and text:report run. */
 export function trainAndEvaluate(corpus: CorpusExample[] = readCorpus()): { model: TextModel; evaluation: Evaluation; trainMs: number } {
@@ -80,7 +84,7 @@ export function reportMarkdown(
 ): string {
   const L: string[] = [];
   const nTrain = corpus.filter((x) => x.split === 'train').length;
-  L.push(`Model \`${model.version}\` trained on ${nTrain} examples of the train split${timing.trainMs === null ? '' : ` in ${(timing.trainMs / 1000).toFixed(1)} s`} ` +
+  L.push(`Model \`${model.version}\` trained on ${nTrain} examples of the train split and ${model.examples - nTrain} terms of the lexicon${timing.trainMs === null ? '' : ` in ${(timing.trainMs / 1000).toFixed(1)} s`} ` +
     `(${model.featureIndex.size} features, temperature ${model.temperature.toFixed(3)}, urgency threshold ${model.urgentThreshold.toFixed(3)}); ` +
     `evaluated on the ${e.n} examples of the test split. \`classify\`: p50 ${timing.p50.toFixed(3)} ms, p95 ${timing.p95.toFixed(3)} ms per text.`);
   L.push('');
