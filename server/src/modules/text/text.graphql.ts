@@ -148,13 +148,15 @@ export class TextModelInfo {
   @Field()
   version!: string;
 
-  @Field({ description: 'The base model (the corpus alone) it extends, or its own version' })
+  @Field({ description: 'The base model (the corpus and the lexicon) it extends, or its own version' })
   baseVersion!: string;
 
   @Field(() => Date, { description: 'When it was trained (a base model read from a cache: when the cache was written)' })
   trainedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "The training examples it learnt from: the corpus's texts, the lexicon's terms, and each staff example as many times as it weighs (TEXT_STAFF_EXAMPLE_WEIGHT)",
+  })
   examples!: number;
 
   @Field(() => Int, { description: 'Staff examples (classifications by people) it learnt from' })
