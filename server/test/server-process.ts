@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, vi } from 'vitest';
 import { freePort } from './ports.js';
@@ -16,7 +18,8 @@ export type ServerProcess = {
 
 /**
  * The server as an operator runs it: `src/main.ts` in a process of its own, in production mode, with its embedded
- * PostgreSQL in `dataDir`, free ports, the demo accounts without items, and no per-person rate limits (the tests that
+ * PostgreSQL in `dataDir`, free ports, the demo accounts without items, the text model the global setup trained, and
+ * no per-person rate limits (the tests that
  * use it are load generators with one session; the limits have test/rate-limits.test.ts). Resolves once /readyz
  * answers 200, or fails at once with the server's own words if it exits before.
  */
@@ -39,6 +42,9 @@ export async function startServerProcess(options: { dataDir: string; password: s
       DATABASE_URL: '',
       RATE_LIMIT_PER_SECOND: '0',
       RATE_LIMIT_CONCURRENT: '0',
+      // The base text model the global setup trained (test/global-setup.ts): read, not trained again in the background
+      // for two and a half minutes of a core while the test runs.
+      TEXT_MODEL_CACHE_DIR: join(tmpdir(), 'otklik-text-models'),
       ...options.env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
